@@ -1,0 +1,73 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "hostcheck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "hostcheck", targets: ["hostcheck"]),
+        .library(name: "HostCheckCore", targets: ["HostCheckCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "HostCheckCore", swiftSettings: swiftSettings),
+        .target(
+            name: "HostCheckRules",
+            dependencies: ["HostCheckCore", "CLibYAML"],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "HostCheckProbes", dependencies: ["HostCheckCore"], swiftSettings: swiftSettings),
+        .target(name: "HostCheckReporters", dependencies: ["HostCheckCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "HostCheckBuiltinPacks",
+            resources: [
+                .embedInCode("rules/magaya-network.yaml"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "hostcheck",
+            dependencies: [
+                "HostCheckCore", "HostCheckRules", "HostCheckProbes", "HostCheckReporters",
+                "HostCheckBuiltinPacks",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "HostCheckCoreTests", dependencies: ["HostCheckCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "HostCheckRulesTests",
+            dependencies: ["HostCheckRules", "HostCheckCore", "HostCheckBuiltinPacks"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HostCheckProbesTests",
+            dependencies: ["HostCheckProbes", "HostCheckCore"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HostCheckReportersTests",
+            dependencies: ["HostCheckReporters", "HostCheckCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HostCheckCLITests",
+            dependencies: ["hostcheck", "HostCheckCore"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,18 @@
+/// The rule packs shipped in `rules/`, compiled into the binary so that a moved binary
+/// still finds them (no `Bundle.module` lookup at run time).
+public enum BuiltinPacks {
+    /// One embedded pack file.
+    public struct File: Sendable, Hashable {
+        /// The file name in `rules/` (`magaya-network.yaml`).
+        public let name: String
+        /// The file's bytes.
+        public let bytes: [UInt8]
+    }
+
+    /// Every built-in pack, sorted by file name. A test checks this equals `rules/*.yaml`.
+    public static var all: [File] {
+        [
+            File(name: "magaya-network.yaml", bytes: PackageResources.magaya_network_yaml),
+        ]
+    }
+}

@@ -1,0 +1,45 @@
+/// One process of a host (DESIGN.md §2).
+///
+/// Names and command lines are set by the process itself and are attacker-controlled;
+/// `path` (the Linux exe link) is what built-in Linux rules should match.
+public struct ProcessFact: Sendable, Hashable {
+    public var pid: Int
+    public var ppid: Int?
+    /// The process or image name (`nc64.exe`, `sshd`).
+    public var name: String?
+    /// True when `name` may be a prefix of the real name (Linux `comm`, `tasklist` at 25 characters).
+    public var nameTruncated: Bool
+    /// The executable path, when known.
+    public var path: String?
+    /// The command line, arguments joined by spaces.
+    public var cmdline: String?
+    /// The user name (or numeric uid as text when no name is known).
+    public var user: String?
+    /// Windows services hosted by the process.
+    public var services: [String]
+    /// True for the kernel process (Windows PID 4 "System").
+    public var kernel: Bool
+    public var source: SourceLocation
+
+    public init(
+        pid: Int, ppid: Int? = nil, name: String?, nameTruncated: Bool = false, path: String? = nil,
+        cmdline: String? = nil, user: String? = nil, services: [String] = [], kernel: Bool = false,
+        source: SourceLocation
+    ) {
+        self.pid = pid
+        self.ppid = ppid
+        self.name = name
+        self.nameTruncated = nameTruncated
+        self.path = path
+        self.cmdline = cmdline
+        self.user = user
+        self.services = services
+        self.kernel = kernel
+        self.source = source
+    }
+
+    /// The process Windows reports as PID 4, synthesised when no process list names it.
+    public static func windowsSystem(source: SourceLocation) -> ProcessFact {
+        ProcessFact(pid: 4, name: "System", kernel: true, source: source)
+    }
+}

@@ -1,0 +1,35 @@
+/// Renders results for a person, a CI system or a fleet dashboard.
+///
+/// A reporter streams: ``begin(_:to:)`` once, ``host(_:to:)`` for each host, ``end(_:to:)``
+/// once, so that memory does not grow with the fleet. Reporters never decide exit codes.
+///
+/// Implementation requirements:
+/// - Text that came from an input (process names, command lines) is escaped for the format
+///   (XML, HTML, JSON) or neutralised with ``TerminalText`` for terminals.
+/// - Output written for the same inputs is the same bytes (apart from timestamps in ``RunInfo``).
+public protocol Reporter {
+    /// A stable id, used by `--format ID`.
+    static var id: String { get }
+    /// One line for `hostcheck list reporters`.
+    static var summary: String { get }
+
+    /// Called once before any host.
+    mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws
+    /// Called once per host, in run order.
+    mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws
+    /// Called once after the last host.
+    mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws
+}
+
+/// Options every reporter may honour.
+public struct ReporterOptions: Sendable, Hashable {
+    /// Use ANSI colour (only on a terminal, never with `NO_COLOR`).
+    public var color: Bool
+    /// Show passing results too, not only a count.
+    public var verbose: Bool
+
+    public init(color: Bool = false, verbose: Bool = false) {
+        self.color = color
+        self.verbose = verbose
+    }
+}

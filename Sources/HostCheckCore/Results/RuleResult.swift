@@ -1,0 +1,76 @@
+/// One deciding piece of evidence: a socket with its owners, or a note with a location.
+public struct Evidence: Sendable, Hashable {
+    public var socket: SocketFact?
+    /// The owning processes known for `socket`.
+    public var processes: [ProcessFact]
+    /// Where the evidence came from (`netstat.txt:8`).
+    public var source: SourceLocation?
+    /// Why this evidence decided the outcome (`owner name nc64.exe does not match magaya*`).
+    public var note: String?
+
+    public init(socket: SocketFact? = nil, processes: [ProcessFact] = [], source: SourceLocation? = nil, note: String? = nil) {
+        self.socket = socket
+        self.processes = processes
+        self.source = source ?? socket?.source
+        self.note = note
+    }
+}
+
+/// A waiver that applied to a result.
+public struct AppliedWaiver: Sendable, Hashable {
+    public var reason: String
+    /// `YYYY-MM-DD`, inclusive through 23:59:59 UTC; nil for a waiver without expiry.
+    public var expires: String?
+    public var location: SourceLocation?
+
+    public init(reason: String, expires: String?, location: SourceLocation?) {
+        self.reason = reason
+        self.expires = expires
+        self.location = location
+    }
+}
+
+/// The result of one rule on one host.
+public struct RuleResult: Sendable, Hashable {
+    public var host: String
+    public var pack: String
+    public var rule: String
+    public var title: String?
+    public var severity: Severity
+    public var tags: [String]
+    public var outcome: Outcome
+    /// One line that explains the outcome to a person.
+    public var message: String
+    /// The outcome before a waiver applied.
+    public var waivedOutcome: Outcome?
+    public var waiver: AppliedWaiver?
+    /// At most ``RuleResult/evidenceLimit`` pieces of evidence.
+    public var evidence: [Evidence]
+    /// How many pieces of evidence there were before the cap.
+    public var evidenceTotal: Int
+    public var remediation: String?
+
+    /// The most evidence a result carries (DESIGN.md §4).
+    public static let evidenceLimit = 50
+
+    public init(
+        host: String, pack: String, rule: String, title: String? = nil, severity: Severity,
+        tags: [String] = [], outcome: Outcome, message: String, waivedOutcome: Outcome? = nil,
+        waiver: AppliedWaiver? = nil, evidence: [Evidence] = [], evidenceTotal: Int? = nil,
+        remediation: String? = nil
+    ) {
+        self.host = host
+        self.pack = pack
+        self.rule = rule
+        self.title = title
+        self.severity = severity
+        self.tags = tags
+        self.outcome = outcome
+        self.message = message
+        self.waivedOutcome = waivedOutcome
+        self.waiver = waiver
+        self.evidence = Array(evidence.prefix(Self.evidenceLimit))
+        self.evidenceTotal = evidenceTotal ?? evidence.count
+        self.remediation = remediation
+    }
+}
