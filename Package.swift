@@ -31,8 +31,13 @@ let package = Package(
         .target(name: "HostCheckReporters", dependencies: ["HostCheckCore"], swiftSettings: swiftSettings),
         .target(
             name: "HostCheckBuiltinPacks",
+            exclude: ["rules/listener-allowlist.example.yaml"],
             resources: [
+                .embedInCode("rules/legacy-cleartext.yaml"),
+                .embedInCode("rules/loopback-only-datastores.yaml"),
                 .embedInCode("rules/magaya-network.yaml"),
+                .embedInCode("rules/remote-admin.yaml"),
+                .embedInCode("rules/windows-exposure.yaml"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,0 +1,42 @@
+import HostCheckCore
+
+/// Decides the exit status of `check` from the outcomes (DESIGN.md §4).
+struct ExitPolicy {
+    /// Only fails of this severity or above give exit 1.
+    var failOn: Severity?
+    /// Use the Nagios plugin codes (only when nagios is the sole format, on stdout).
+    var nagios: Bool
+
+    /// Accumulated facts about the results seen.
+    struct Tally {
+        var failAtThreshold = false
+        var failHigh = false
+        var failAny = false
+        var unknownOrError = false
+
+        mutating func add(_ result: RuleResult, failOn: Severity?) {
+            switch result.outcome {
+            case .fail:
+                failAny = true
+                if result.severity >= .high { failHigh = true }
+                if result.severity >= (failOn ?? .info) { failAtThreshold = true }
+            case .unknown, .error:
+                unknownOrError = true
+            case .pass, .skip, .waived:
+                break
+            }
+        }
+    }
+
+    func status(for tally: Tally) -> Int32 {
+        if nagios {
+            if tally.failHigh { return 2 }
+            if tally.failAny { return 1 }
+            if tally.unknownOrError { return 3 }
+            return 0
+        }
+        if tally.failAtThreshold { return ExitStatus.failed.rawValue }
+        if tally.unknownOrError { return ExitStatus.unknownOrError.rawValue }
+        return ExitStatus.success.rawValue
+    }
+}
