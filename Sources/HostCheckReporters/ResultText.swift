@@ -24,10 +24,13 @@ enum ResultText {
     /// `netstat.txt [windows-netstat, cp850], /proc [proc-net-tcp]`.
     static func sources(_ host: HostInfo) -> String {
         guard !host.sources.isEmpty else { return "no sources" }
-        return host.sources.map { source in
-            let detail = [source.format, source.encoding].compactMap { $0 }.joined(separator: ", ")
-            return "\(source.file) [\(detail)]"
-        }.joined(separator: ", ")
+        return host.sources.map(sourceText).joined(separator: ", ")
+    }
+
+    /// `netstat.txt [windows-netstat, cp850]`.
+    static func sourceText(_ source: CaptureSource) -> String {
+        let detail = [source.format, source.encoding].compactMap { $0 }.joined(separator: ", ")
+        return "\(source.file) [\(detail)]"
     }
 
     /// `tcp 0.0.0.0:3691`, `udp [::]:53`.
