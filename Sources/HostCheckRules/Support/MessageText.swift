@@ -31,7 +31,7 @@ enum MessageText {
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(lowered, candidate.lowercased())
-            let allowed = max(1, min(3, candidate.count / 3))
+            let allowed = candidate.count <= 3 ? 1 : (candidate.count <= 8 ? 2 : 3)
             guard distance <= allowed else { continue }
             if best == nil || distance < (best?.1 ?? .max) { best = (candidate, distance) }
         }
@@ -44,21 +44,25 @@ enum MessageText {
         return " (did you mean '\(match)'?)"
     }
 
+    /// Optimal string alignment distance (an adjacent transposition costs 1).
     static func editDistance(_ lhs: String, _ rhs: String) -> Int {
         let a = Array(lhs.prefix(64))
         let b = Array(rhs.prefix(64))
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = Array(repeating: 0, count: b.count + 1)
+        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
         for i in 1...a.count {
-            current[0] = i
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                var best = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    best = min(best, table[i - 2][j - 2] + 1)
+                }
+                table[i][j] = best
             }
-            swap(&previous, &current)
         }
-        return previous[b.count]
+        return table[a.count][b.count]
     }
 }
