@@ -58,6 +58,13 @@ public struct Evaluator: Sendable {
         return HostResults(host: snapshot.host, results: results, diagnostics: snapshot.diagnostics)
     }
 
+    /// One rule on one snapshot (used by ``PackTester``), waivers applied.
+    func evaluate(_ rule: Rule, on snapshot: Snapshot) -> RuleResult {
+        let processes = snapshot.processesByPID()
+        let contexts = snapshot.sockets.map { SocketContext(socket: $0, processes: processes) }
+        return evaluate(rule, host: snapshot.host, contexts: contexts, failure: snapshot.diagnostics.first { $0.severity == .error })
+    }
+
     private func evaluate(_ rule: Rule, host: HostInfo, contexts: [SocketContext], failure: Diagnostic?) -> RuleResult {
         func result(_ outcome: Outcome, _ message: String, evidence: [Evidence] = [], total: Int? = nil) -> RuleResult {
             RuleResult(

@@ -66,11 +66,11 @@ struct SocketContext {
     /// `tcp 0.0.0.0:3691`.
     var endpoint: String { MessageText.clip(socket.localEndpointDescription, limit: 80) }
 
-    /// `is owned by nc64.exe (pid 6120)`, `has no owner`, `owner unknown (capture-has-no-owners)`.
+    /// `is owned by nc64.exe (pid 6120)`, `has no owning process`, `has an unknown owner (capture-has-no-owners)`.
     var ownerPhrase: String {
         switch socket.ownership {
         case .unknown:
-            return "owner unknown (\(socket.ownershipReason?.rawValue ?? "no reason given"))"
+            return "has an unknown owner (\(socket.ownershipReason?.rawValue ?? "no reason given"))"
         case .unowned:
             return "has no owning process"
         case .owned:

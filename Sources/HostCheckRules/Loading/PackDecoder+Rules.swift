@@ -67,6 +67,7 @@ extension PackDecoder {
         let supervisors = fields["supervisors"].map { reader.stringList($0.value, what: "supervisors") ?? [] } ?? ["systemd"]
         let enabled = fields["enabled"].flatMap { reader.boolean($0.value, what: "enabled") } ?? true
         let scope = fields["applies_to"].flatMap { decodeScope($0.value) }
+        let examples = fields["examples"].map { decodeExamples($0.value, scope: scope) } ?? []
         guard ok, let select, let expect else { return nil }
         return Rule(
             pack: packID, id: id,
@@ -78,7 +79,7 @@ extension PackDecoder {
             select: select, expect: expect, whenNone: whenNone, unknownOwner: unknownOwner,
             supervisors: supervisors,
             remediation: fields["remediation"].flatMap { reader.string($0.value, what: "remediation") },
-            enabled: enabled, scope: scope, location: node.location
+            enabled: enabled, scope: scope, examples: examples, location: node.location
         )
     }
 

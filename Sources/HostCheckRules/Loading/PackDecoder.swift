@@ -7,7 +7,7 @@ struct PackDecoder {
     static let serviceKeys = ["name", "ports", "description"]
     static let ruleKeys = [
         "id", "title", "description", "severity", "tags", "references", "select", "expect", "when_none",
-        "unknown_owner", "supervisors", "remediation", "enabled", "applies_to",
+        "unknown_owner", "supervisors", "remediation", "enabled", "applies_to", "examples",
     ]
     static let scopeKeys = ["platform", "hosts", "labels"]
 

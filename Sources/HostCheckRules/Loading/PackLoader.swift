@@ -66,6 +66,19 @@ public enum PackLoader {
         return (LoadedPacks(packs: packs), sorted)
     }
 
+    /// What `hostcheck lint` reports: every load diagnostic, plus warnings for rules without
+    /// `examples:`, sorted by file and line.
+    public static func lint(_ sources: [PackSource], variableOverrides: [String]) -> [Diagnostic] {
+        var diagnostics = load(sources, variableOverrides: variableOverrides).diagnostics
+        for source in sources {
+            let (pack, _, _) = PackDecoder.decode(source, overrides: [])
+            for rule in pack?.rules ?? [] where rule.examples.isEmpty {
+                diagnostics.append(Diagnostic(.warning, "rule '\(rule.id)' has no examples (add examples: so `hostcheck test` can check it)", at: rule.location))
+            }
+        }
+        return sortDiagnostics(diagnostics, fileOrder: sources.map(\.path))
+    }
+
     /// Sorts by the order files were given, then line and column; unlocated diagnostics last.
     static func sortDiagnostics(_ diagnostics: [Diagnostic], fileOrder: [String]) -> [Diagnostic] {
         var rank: [String: Int] = [:]

@@ -47,6 +47,8 @@ public struct Rule: Sendable, Hashable {
     public var remediation: String?
     public var enabled: Bool
     public var scope: Scope?
+    /// The rule's own tests (`examples:`), run by ``PackTester``.
+    public var examples: [RuleExample]
     /// Where the rule starts in its pack.
     public var location: SourceLocation
 
@@ -57,4 +59,14 @@ public struct Rule: Sendable, Hashable {
             remediation: remediation, references: references, location: location
         )
     }
+}
+
+/// One `examples:` entry: a small fact set and the outcome the rule must give on it.
+public struct RuleExample: Sendable, Hashable {
+    public var name: String?
+    public var snapshot: Snapshot
+    public var outcome: Outcome
+    /// Text the result's message must contain, when given.
+    public var message: String?
+    public var location: SourceLocation
 }
