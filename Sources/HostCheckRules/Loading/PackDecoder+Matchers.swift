@@ -85,7 +85,12 @@ extension PackDecoder {
         guard let text = node.scalar else { return nil }
         guard text.hasPrefix("$"), Self.isVariableName(String(text.dropFirst())) else { return [(text, node.location)] }
         let name = String(text.dropFirst())
+        if invalidVariables.contains(name) { return nil }
         guard let value = variables[name] else {
+            if variableTypes[name] != nil {
+                reader.error("variable \(MessageText.quote(text)) has no value (set it with --var \(packID).\(name)=... or --vars FILE)", at: node.location)
+                return nil
+            }
             reader.error("undefined variable \(MessageText.quote(text))" + MessageText.didYouMean(name, among: variables.keys.sorted()), at: node.location)
             return nil
         }

@@ -30,7 +30,17 @@ extension PackDecoder {
             reader.missing("id", in: "a rule", at: node.location)
             ok = false
         }
-        let severity: Severity
+        let override = ruleOverrides[id]
+        let savedVariables = variables
+        defer { variables = savedVariables }
+        for (name, value) in (override?.variables ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard variables[name] != nil || variableTypes[name] != nil else {
+                reader.error("override for rule '\(id)': pack '\(packID)' has no variable \(MessageText.quote(name))", at: override?.location)
+                continue
+            }
+            variables[name] = value
+        }
+        var severity: Severity
         if let severityNode = fields["severity"] {
             let word = reader.word(severityNode.value, among: Severity.allCases.map(\.rawValue), what: "severity")
             severity = word.flatMap(Severity.init(rawValue:)) ?? .medium
@@ -65,7 +75,11 @@ extension PackDecoder {
             unknownOwner = UnknownOwnerPolicy(rawValue: word) ?? .unknown
         }
         let supervisors = fields["supervisors"].map { reader.stringList($0.value, what: "supervisors") ?? [] } ?? ["systemd"]
-        let enabled = fields["enabled"].flatMap { reader.boolean($0.value, what: "enabled") } ?? true
+        var enabled = fields["enabled"].flatMap { reader.boolean($0.value, what: "enabled") } ?? true
+        if let override {
+            severity = override.severity ?? severity
+            enabled = override.enabled ?? enabled
+        }
         let scope = fields["applies_to"].flatMap { decodeScope($0.value) }
         let examples = fields["examples"].map { decodeExamples($0.value, scope: scope) } ?? []
         guard ok, let select, let expect else { return nil }

@@ -2,7 +2,8 @@ import HostCheckCore
 
 /// Turns one pack file into a ``RulePack``, collecting every problem in one pass.
 struct PackDecoder {
-    static let topKeys = ["hostcheck", "pack", "services", "vars", "rules"]
+    static let topKeys = ["hostcheck", "pack", "include", "overrides", "services", "vars", "rules"]
+    static let overrideKeys = ["severity", "enabled", "vars"]
     static let packKeys = ["id", "version", "title", "description", "references"]
     static let serviceKeys = ["name", "ports", "description"]
     static let ruleKeys = [
@@ -15,16 +16,46 @@ struct PackDecoder {
     let file: String
     var packID = ""
     var variables: [String: VariableValue] = [:]
+    /// Declared types of typed variables, with where they are defined.
+    var variableTypes: [String: (VariableType, SourceLocation)] = [:]
+    /// Typed variables whose value failed its type (already reported; uses stay quiet).
+    var invalidVariables: Set<String> = []
+    /// Where each variable's current value came from, for messages (`default `, `--var 'x': `).
+    var variableOrigins: [String: (label: String, location: SourceLocation?)] = [:]
     /// Indices of the overrides applied to this pack.
     var usedOverrides: Set<Int> = []
+    /// `overrides:` from an including pack, by rule id, applied while decoding rules.
+    var ruleOverrides: [String: RuleOverride] = [:]
+    /// This pack's `include:` entries.
+    var includes: [IncludeReference] = []
+    /// This pack's `overrides:` for the rules of the packs it includes.
+    var ownOverrides: [RuleOverride] = []
 
     init(file: String) {
         self.file = file
     }
 
-    /// Decodes `source`; the pack is nil when any error was found.
-    static func decode(_ source: PackSource, overrides: [VariableOverride]) -> (RulePack?, [Diagnostic], Set<Int>) {
+    /// What decoding one file produced.
+    struct Output {
+        /// Nil when any error was found.
+        var pack: RulePack?
+        var diagnostics: [Diagnostic]
+        var usedOverrides: Set<Int>
+        var includes: [IncludeReference]
+        var ruleOverrides: [RuleOverride]
+    }
+
+    /// Decodes `source` with command-line variable overrides and an including pack's rule overrides.
+    static func decode(_ source: PackSource, overrides: [VariableOverride], ruleOverrides: [String: RuleOverride] = [:]) -> Output {
+        let (pack, diagnostics, used, decoder) = decodeFile(source, overrides: overrides, ruleOverrides: ruleOverrides)
+        return Output(pack: pack, diagnostics: diagnostics, usedOverrides: used, includes: decoder.includes, ruleOverrides: decoder.ownOverrides)
+    }
+
+    private static func decodeFile(
+        _ source: PackSource, overrides: [VariableOverride], ruleOverrides: [String: RuleOverride]
+    ) -> (RulePack?, [Diagnostic], Set<Int>, PackDecoder) {
         var decoder = PackDecoder(file: source.path)
+        decoder.ruleOverrides = ruleOverrides
         let read = YAMLReader.read(source.bytes, file: source.path)
         decoder.reader.diagnostics = read.diagnostics
         decoder.reader.recovered = read.recovered
@@ -32,11 +63,11 @@ struct PackDecoder {
             if read.diagnostics.isEmpty {
                 decoder.reader.error("empty pack file", at: SourceLocation(file: source.path, line: 1, column: 1))
             }
-            return (nil, decoder.reader.diagnostics, [])
+            return (nil, decoder.reader.diagnostics, [], decoder)
         }
         let pack = decoder.decodePack(root, source: source, overrides: overrides)
         let diagnostics = decoder.reader.diagnostics
-        return (decoder.reader.hasErrors ? nil : pack, diagnostics, decoder.usedOverrides)
+        return (decoder.reader.hasErrors ? nil : pack, diagnostics, decoder.usedOverrides, decoder)
     }
 
     private mutating func decodePack(_ root: YAMLNode, source: PackSource, overrides: [VariableOverride]) -> RulePack? {
@@ -59,6 +90,8 @@ struct PackDecoder {
             reader.missing("pack", in: "a pack", at: root.location)
         }
         packID = id
+        if let include = top["include"] { decodeIncludes(include.value) }
+        if let overrides = top["overrides"] { decodeRuleOverrides(overrides.value) }
         let services = top["services"].map { decodeServices($0.value) } ?? []
         if let vars = top["vars"] { decodeVariables(vars.value) }
         applyOverrides(overrides)
@@ -135,24 +168,27 @@ struct PackDecoder {
                 reader.error("variable name \(MessageText.quote(pair.key)) must be letters, digits and '_', not starting with a digit", at: pair.keyLocation)
                 continue
             }
-            if let text = pair.value.scalar {
-                variables[pair.key] = .scalar(text)
-            } else if let list = reader.stringList(pair.value, what: "variable \(pair.key)") {
-                variables[pair.key] = .list(list)
-            }
+            decodeVariable(pair)
         }
     }
 
     private mutating func applyOverrides(_ overrides: [VariableOverride]) {
         for (index, override) in overrides.enumerated() where override.pack == packID {
             usedOverrides.insert(index)
-            guard let original = variables[override.name] else {
-                let hint = MessageText.didYouMean(override.name, among: variables.keys.sorted())
-                reader.error("--var \(MessageText.quote(override.argument)): pack '\(packID)' has no variable \(MessageText.quote(override.name))" + hint, at: nil)
+            let known = variables[override.name] != nil || variableTypes[override.name] != nil
+            guard known else {
+                let names = Set(variables.keys).union(variableTypes.keys).sorted()
+                let hint = MessageText.didYouMean(override.name, among: names)
+                reader.error("\(override.label)pack '\(packID)' has no variable \(MessageText.quote(override.name))" + hint, at: override.location)
                 continue
             }
-            variables[override.name] = override.value(replacing: original)
+            let isList: Bool
+            if let type = variableTypes[override.name]?.0 { isList = type.isList }
+            else if case .list = variables[override.name] { isList = true } else { isList = false }
+            variables[override.name] = override.value(replacing: variables[override.name], isList: isList)
+            variableOrigins[override.name] = (override.label, override.location)
         }
+        checkVariableTypes()
     }
 
     static func isVariableName(_ text: String) -> Bool {
