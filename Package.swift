@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -24,7 +25,10 @@ let package = Package(
         .target(name: "HostCheckCore", swiftSettings: swiftSettings),
         .target(
             name: "HostCheckRules",
-            dependencies: ["HostCheckCore", "CLibYAML"],
+            dependencies: [
+                "HostCheckCore", "CLibYAML",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(name: "HostCheckProbes", dependencies: ["HostCheckCore"], swiftSettings: swiftSettings),

@@ -1,0 +1,130 @@
+import Foundation
+import HostCheckCore
+
+/// Evaluates the loaded rules against snapshots, one host at a time (DESIGN.md §4).
+///
+/// Build it once per run: `init` applies the filter (throwing ``RuleFilterError`` when a
+/// filter value selects nothing — exit 64) and checks the waivers against `now`
+/// (``diagnostics``). Call ``evaluate(_:)`` per host, record each result in a
+/// ``WaiverUsage``, and call ``finish(_:)`` at the end for the waivers that matched nothing.
+public struct Evaluator: Sendable {
+    /// The rules evaluated, after the filter, in pack order.
+    public let rules: [Rule]
+    public let waivers: WaiverSet?
+    public let now: Date
+    /// Run-level warnings known at start: expired waivers, waivers expiring within 14 days,
+    /// waivers naming a rule that is not loaded.
+    public let diagnostics: [Diagnostic]
+    private let activeWaivers: [Waiver]
+    private let allRules: [Rule]
+
+    /// How close to its expiry a waiver is warned about.
+    public static let expiryWarningSeconds: Double = 14 * 86400
+
+    public init(packs: LoadedPacks, filter: RuleFilter, waivers: WaiverSet?, now: Date) throws(RuleFilterError) {
+        allRules = packs.rules
+        rules = try filter.apply(to: allRules)
+        self.waivers = waivers
+        self.now = now
+        var diagnostics: [Diagnostic] = []
+        var active: [Waiver] = []
+        for waiver in waivers?.waivers ?? [] {
+            if !allRules.contains(where: waiver.names) {
+                diagnostics.append(Diagnostic(.warning, "waiver names rule \(MessageText.quote(waiver.rule)), which is not loaded", at: waiver.location))
+            }
+            guard waiver.isActive(at: now) else {
+                diagnostics.append(Diagnostic(.warning, "waiver for \(MessageText.quote(waiver.rule)) expired on \(waiver.expires ?? "?") and no longer applies", at: waiver.location))
+                continue
+            }
+            if let end = waiver.expiresAt, end - now.timeIntervalSince1970 < Self.expiryWarningSeconds {
+                let days = Int((end - now.timeIntervalSince1970) / 86400)
+                let when = days == 0 ? "today" : "in \(days) day\(days == 1 ? "" : "s")"
+                diagnostics.append(Diagnostic(.warning, "waiver for \(MessageText.quote(waiver.rule)) expires \(when) (\(waiver.expires ?? "?"))", at: waiver.location))
+            }
+            active.append(waiver)
+        }
+        activeWaivers = active
+        self.diagnostics = diagnostics
+    }
+
+    /// Every rule on one host.
+    public func evaluate(_ snapshot: Snapshot) -> HostResults {
+        let processes = snapshot.processesByPID()
+        let contexts = snapshot.sockets.map { SocketContext(socket: $0, processes: processes) }
+        let failure = snapshot.diagnostics.first { $0.severity == .error }
+        let results = rules.map { rule in
+            evaluate(rule, host: snapshot.host, contexts: contexts, failure: failure)
+        }
+        return HostResults(host: snapshot.host, results: results, diagnostics: snapshot.diagnostics)
+    }
+
+    /// One rule on one snapshot (used by ``PackTester``), waivers applied.
+    func evaluate(_ rule: Rule, on snapshot: Snapshot) -> RuleResult {
+        let processes = snapshot.processesByPID()
+        let contexts = snapshot.sockets.map { SocketContext(socket: $0, processes: processes) }
+        return evaluate(rule, host: snapshot.host, contexts: contexts, failure: snapshot.diagnostics.first { $0.severity == .error })
+    }
+
+    private func evaluate(_ rule: Rule, host: HostInfo, contexts: [SocketContext], failure: Diagnostic?) -> RuleResult {
+        func result(_ outcome: Outcome, _ message: String, evidence: [Evidence] = [], total: Int? = nil) -> RuleResult {
+            RuleResult(
+                host: host.name, pack: rule.pack, rule: rule.id, title: rule.title, severity: rule.severity,
+                tags: rule.tags, outcome: outcome, message: message, evidence: evidence, evidenceTotal: total,
+                remediation: rule.remediation
+            )
+        }
+        guard rule.enabled else { return result(.skip, "rule disabled") }
+        let scope = ScopeCheck.check(rule.scope, host: host)
+        if case .outOfScope(let reason) = scope { return result(.skip, reason) }
+        if let failure {
+            let message = MessageText.clip(failure.description, limit: 300)
+            return result(.error, message, evidence: [Evidence(source: failure.location, note: message)])
+        }
+        if case .undecidable(let reason) = scope { return result(.unknown, reason) }
+        let decision = RuleEvaluation(rule: rule, host: host, contexts: contexts).decide()
+        var outcome = result(decision.outcome, decision.message, evidence: decision.evidence, total: decision.evidenceTotal)
+        applyWaiver(to: &outcome, rule: rule, host: host)
+        return outcome
+    }
+
+    private func applyWaiver(to result: inout RuleResult, rule: Rule, host: HostInfo) {
+        guard result.outcome == .fail || result.outcome == .unknown else { return }
+        for waiver in activeWaivers where waiver.names(rule) {
+            if waiver.hosts.isEmpty || waiver.hosts.contains(where: { $0.matches(host.name) }) {
+                result.waivedOutcome = result.outcome
+                result.outcome = .waived
+                result.waiver = waiver.applied
+                return
+            }
+            if ScopeCheck.isUnknownHostName(host.name) {
+                result.outcome = .unknown
+                result.message += "; a waiver at \(waiver.location) may apply, but the host name is unknown"
+                return
+            }
+        }
+    }
+
+    /// Run-level warnings at the end: waivers (of rules evaluated) that waived nothing.
+    public func finish(_ usage: WaiverUsage) -> [Diagnostic] {
+        activeWaivers.filter { waiver in
+            rules.contains(where: waiver.names) && !usage.applied.contains(waiver.location)
+        }.map { waiver in
+            Diagnostic(.warning, "waiver for \(MessageText.quote(waiver.rule)) matched nothing", at: waiver.location)
+        }
+    }
+}
+
+/// The waivers that applied during a run; record each host's results in it.
+public struct WaiverUsage: Sendable, Hashable {
+    /// The locations of the waivers that turned a result into `waived`.
+    public private(set) var applied: Set<SourceLocation> = []
+
+    public init() {}
+
+    /// Records the waivers applied to one host's results.
+    public mutating func record(_ results: HostResults) {
+        for result in results.results {
+            if let location = result.waiver?.location { applied.insert(location) }
+        }
+    }
+}

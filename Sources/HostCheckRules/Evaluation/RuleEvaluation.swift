@@ -1,0 +1,147 @@
+import HostCheckCore
+
+/// One rule on one host: the four steps of DESIGN.md §4, coverage and `unknown_owner`.
+struct RuleEvaluation {
+    let rule: Rule
+    let host: HostInfo
+    let contexts: [SocketContext]
+
+    /// The outcome before waivers, with the causes of an `unknown`.
+    struct Decision {
+        var outcome: Outcome
+        var message: String
+        var evidence: [Evidence]
+        var evidenceTotal: Int
+        var causes: UnknownCause = []
+    }
+
+    func decide() -> Decision {
+        var failing: [(SocketContext, Truth)] = []
+        var undecided: [(SocketContext, Truth, Truth)] = []
+        var selected: [SocketContext] = []
+        var anyCandidate = false
+        for context in contexts {
+            let sel = context.evaluate(rule.select, .some)
+            if sel.isNo { continue }
+            anyCandidate = true
+            let ok: Truth
+            switch rule.expect {
+            case .nothing: ok = .no
+            case .predicate(let predicate): ok = context.evaluate(predicate, .every(supervisors: rule.supervisors))
+            }
+            if sel.isYes, ok.isNo {
+                failing.append((context, ok))
+            } else if !ok.isYes {
+                undecided.append((context, sel, ok))
+            } else {
+                selected.append(context)
+            }
+        }
+        var decision: Decision
+        if !failing.isEmpty {
+            decision = failDecision(failing.map(\.0))
+        } else if !undecided.isEmpty {
+            decision = unknownDecision(undecided)
+        } else if !anyCandidate {
+            decision = Decision(outcome: rule.whenNone, message: "no socket selected", evidence: [], evidenceTotal: 0)
+        } else {
+            let count = selected.count
+            let message = "\(count) selected socket\(count == 1 ? "" : "s") satisfied \(expectSummary)"
+            decision = Decision(outcome: .pass, message: MessageText.clip(message, limit: 300), evidence: evidence(selected), evidenceTotal: selected.count)
+        }
+        if decision.outcome == .pass || !anyCandidate {
+            applyCoverage(&decision)
+        }
+        if decision.outcome == .unknown, decision.causes == .ownership, rule.unknownOwner != .unknown {
+            decision.outcome = rule.unknownOwner == .fail ? .fail : .pass
+            decision.message += " (unknown_owner: \(rule.unknownOwner.rawValue))"
+        }
+        return decision
+    }
+
+    private var expectSummary: String {
+        switch rule.expect {
+        case .nothing: "expect none"
+        case .predicate(let predicate): predicate.summary
+        }
+    }
+
+    private func evidence(_ contexts: [SocketContext], note: String? = nil) -> [Evidence] {
+        contexts.prefix(RuleResult.evidenceLimit).map { Evidence(socket: $0.socket, processes: $0.processes, note: note) }
+    }
+
+    private func failDecision(_ failing: [SocketContext]) -> Decision {
+        let first = failing[0]
+        let expected: String = switch rule.expect {
+        case .nothing: "expected no such socket"
+        case .predicate(let predicate): "expected \(predicate.summary)"
+        }
+        var message = "\(first.endpoint) \(first.ownerPhrase), \(expected)"
+        message = MessageText.clip(message, limit: 300)
+        if failing.count > 1 { message += " (and \(failing.count - 1) more)" }
+        return Decision(outcome: .fail, message: message, evidence: evidence(failing), evidenceTotal: failing.count)
+    }
+
+    private func unknownDecision(_ undecided: [(SocketContext, Truth, Truth)]) -> Decision {
+        var causes: UnknownCause = []
+        for (_, sel, ok) in undecided {
+            causes.formUnion(sel.causes)
+            causes.formUnion(ok.causes)
+        }
+        let first = undecided[0].0
+        var message: String
+        if causes.contains(.ownership), let gap = first.ownerGap {
+            message = "\(first.endpoint): \(gap)"
+        } else {
+            message = "\(first.endpoint): cannot tell whether it satisfies \(expectSummary)"
+        }
+        message = MessageText.clip(message, limit: 300)
+        if undecided.count > 1 { message += " (and \(undecided.count - 1) more)" }
+        return Decision(outcome: .unknown, message: message, evidence: evidence(undecided.map(\.0)), evidenceTotal: undecided.count, causes: causes)
+    }
+
+    /// A pass or a `when_none` outcome is unknown when the sources cover a selected protocol
+    /// or family only partly (or owners, for a rule that reads owner fields).
+    private func applyCoverage(_ decision: inout Decision) {
+        let coverage = host.coverage
+        var gaps: [String] = []
+        var causes: UnknownCause = []
+        for proto in Self.possible(TransportProtocol.allCases, field: .protocol, in: rule.select) {
+            let level = coverage.level(of: proto)
+            if level != .full {
+                gaps.append("\(proto.rawValue) \(level == .none ? "not at all" : "only partly")")
+                causes.insert(.data)
+            }
+        }
+        for family in Self.possible(AddressFamily.allCases, field: .family, in: rule.select) {
+            let level = coverage.level(of: family)
+            if level != .full {
+                gaps.append("\(family.rawValue) \(level == .none ? "not at all" : "only partly")")
+                causes.insert(.data)
+            }
+        }
+        let readsOwner: Bool = if case .predicate(let expect) = rule.expect { expect.readsOwner || rule.select.readsOwner } else { rule.select.readsOwner }
+        if readsOwner, coverage.owners != .full {
+            gaps.append("owners \(coverage.owners == .none ? "not at all" : "only partly")")
+            causes.insert(.ownership)
+        }
+        guard !gaps.isEmpty else { return }
+        decision.message = "\(decision.message), but the sources cover " + gaps.joined(separator: ", ")
+        decision.outcome = .unknown
+        decision.causes = causes
+    }
+
+    /// The values of a word field (`protocol`, `family`) the selection can possibly accept.
+    static func possible<Value: RawRepresentable<String>>(_ all: [Value], field: Field, in predicate: Predicate) -> [Value] {
+        all.filter { value in accepts(value.rawValue, field: field, predicate) }
+    }
+
+    private static func accepts(_ word: String, field: Field, _ predicate: Predicate) -> Bool {
+        switch predicate {
+        case .all(let items): items.allSatisfy { accepts(word, field: field, $0) }
+        case .any(let items): items.contains { accepts(word, field: field, $0) }
+        case .none, .owner: true
+        case .field(let other, let matcher): other != field || !matcher.evaluate(.text(word, truncated: false)).isNo
+        }
+    }
+}

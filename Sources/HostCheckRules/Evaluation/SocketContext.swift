@@ -1,0 +1,105 @@
+import HostCheckCore
+
+/// One socket with its owners looked up, ready for predicates.
+struct SocketContext {
+    /// How `owner` is quantified over several owners.
+    enum Quantifier {
+        /// `select`: some owner satisfies it.
+        case some
+        /// `expect`: every owner satisfies it, except supervisors when another owner exists.
+        case every(supervisors: [String])
+    }
+
+    let socket: SocketFact
+    /// The owners' PIDs with their process records (nil when the snapshot has none).
+    let owners: [(pid: Int, process: ProcessFact?)]
+
+    init(socket: SocketFact, processes: [Int: ProcessFact]) {
+        self.socket = socket
+        owners = socket.ownership == .owned ? socket.pids.map { ($0, processes[$0]) } : []
+    }
+
+    /// The process records known for this socket's owners.
+    var processes: [ProcessFact] { owners.compactMap(\.process) }
+
+    func evaluate(_ predicate: Predicate, _ quantifier: Quantifier) -> Truth {
+        switch predicate {
+        case .all(let items): Truth.all(items.map { evaluate($0, quantifier) })
+        case .any(let items): Truth.any(items.map { evaluate($0, quantifier) })
+        case .none(let items): Truth.any(items.map { evaluate($0, quantifier) }).negated
+        case .field(let field, let matcher): matcher.evaluate(FieldValue.of(field, in: socket))
+        case .owner(let owner): evaluateOwner(owner, quantifier)
+        }
+    }
+
+    private func evaluateOwner(_ predicate: OwnerPredicate, _ quantifier: Quantifier) -> Truth {
+        switch socket.ownership {
+        case .unknown:
+            return .maybe(.ownership)
+        case .unowned:
+            return .no
+        case .owned:
+            guard !owners.isEmpty else { return .maybe(.ownership) }
+            switch quantifier {
+            case .some:
+                return Truth.any(owners.map { Self.evaluate(predicate, pid: $0.pid, process: $0.process) })
+            case .every(let supervisors):
+                let kept = owners.filter { owner in
+                    guard let name = owner.process?.name else { return true }
+                    return !supervisors.contains(name)
+                }
+                let judged = kept.isEmpty ? owners : kept
+                return Truth.all(judged.map { Self.evaluate(predicate, pid: $0.pid, process: $0.process) })
+            }
+        }
+    }
+
+    private static func evaluate(_ predicate: OwnerPredicate, pid: Int, process: ProcessFact?) -> Truth {
+        switch predicate {
+        case .all(let items): Truth.all(items.map { evaluate($0, pid: pid, process: process) })
+        case .any(let items): Truth.any(items.map { evaluate($0, pid: pid, process: process) })
+        case .none(let items): Truth.any(items.map { evaluate($0, pid: pid, process: process) }).negated
+        case .field(let field, let matcher): matcher.evaluate(FieldValue.of(field, pid: pid, process: process))
+        }
+    }
+
+    /// `tcp 0.0.0.0:3691`.
+    var endpoint: String { MessageText.clip(socket.localEndpointDescription, limit: 80) }
+
+    /// `is owned by nc64.exe (pid 6120)`, `has no owning process`, `has an unknown owner (capture-has-no-owners)`.
+    var ownerPhrase: String {
+        switch socket.ownership {
+        case .unknown:
+            return "has an unknown owner (\(socket.ownershipReason?.rawValue ?? "no reason given"))"
+        case .unowned:
+            return "has no owning process"
+        case .owned:
+            if owners.isEmpty { return "owner unknown (no pid)" }
+            let names = owners.prefix(3).map { owner in
+                let name = owner.process?.name.map { MessageText.clip($0, limit: 40) } ?? "an unlisted process"
+                return "\(name) (pid \(owner.pid))"
+            }
+            let more = owners.count > 3 ? " and \(owners.count - 3) more" : ""
+            return "is owned by " + names.joined(separator: ", ") + more
+        }
+    }
+
+    /// Why an owner field may be unknown here, for messages; nil when nothing is missing.
+    var ownerGap: String? {
+        switch socket.ownership {
+        case .unknown:
+            return "owner unknown (\(socket.ownershipReason?.rawValue ?? "no reason given"))"
+        case .unowned:
+            return nil
+        case .owned:
+            if owners.isEmpty { return "owner unknown (no pid)" }
+            if let missing = owners.first(where: { $0.process == nil }) {
+                return "owner pid \(missing.pid) has no process record"
+            }
+            if let truncated = owners.first(where: { $0.process?.nameTruncated == true }), let name = truncated.process?.name {
+                return "owner name \(MessageText.quote(name)) (pid \(truncated.pid)) may be truncated"
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// Why a predicate could not be decided.
+struct UnknownCause: OptionSet, Sendable, Hashable {
+    let rawValue: Int
+    /// The owner is unknown, has no process record, a field of it is missing, or its name may
+    /// be truncated. `unknown_owner` may turn these into a fail or a pass.
+    static let ownership = UnknownCause(rawValue: 1)
+    /// Anything else: an address given as a host name, a port given as a service name,
+    /// partial coverage of a protocol or family.
+    static let data = UnknownCause(rawValue: 2)
+}
+
+/// A three-valued truth (Kleene logic) that remembers why it is unknown.
+struct Truth: Sendable, Hashable {
+    enum Value: Sendable, Hashable { case yes, no, maybe }
+
+    var value: Value
+    var causes: UnknownCause
+
+    static let yes = Truth(value: .yes, causes: [])
+    static let no = Truth(value: .no, causes: [])
+
+    static func maybe(_ cause: UnknownCause) -> Truth { Truth(value: .maybe, causes: cause) }
+
+    init(value: Value, causes: UnknownCause) {
+        self.value = value
+        self.causes = value == .maybe ? causes : []
+    }
+
+    init(_ flag: Bool) {
+        self = flag ? .yes : .no
+    }
+
+    var isYes: Bool { value == .yes }
+    var isNo: Bool { value == .no }
+
+    /// Kleene negation: not unknown is unknown.
+    var negated: Truth {
+        switch value {
+        case .yes: .no
+        case .no: .yes
+        case .maybe: self
+        }
+    }
+
+    /// Kleene conjunction: false wins, then unknown.
+    static func all(_ values: some Sequence<Truth>) -> Truth {
+        var causes: UnknownCause = []
+        var unknown = false
+        for value in values {
+            switch value.value {
+            case .no: return .no
+            case .maybe:
+                unknown = true
+                causes.formUnion(value.causes)
+            case .yes: break
+            }
+        }
+        return unknown ? .maybe(causes) : .yes
+    }
+
+    /// Kleene disjunction: true wins, then unknown.
+    static func any(_ values: some Sequence<Truth>) -> Truth {
+        var causes: UnknownCause = []
+        var unknown = false
+        for value in values {
+            switch value.value {
+            case .yes: return .yes
+            case .maybe:
+                unknown = true
+                causes.formUnion(value.causes)
+            case .no: break
+            }
+        }
+        return unknown ? .maybe(causes) : .no
+    }
+}

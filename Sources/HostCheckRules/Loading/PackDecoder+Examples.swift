@@ -1,0 +1,146 @@
+import HostCheckCore
+
+extension PackDecoder {
+    static let exampleKeys = ["name", "host", "sockets", "processes", "outcome", "message"]
+    static let exampleHostKeys = ["name", "platform", "coverage", "labels"]
+    static let coverageKeys = ["tcp", "udp", "ipv4", "ipv6", "owners"]
+    static let socketKeys = [
+        "protocol", "family", "local_address", "local_port", "local_port_name", "local_zone", "remote_address",
+        "remote_port", "state", "v6only", "ownership", "ownership_reason", "pids",
+    ]
+    static let processKeys = ["pid", "ppid", "name", "name_truncated", "path", "cmdline", "user", "services", "kernel"]
+
+    /// `examples:` — facts written as in the snapshot JSON (DESIGN.md §2), in YAML.
+    mutating func decodeExamples(_ node: YAMLNode, scope: Scope?) -> [RuleExample] {
+        guard let items = node.items else {
+            reader.error("examples must be a list, found a \(node.kindName)", at: node.location)
+            return []
+        }
+        return items.compactMap { decodeExample($0, scope: scope) }
+    }
+
+    private mutating func decodeExample(_ node: YAMLNode, scope: Scope?) -> RuleExample? {
+        guard let fields = reader.mapping(node, allowed: Self.exampleKeys, what: "an example") else { return nil }
+        var outcome: Outcome?
+        if let outcomeNode = fields["outcome"] {
+            let words = Outcome.allCases.filter { $0 != .waived }.map(\.rawValue)
+            outcome = reader.word(outcomeNode.value, among: words, what: "outcome").flatMap(Outcome.init(rawValue:))
+        } else {
+            reader.missing("outcome", in: "an example", at: node.location)
+        }
+        var host = HostInfo(name: "example", platform: scope?.platforms.first ?? .linux, coverage: .full)
+        if let hostNode = fields["host"] { decodeExampleHost(hostNode.value, into: &host) }
+        let file = "\(self.file):\(node.location.line ?? 0) example"
+        var sockets: [SocketFact] = []
+        if let list = fields["sockets"] {
+            for (index, item) in (list.value.items ?? []).enumerated() {
+                if let socket = decodeSocket(item, source: SourceLocation(file: file, line: index + 1)) { sockets.append(socket) }
+            }
+            if list.value.items == nil { reader.error("sockets must be a list", at: list.value.location) }
+        }
+        var processes: [ProcessFact] = []
+        if let list = fields["processes"] {
+            for (index, item) in (list.value.items ?? []).enumerated() {
+                if let process = decodeProcess(item, source: SourceLocation(file: file, line: index + 1)) { processes.append(process) }
+            }
+            if list.value.items == nil { reader.error("processes must be a list", at: list.value.location) }
+        }
+        guard let outcome else { return nil }
+        return RuleExample(
+            name: fields["name"].flatMap { reader.string($0.value, what: "example name") },
+            snapshot: Snapshot(host: host, sockets: sockets, processes: processes),
+            outcome: outcome,
+            message: fields["message"].flatMap { reader.string($0.value, what: "example message") },
+            location: node.location
+        )
+    }
+
+    private mutating func decodeExampleHost(_ node: YAMLNode, into host: inout HostInfo) {
+        guard let fields = reader.mapping(node, allowed: Self.exampleHostKeys, what: "an example host") else { return }
+        if let name = fields["name"].flatMap({ reader.string($0.value, what: "host name") }) { host.name = name }
+        if let platform = fields["platform"].flatMap({ reader.word($0.value, among: Platform.allCases.map(\.rawValue), what: "platform") }) {
+            host.platform = Platform(rawValue: platform) ?? .unknown
+        }
+        if let coverageNode = fields["coverage"], let levels = reader.mapping(coverageNode.value, allowed: Self.coverageKeys, what: "coverage") {
+            func level(_ key: String) -> CoverageLevel {
+                levels[key].flatMap { reader.word($0.value, among: CoverageLevel.allCases.map(\.rawValue), what: "coverage level") }
+                    .flatMap(CoverageLevel.init(rawValue:)) ?? .full
+            }
+            host.coverage = Coverage(tcp: level("tcp"), udp: level("udp"), ipv4: level("ipv4"), ipv6: level("ipv6"), owners: level("owners"))
+        }
+        if let labels = fields["labels"]?.value.pairs {
+            for pair in labels {
+                if let value = reader.string(pair.value, what: "label \(pair.key)") { host.labels[pair.key] = value }
+            }
+        }
+    }
+
+    private mutating func decodeSocket(_ node: YAMLNode, source: SourceLocation) -> SocketFact? {
+        guard let fields = reader.mapping(node, allowed: Self.socketKeys, what: "an example socket") else { return nil }
+        func word<T: RawRepresentable<String> & CaseIterable>(_ key: String, _ type: T.Type) -> T? {
+            fields[key].flatMap { reader.word($0.value, among: T.allCases.map(\.rawValue), what: key) }.flatMap(T.init(rawValue:))
+        }
+        guard let proto = word("protocol", TransportProtocol.self) else {
+            if fields["protocol"] == nil { reader.missing("protocol", in: "an example socket", at: node.location) }
+            return nil
+        }
+        guard let addressNode = fields["local_address"], let address = reader.string(addressNode.value, what: "local_address") else {
+            reader.missing("local_address", in: "an example socket", at: node.location)
+            return nil
+        }
+        let pids = fields["pids"].map { numbers($0.value, what: "pids") } ?? []
+        let family = word("family", AddressFamily.self) ?? (address.contains(":") ? .ipv6 : .ipv4)
+        let ownership = word("ownership", Ownership.self) ?? (pids.isEmpty ? .unknown : .owned)
+        return SocketFact(
+            protocol: proto, family: family, localAddress: address,
+            localPort: fields["local_port"].flatMap { number($0.value, what: "local_port") },
+            localPortName: fields["local_port_name"].flatMap { reader.string($0.value, what: "local_port_name") },
+            localZone: fields["local_zone"].flatMap { reader.string($0.value, what: "local_zone") },
+            remoteAddress: fields["remote_address"].flatMap { reader.string($0.value, what: "remote_address") },
+            remotePort: fields["remote_port"].flatMap { number($0.value, what: "remote_port") },
+            state: word("state", SocketState.self) ?? .listening,
+            v6only: fields["v6only"].flatMap { reader.boolean($0.value, what: "v6only") },
+            ownership: ownership,
+            ownershipReason: fields["ownership_reason"].flatMap { reader.string($0.value, what: "ownership_reason") }.map(OwnershipReason.init(rawValue:)),
+            pids: pids, source: source
+        )
+    }
+
+    private mutating func decodeProcess(_ node: YAMLNode, source: SourceLocation) -> ProcessFact? {
+        guard let fields = reader.mapping(node, allowed: Self.processKeys, what: "an example process") else { return nil }
+        guard let pidNode = fields["pid"], let pid = number(pidNode.value, what: "pid") else {
+            if fields["pid"] == nil { reader.missing("pid", in: "an example process", at: node.location) }
+            return nil
+        }
+        return ProcessFact(
+            pid: pid,
+            ppid: fields["ppid"].flatMap { number($0.value, what: "ppid") },
+            name: fields["name"].flatMap { reader.string($0.value, what: "name") },
+            nameTruncated: fields["name_truncated"].flatMap { reader.boolean($0.value, what: "name_truncated") } ?? false,
+            path: fields["path"].flatMap { reader.string($0.value, what: "path") },
+            cmdline: fields["cmdline"].flatMap { reader.string($0.value, what: "cmdline") },
+            user: fields["user"].flatMap { reader.string($0.value, what: "user") },
+            services: fields["services"].flatMap { reader.stringList($0.value, what: "services") } ?? [],
+            kernel: fields["kernel"].flatMap { reader.boolean($0.value, what: "kernel") } ?? false,
+            source: source
+        )
+    }
+
+    private mutating func number(_ node: YAMLNode, what: String) -> Int? {
+        guard let text = reader.string(node, what: what) else { return nil }
+        guard text.count <= 12, !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text) else {
+            reader.error("\(what) must be a number, found \(MessageText.quote(text))", at: node.location)
+            return nil
+        }
+        return value
+    }
+
+    private mutating func numbers(_ node: YAMLNode, what: String) -> [Int] {
+        if node.scalar != nil { return number(node, what: what).map { [$0] } ?? [] }
+        guard let items = node.items else {
+            reader.error("\(what) must be a list of numbers", at: node.location)
+            return []
+        }
+        return items.compactMap { number($0, what: what) }
+    }
+}

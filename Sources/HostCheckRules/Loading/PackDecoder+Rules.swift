@@ -1,0 +1,134 @@
+import HostCheckCore
+
+extension PackDecoder {
+    mutating func decodeRules(_ node: YAMLNode) -> [Rule] {
+        guard let items = node.items else {
+            reader.error("rules must be a list, found a \(node.kindName)", at: node.location)
+            return []
+        }
+        var rules: [Rule] = []
+        var seen: [String: SourceLocation] = [:]
+        for item in items {
+            guard let rule = decodeRule(item) else { continue }
+            if let first = seen[rule.id] {
+                reader.error("duplicate rule id '\(rule.id)' (first at line \(first.line ?? 0))", at: rule.location)
+                continue
+            }
+            seen[rule.id] = rule.location
+            rules.append(rule)
+        }
+        return rules
+    }
+
+    private mutating func decodeRule(_ node: YAMLNode) -> Rule? {
+        guard let fields = reader.mapping(node, allowed: Self.ruleKeys, what: "a rule") else { return nil }
+        var ok = true
+        var id = ""
+        if let idNode = fields["id"] {
+            if let value = reader.identifier(idNode.value, what: "rule id") { id = value } else { ok = false }
+        } else {
+            reader.missing("id", in: "a rule", at: node.location)
+            ok = false
+        }
+        let override = ruleOverrides[id]
+        let savedVariables = variables
+        defer { variables = savedVariables }
+        for (name, value) in (override?.variables ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard variables[name] != nil || variableTypes[name] != nil else {
+                reader.error("override for rule '\(id)': pack '\(packID)' has no variable \(MessageText.quote(name))", at: override?.location)
+                continue
+            }
+            variables[name] = value
+        }
+        var severity: Severity
+        if let severityNode = fields["severity"] {
+            let word = reader.word(severityNode.value, among: Severity.allCases.map(\.rawValue), what: "severity")
+            severity = word.flatMap(Severity.init(rawValue:)) ?? .medium
+        } else {
+            severity = .medium
+        }
+        var select: Predicate?
+        if let selectNode = fields["select"] {
+            select = decodePredicate(selectNode.value, where: "select")
+        } else {
+            reader.missing("select", in: "a rule", at: node.location)
+        }
+        var expect: Expectation?
+        if let expectNode = fields["expect"] {
+            if expectNode.value.scalar == "none" {
+                expect = .nothing
+            } else if expectNode.value.pairs != nil {
+                expect = decodePredicate(expectNode.value, where: "expect").map(Expectation.predicate)
+            } else {
+                reader.error("expect must be a mapping of fields or 'none'", at: expectNode.value.location)
+            }
+        } else {
+            reader.missing("expect", in: "a rule", at: node.location)
+        }
+        var whenNone = Outcome.pass
+        if let whenNode = fields["when_none"], let word = reader.word(whenNode.value, among: ["pass", "fail"], what: "when_none") {
+            whenNone = Outcome(rawValue: word) ?? .pass
+        }
+        var unknownOwner = UnknownOwnerPolicy.unknown
+        if let policyNode = fields["unknown_owner"],
+           let word = reader.word(policyNode.value, among: UnknownOwnerPolicy.allCases.map(\.rawValue), what: "unknown_owner") {
+            unknownOwner = UnknownOwnerPolicy(rawValue: word) ?? .unknown
+        }
+        let supervisors = fields["supervisors"].map { reader.stringList($0.value, what: "supervisors") ?? [] } ?? ["systemd"]
+        var enabled = fields["enabled"].flatMap { reader.boolean($0.value, what: "enabled") } ?? true
+        if let override {
+            severity = override.severity ?? severity
+            enabled = override.enabled ?? enabled
+        }
+        let scope = fields["applies_to"].flatMap { decodeScope($0.value) }
+        let examples = fields["examples"].map { decodeExamples($0.value, scope: scope) } ?? []
+        guard ok, let select, let expect else { return nil }
+        return Rule(
+            pack: packID, id: id,
+            title: fields["title"].flatMap { reader.string($0.value, what: "title") },
+            description: fields["description"].flatMap { reader.string($0.value, what: "description") },
+            severity: severity,
+            tags: fields["tags"].flatMap { reader.stringList($0.value, what: "tags") } ?? [],
+            references: fields["references"].flatMap { reader.stringList($0.value, what: "references") } ?? [],
+            select: select, expect: expect, whenNone: whenNone, unknownOwner: unknownOwner,
+            supervisors: supervisors,
+            remediation: fields["remediation"].flatMap { reader.string($0.value, what: "remediation") },
+            enabled: enabled, scope: scope, examples: examples, location: node.location
+        )
+    }
+
+    private mutating func decodeScope(_ node: YAMLNode) -> Scope? {
+        guard let fields = reader.mapping(node, allowed: Self.scopeKeys, what: "applies_to") else { return nil }
+        var scope = Scope()
+        if let platforms = fields["platform"] {
+            for (text, location) in scalars(platforms.value, what: "platform") {
+                let known = Platform.allCases.filter { $0 != .unknown }.map(\.rawValue)
+                if let platform = Platform(rawValue: text), platform != .unknown {
+                    scope.platforms.append(platform)
+                } else {
+                    reader.error("unknown platform \(MessageText.quote(text))" + MessageText.didYouMean(text, among: known), at: location)
+                }
+            }
+        }
+        if let hosts = fields["hosts"] {
+            for (text, location) in scalars(hosts.value, what: "hosts") {
+                if let glob = Glob(text, ignoreCase: true) { scope.hosts.append(glob) } else {
+                    reader.error("invalid glob \(MessageText.quote(text)) (unclosed '[')", at: location)
+                }
+            }
+        }
+        if let labels = fields["labels"] {
+            if let pairs = labels.value.pairs {
+                for pair in pairs {
+                    guard let text = reader.string(pair.value, what: "label \(pair.key)") else { continue }
+                    if let glob = Glob(text) { scope.labels[pair.key] = glob } else {
+                        reader.error("invalid glob \(MessageText.quote(text)) (unclosed '[')", at: pair.value.location)
+                    }
+                }
+            } else {
+                reader.error("labels must be a mapping, found a \(labels.value.kindName)", at: labels.value.location)
+            }
+        }
+        return scope
+    }
+}

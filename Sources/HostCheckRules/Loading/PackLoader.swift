@@ -1,0 +1,90 @@
+import Foundation
+import HostCheckCore
+
+/// The packs of a run, loaded and checked.
+public struct LoadedPacks: Sendable, Hashable {
+    /// Every pack, included packs before the packs that include them.
+    public var packs: [RulePack]
+    /// Each pack's id, version and sha256, for the run record.
+    public var packInfos: [PackInfo]
+    /// Every loaded rule, in pack order.
+    public var ruleInfos: [RuleInfo]
+
+    public init(packs: [RulePack]) {
+        self.packs = packs
+        packInfos = packs.map(\.info)
+        ruleInfos = packs.flatMap { $0.rules.map(\.info) }
+    }
+
+    /// Every rule, in pack order.
+    public var rules: [Rule] { packs.flatMap(\.rules) }
+}
+
+/// How packs are loaded beyond their own bytes.
+public struct PackLoadOptions: Sendable {
+    /// `--var PACK.NAME=VALUE` arguments (they win over variable files).
+    public var variableOverrides: [String]
+    /// `--vars FILE` contents, in order (a later file wins).
+    public var variableFiles: [PackSource]
+    /// The built-in packs, for `include: builtin:ID` (or a bare id); paths `builtin:NAME.yaml`.
+    public var builtins: [PackSource]
+    /// Reads an included file by path; nil when it cannot be read. Defaults to the file system.
+    public var readFile: @Sendable (String) -> [UInt8]?
+
+    public init(
+        variableOverrides: [String] = [], variableFiles: [PackSource] = [], builtins: [PackSource] = [],
+        readFile: @escaping @Sendable (String) -> [UInt8]? = { path in FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
+    ) {
+        self.variableOverrides = variableOverrides
+        self.variableFiles = variableFiles
+        self.builtins = builtins
+        self.readFile = readFile
+    }
+}
+
+/// Loads rule packs (DESIGN.md §3), reporting every problem of every pack in one pass.
+public enum PackLoader {
+    /// Loads `sources` with `--var PACK.NAME=VALUE` overrides (for a list variable the value is
+    /// split at commas). Diagnostics (errors and lint warnings) come sorted by file and line;
+    /// `packs` is nil when any is an error.
+    public static func load(_ sources: [PackSource], variableOverrides: [String]) -> (packs: LoadedPacks?, diagnostics: [Diagnostic]) {
+        load(sources, options: PackLoadOptions(variableOverrides: variableOverrides))
+    }
+
+    /// Loads `sources` and the packs they include, with variable overrides from files and the
+    /// command line.
+    public static func load(_ sources: [PackSource], options: PackLoadOptions) -> (packs: LoadedPacks?, diagnostics: [Diagnostic]) {
+        let set = PackSetLoader.run(sources, options: options)
+        let sorted = sortDiagnostics(set.diagnostics, fileOrder: set.fileOrder)
+        if set.failed || sorted.contains(where: { $0.severity == .error }) { return (nil, sorted) }
+        return (LoadedPacks(packs: set.packs), sorted)
+    }
+
+    /// What `hostcheck lint` reports: every load diagnostic, plus warnings for rules without
+    /// `examples:`, sorted by file and line.
+    public static func lint(_ sources: [PackSource], options: PackLoadOptions = PackLoadOptions()) -> [Diagnostic] {
+        let set = PackSetLoader.run(sources, options: options)
+        var diagnostics = set.diagnostics
+        for rule in set.decodedRules where rule.examples.isEmpty {
+            diagnostics.append(Diagnostic(.warning, "rule '\(rule.id)' has no examples (add examples: so `hostcheck test` can check it)", at: rule.location))
+        }
+        return sortDiagnostics(diagnostics, fileOrder: set.fileOrder)
+    }
+
+    /// `lint` with only `--var` overrides.
+    public static func lint(_ sources: [PackSource], variableOverrides: [String]) -> [Diagnostic] {
+        lint(sources, options: PackLoadOptions(variableOverrides: variableOverrides))
+    }
+
+    /// Sorts by the order files were given, then line and column; unlocated diagnostics last.
+    static func sortDiagnostics(_ diagnostics: [Diagnostic], fileOrder: [String]) -> [Diagnostic] {
+        var rank: [String: Int] = [:]
+        for (index, file) in fileOrder.enumerated() where rank[file] == nil { rank[file] = index }
+        return diagnostics.enumerated().sorted { lhs, rhs in
+            let a = lhs.element.location, b = rhs.element.location
+            let keyA = (a.map { rank[$0.file] ?? fileOrder.count } ?? Int.max, a?.line ?? 0, a?.column ?? 0, lhs.offset)
+            let keyB = (b.map { rank[$0.file] ?? fileOrder.count } ?? Int.max, b?.line ?? 0, b?.column ?? 0, rhs.offset)
+            return keyA < keyB
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import HostCheckCore
+
+/// Loads a set of packs with their includes, overrides and variable files.
+struct PackSetLoader {
+    static let maxIncludeDepth = 16
+
+    let options: PackLoadOptions
+    var diagnostics: [Diagnostic] = []
+    var packs: [RulePack] = []
+    /// Every rule decoded without error, also from packs that had errors elsewhere (for lint).
+    var decodedRules: [Rule] = []
+    var failed = false
+    /// Files in the order they were read, for sorting diagnostics.
+    var fileOrder: [String] = []
+    /// Canonical paths of every file loaded so far.
+    private(set) var visited: Set<String> = []
+    private var overrides: [VariableOverride] = []
+    private var usedOverrides: Set<Int> = []
+    /// Loaded packs by id: the file and the sha256 of its bytes.
+    private var loaded: [String: (file: String, sha256: String)] = [:]
+
+    init(options: PackLoadOptions) {
+        self.options = options
+    }
+
+    /// Loads `sources`. A source that another source includes is loaded only through that
+    /// include, so the includer's `overrides:` apply to it.
+    static func run(_ sources: [PackSource], options: PackLoadOptions) -> PackSetLoader {
+        var loader = PackSetLoader(options: options)
+        loader.loadVariables()
+        var includedElsewhere: Set<String> = []
+        for source in sources where !source.path.hasPrefix("builtin:") {
+            let directory = (source.path as NSString).deletingLastPathComponent
+            for reference in PackDecoder.decode(source, overrides: []).includes where reference.reference.contains("/") || reference.reference.hasSuffix(".yaml") {
+                let text = reference.reference
+                includedElsewhere.insert(canonical(text.hasPrefix("/") || directory.isEmpty ? text : directory + "/" + text))
+            }
+        }
+        let ordered = sources.filter { !includedElsewhere.contains(canonical($0.path)) }
+            + sources.filter { includedElsewhere.contains(canonical($0.path)) }
+        for source in ordered where !loader.visited.contains(canonical(source.path)) {
+            _ = loader.load(source, stack: [], inherited: [:])
+        }
+        loader.finish()
+        var seen: Set<Diagnostic> = []
+        loader.diagnostics = loader.diagnostics.filter { seen.insert($0).inserted }
+        return loader
+    }
+
+    mutating func loadVariables() {
+        for file in options.variableFiles {
+            fileOrder.append(file.path)
+            let (found, problems) = VariableFileLoader.load(file)
+            overrides += found
+            diagnostics += problems
+        }
+        let (fromCommandLine, problems) = VariableOverride.parse(options.variableOverrides)
+        overrides += fromCommandLine
+        diagnostics += problems
+    }
+
+    /// Loads `source` after the packs it includes; returns the ids of every rule loaded
+    /// through it (for checking that overrides name something).
+    mutating func load(_ source: PackSource, stack: [String], inherited: [String: RuleOverride]) -> Set<String> {
+        fileOrder.append(source.path)
+        visited.insert(Self.canonical(source.path))
+        let probe = PackDecoder.decode(source, overrides: [])
+        var ownOverrides: [String: RuleOverride] = [:]
+        for override in probe.ruleOverrides { ownOverrides[override.rule] = override }
+        var included: Set<String> = []
+        let key = Self.canonical(source.path)
+        for reference in probe.includes {
+            guard let target = resolve(reference, from: source.path) else { continue }
+            let targetKey = Self.canonical(target.path)
+            if targetKey == key || stack.contains(targetKey) {
+                error("include cycle: \((stack + [key, targetKey]).map { MessageText.clip($0, limit: 60) }.joined(separator: " -> "))", at: reference.location)
+                continue
+            }
+            if stack.count >= Self.maxIncludeDepth {
+                error("includes nested deeper than \(Self.maxIncludeDepth) levels", at: reference.location)
+                continue
+            }
+            let merged = ownOverrides.merging(inherited) { _, outer in outer }
+            included.formUnion(load(target, stack: stack + [key], inherited: merged))
+        }
+        for override in probe.ruleOverrides where !included.contains(override.rule) {
+            let hint = MessageText.didYouMean(override.rule, among: included.sorted())
+            error("override for rule \(MessageText.quote(override.rule)), which no included pack defines" + hint, at: override.location)
+        }
+        let output = PackDecoder.decode(source, overrides: overrides, ruleOverrides: inherited)
+        diagnostics += output.diagnostics
+        usedOverrides.formUnion(output.usedOverrides)
+        guard let pack = output.pack else {
+            failed = true
+            return included
+        }
+        decodedRules += pack.rules
+        if let first = loaded[pack.id] {
+            if first.sha256 != pack.sha256 {
+                error("duplicate pack id '\(pack.id)' (also in \(first.file))", at: SourceLocation(file: source.path, line: 1, column: 1))
+            }
+            return included.union(pack.rules.map(\.id))
+        }
+        loaded[pack.id] = (source.path, pack.sha256)
+        packs.append(pack)
+        return included.union(pack.rules.map(\.id))
+    }
+
+    /// Checks rule ids across packs and reports overrides for packs that were not loaded.
+    mutating func finish() {
+        var homes: [String: Rule] = [:]
+        for pack in packs {
+            for rule in pack.rules {
+                if let first = homes[rule.id] {
+                    error("duplicate rule id '\(rule.id)' (also in pack '\(first.pack)' at \(first.location))", at: rule.location)
+                } else {
+                    homes[rule.id] = rule
+                }
+            }
+        }
+        let ids = packs.map(\.id).sorted()
+        for (index, override) in overrides.enumerated() where !usedOverrides.contains(index) {
+            let hint = MessageText.didYouMean(override.pack, among: ids)
+            error("\(override.label)no loaded pack has id \(MessageText.quote(override.pack))" + hint, at: override.location)
+        }
+    }
+
+    private mutating func error(_ message: String, at location: SourceLocation?) {
+        diagnostics.append(Diagnostic(.error, message, at: location))
+        failed = true
+    }
+
+    /// The source an `include:` names: `builtin:ID`, a bare built-in id, or a path relative
+    /// to the including file.
+    private mutating func resolve(_ reference: IncludeReference, from path: String) -> PackSource? {
+        let text = reference.reference
+        let isBuiltinName = text.hasPrefix("builtin:") || (!text.contains("/") && !text.hasSuffix(".yaml") && !text.hasSuffix(".yml"))
+        if isBuiltinName {
+            let id = text.hasPrefix("builtin:") ? String(text.dropFirst("builtin:".count)) : text
+            let stem = id.hasSuffix(".yaml") ? String(id.dropLast(5)) : id
+            if let builtin = options.builtins.first(where: { $0.path == "builtin:\(stem).yaml" }) { return builtin }
+            let names = options.builtins.map { String($0.path.dropFirst("builtin:".count).dropLast(5)) }
+            error("no built-in pack \(MessageText.quote(stem))" + MessageText.didYouMean(stem, among: names), at: reference.location)
+            return nil
+        }
+        if path.hasPrefix("builtin:") {
+            error("a built-in pack can include only built-in packs", at: reference.location)
+            return nil
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        let target = text.hasPrefix("/") || directory.isEmpty ? text : directory + "/" + text
+        guard let bytes = options.readFile(target) else {
+            error("included pack \(MessageText.quote(text, limit: 80)) not found (looked for \(MessageText.clip(target, limit: 120)))", at: reference.location)
+            return nil
+        }
+        return PackSource(path: target, bytes: bytes)
+    }
+
+    static func canonical(_ path: String) -> String {
+        path.hasPrefix("builtin:") ? path : URL(fileURLWithPath: path).standardized.path
+    }
+}

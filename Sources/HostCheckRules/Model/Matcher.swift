@@ -1,0 +1,67 @@
+import Foundation
+import HostCheckCore
+
+/// A compiled regular expression (ICU syntax, unanchored search; anchor with `^…$`).
+public struct RegexPattern: Sendable, Hashable {
+    public let pattern: String
+    public let ignoreCase: Bool
+    let expression: NSRegularExpression
+
+    /// Compiles `pattern`; throws the engine's error for a bad pattern.
+    public init(_ pattern: String, ignoreCase: Bool) throws {
+        self.pattern = pattern
+        self.ignoreCase = ignoreCase
+        expression = try NSRegularExpression(pattern: pattern, options: ignoreCase ? [.caseInsensitive] : [])
+    }
+
+    /// Whether the pattern matches somewhere in `text`.
+    public func matches(_ text: String) -> Bool {
+        expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    public static func == (lhs: RegexPattern, rhs: RegexPattern) -> Bool {
+        lhs.pattern == rhs.pattern && lhs.ignoreCase == rhs.ignoreCase
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(pattern)
+        hasher.combine(ignoreCase)
+    }
+}
+
+/// A test of one field's value, compiled from a pack (DESIGN.md §3 matchers).
+public indirect enum Matcher: Sendable, Hashable {
+    /// Text equality (`ignoreCase` folds case); also used for word fields.
+    case text(String, ignoreCase: Bool)
+    case integer(Int)
+    case boolean(Bool)
+    /// An IP address, compared parsed (IPv4-mapped IPv6 equals its IPv4 address).
+    case address(IPAddress)
+    case glob(Glob)
+    case regex(RegexPattern)
+    case range(ClosedRange<Int>)
+    case cidr(CIDR)
+    /// Any of the matchers (a YAML list, or a list variable).
+    case anyOf([Matcher])
+    case not(Matcher)
+
+    /// A short description for messages: `matching magaya*`, `in 1024-49151`.
+    var summary: String {
+        switch self {
+        case .text(let value, let ignoreCase): MessageText.clip(value, limit: 60) + (ignoreCase ? " (any case)" : "")
+        case .integer(let value): String(value)
+        case .boolean(let value): String(value)
+        case .address(let address): address.description
+        case .glob(let glob): "matching " + MessageText.clip(glob.pattern, limit: 60) + (glob.ignoreCase ? " (any case)" : "")
+        case .regex(let regex): "matching regex " + MessageText.clip(regex.pattern, limit: 60)
+        case .range(let range): "in \(range.lowerBound)-\(range.upperBound)"
+        case .cidr(let cidr): "in \(cidr)"
+        case .anyOf(let matchers):
+            if matchers.count == 1, let only = matchers.first { only.summary }
+            else if matchers.allSatisfy({ if case .glob = $0 { true } else { false } }) {
+                "matching " + matchers.compactMap { if case .glob(let g) = $0 { g.pattern } else { nil } }.joined(separator: " or ")
+            } else { "one of " + matchers.map(\.summary).joined(separator: ", ") }
+        case .not(let inner): "not " + inner.summary
+        }
+    }
+}

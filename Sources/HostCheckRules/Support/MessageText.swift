@@ -1,0 +1,68 @@
+/// Helpers that keep diagnostics to one short line of input.
+enum MessageText {
+    /// `text` quoted for a message: control characters and newlines replaced, at most `limit`
+    /// characters (an ellipsis marks a cut).
+    static func quote(_ text: String, limit: Int = 40) -> String {
+        "'" + clip(text, limit: limit) + "'"
+    }
+
+    /// `text` with control characters replaced and cut to `limit` characters.
+    static func clip(_ text: String, limit: Int = 40) -> String {
+        var out = ""
+        var count = 0
+        for character in text {
+            if count == limit {
+                out += "…"
+                break
+            }
+            if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                out += "?"
+            } else {
+                out.append(character)
+            }
+            count += 1
+        }
+        return out
+    }
+
+    /// The closest candidate within a small edit distance, for "did you mean" hints.
+    static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
+        let lowered = word.lowercased()
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = editDistance(lowered, candidate.lowercased())
+            let allowed = candidate.count <= 3 ? 1 : (candidate.count <= 8 ? 2 : 3)
+            guard distance <= allowed else { continue }
+            if best == nil || distance < (best?.1 ?? .max) { best = (candidate, distance) }
+        }
+        return best?.0
+    }
+
+    /// " (did you mean 'x'?)" or "".
+    static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
+        guard let match = suggestion(for: word, among: candidates) else { return "" }
+        return " (did you mean '\(match)'?)"
+    }
+
+    /// Optimal string alignment distance (an adjacent transposition costs 1).
+    static func editDistance(_ lhs: String, _ rhs: String) -> Int {
+        let a = Array(lhs.prefix(64))
+        let b = Array(rhs.prefix(64))
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var best = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    best = min(best, table[i - 2][j - 2] + 1)
+                }
+                table[i][j] = best
+            }
+        }
+        return table[a.count][b.count]
+    }
+}

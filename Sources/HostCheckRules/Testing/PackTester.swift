@@ -1,0 +1,74 @@
+import Foundation
+import HostCheckCore
+
+/// The result of one `examples:` entry.
+public struct ExampleResult: Sendable, Hashable {
+    public var pack: String
+    public var rule: String
+    public var name: String?
+    /// Where the example is written.
+    public var location: SourceLocation
+    public var expectedOutcome: Outcome
+    public var expectedMessage: String?
+    public var actual: RuleResult
+
+    /// Whether the rule gave the expected outcome (and message text, when one is expected).
+    public var passed: Bool {
+        actual.outcome == expectedOutcome && (expectedMessage.map { actual.message.contains($0) } ?? true)
+    }
+
+    /// `magaya-3691-owner example 'nc64 fails'` or `magaya-3691-owner example 2`.
+    var title: String {
+        "\(rule) example " + (name.map { MessageText.quote($0, limit: 60) } ?? "at line \(location.line ?? 0)")
+    }
+}
+
+/// The results of every example of a pack set.
+public struct PackTestReport: Sendable, Hashable {
+    public var results: [ExampleResult]
+
+    public var passed: Int { results.filter(\.passed).count }
+    public var failed: Int { results.count - passed }
+
+    /// A test-runner report: one block per failed example with expected and actual side by
+    /// side (with `verbose`, a line per passed example too), then `N passed, N failed`.
+    public func render(verbose: Bool = false) -> String {
+        var lines: [String] = []
+        for result in results {
+            if result.passed {
+                if verbose { lines.append("\(result.location): PASS \(result.title)") }
+                continue
+            }
+            lines.append("\(result.location): FAIL \(result.title)")
+            lines.append("  expected outcome: \(result.expectedOutcome.rawValue)")
+            lines.append("  actual outcome:   \(result.actual.outcome.rawValue)")
+            if let message = result.expectedMessage {
+                lines.append("  expected message to contain: \(MessageText.clip(message, limit: 200))")
+            }
+            lines.append("  actual message:   \(MessageText.clip(result.actual.message, limit: 300))")
+        }
+        lines.append("\(passed) passed, \(failed) failed")
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Runs the `examples:` of every rule (`hostcheck test`): each example's facts are evaluated
+/// against its rule alone, with the pack's variables as loaded, no waivers and no filter.
+public enum PackTester {
+    public static func run(_ packs: LoadedPacks, now: Date = Date()) -> PackTestReport {
+        var results: [ExampleResult] = []
+        guard let evaluator = try? Evaluator(packs: packs, filter: .none, waivers: nil, now: now) else {
+            return PackTestReport(results: [])
+        }
+        for rule in packs.rules {
+            for example in rule.examples {
+                results.append(ExampleResult(
+                    pack: rule.pack, rule: rule.id, name: example.name, location: example.location,
+                    expectedOutcome: example.outcome, expectedMessage: example.message,
+                    actual: evaluator.evaluate(rule, on: example.snapshot)
+                ))
+            }
+        }
+        return PackTestReport(results: results)
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import HostCheckCore
+
+/// One waiver: a time-boxed exception for a rule on some hosts (DESIGN.md §3).
+public struct Waiver: Sendable, Hashable {
+    /// The rule id (bare, or `pack/rule`).
+    public var rule: String
+    /// Host-name globs, case-insensitive; empty means every host.
+    public var hosts: [Glob]
+    public var reason: String
+    /// `YYYY-MM-DD`, inclusive through 23:59:59 UTC; nil for no expiry.
+    public var expires: String?
+    /// The last second the waiver applies, seconds since 1970 (UTC).
+    public var expiresAt: Double?
+    public var location: SourceLocation
+
+    /// Whether the waiver still applies at `now`.
+    public func isActive(at now: Date) -> Bool {
+        guard let expiresAt else { return true }
+        return now.timeIntervalSince1970 < expiresAt + 1
+    }
+
+    /// Whether the waiver names `rule`.
+    func names(_ rule: Rule) -> Bool {
+        self.rule == rule.id || self.rule == "\(rule.pack)/\(rule.id)"
+    }
+
+    var applied: AppliedWaiver {
+        AppliedWaiver(reason: reason, expires: expires, location: location)
+    }
+
+    /// Seconds since 1970 of 23:59:59 UTC on `YYYY-MM-DD`; nil when not a real date.
+    static func endOfDay(_ text: String) -> Double? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+        return Double(daysFromCivil(year: year, month: month, day: day)) * 86400 + 86399
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date.
+    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146097 + dayOfEra - 719468
+    }
+}
+
+/// The waivers of one file.
+public struct WaiverSet: Sendable, Hashable {
+    public var waivers: [Waiver]
+    /// The file as given.
+    public var file: String
+    /// sha256 of the file's bytes, lowercase hex, for the run record.
+    public var sha256: String
+}

@@ -1,0 +1,169 @@
+import Foundation
+import HostCheckCore
+import Testing
+@testable import HostCheckRules
+
+@Suite struct PackLoaderTests {
+    @Test func loadsAFullRule() throws {
+        let text = """
+        hostcheck: 1
+        pack:
+          id: demo
+          version: 2.1.0
+          title: Demo
+          references: [https://example.com]
+        services:
+          - name: magaya-network
+            ports: [3691/tcp, 3691/udp]
+            description: Magaya
+        vars:
+          images: ["magaya*", "mgy*"]
+          port: 3691
+        rules:
+          - id: demo-rule
+            title: Demo rule
+            description: What it checks
+            severity: critical
+            tags: [a, b]
+            references: [https://example.com/r]
+            select: { protocol: [tcp, udp], local_port: $port, state: listening }
+            expect: { owner: { name: { glob: $images, ignore_case: true } } }
+            when_none: fail
+            unknown_owner: fail
+            supervisors: [systemd, inetd]
+            remediation: Stop it.
+            enabled: false
+            applies_to: { platform: [windows], hosts: ["wh-*"] }
+        """
+        let (packs, diagnostics) = TestSupport.load(text)
+        #expect(diagnostics.isEmpty)
+        let pack = try #require(packs?.packs.first)
+        #expect(pack.id == "demo" && pack.version == "2.1.0")
+        #expect(pack.services.first?.ports.map(\.description) == ["3691/tcp", "3691/udp"])
+        #expect(pack.sha256 == SHA256Hex.digest(Array(text.utf8)))
+        #expect(pack.sha256.count == 64)
+        let rule = try #require(pack.rules.first)
+        #expect(rule.severity == .critical && rule.whenNone == .fail && rule.unknownOwner == .fail)
+        #expect(rule.supervisors == ["systemd", "inetd"] && !rule.enabled)
+        #expect(rule.scope?.platforms == [.windows])
+        #expect(rule.location == SourceLocation(file: "test.yaml", line: 15, column: 5))
+        #expect(packs?.ruleInfos.first?.id == "demo-rule")
+        #expect(packs?.packInfos.first?.sha256 == pack.sha256)
+        let expected = Predicate.owner(.field(.ownerName, .anyOf([.glob(Glob("magaya*", ignoreCase: true)!), .glob(Glob("mgy*", ignoreCase: true)!)])))
+        #expect(rule.expect == .predicate(expected))
+    }
+
+    @Test func defaults() throws {
+        let (packs, _) = TestSupport.load(TestSupport.pack(rule: "select: { local_port: 23 }\nexpect: none"))
+        let rule = try #require(packs?.packs.first?.rules.first)
+        #expect(rule.severity == .medium && rule.whenNone == .pass && rule.unknownOwner == .unknown)
+        #expect(rule.supervisors == ["systemd"] && rule.enabled && rule.expect == .nothing)
+    }
+
+    @Test func plainScalarsTakeTheTypeOfTheirField() throws {
+        let (packs, diagnostics) = TestSupport.load(TestSupport.pack(rule: "select: { owner: { name: no } }\nexpect: { owner: { kernel: true } }"))
+        #expect(diagnostics.isEmpty)
+        let rule = try #require(packs?.packs.first?.rules.first)
+        #expect(rule.select == .owner(.field(.ownerName, .text("no", ignoreCase: false))))
+        #expect(rule.expect == .predicate(.owner(.field(.ownerKernel, .boolean(true)))))
+    }
+
+    /// Each mistake, with the exact position it must be reported at.
+    @Test(arguments: [
+        ("select: { local_prot: 23 }\nexpect: none", "test.yaml:8:15: error: unknown field 'local_prot' in select (did you mean 'local_port'?)"),
+        ("slect: { local_port: 23 }\nexpect: none", "test.yaml:8:5: error: unknown key 'slect' in a rule (did you mean 'select'?)"),
+        ("select: { local_port: 70000 }\nexpect: none", "test.yaml:8:27: error: port 70000 is outside 0-65535, so this can never match"),
+        ("select: { local_address: { cidr: 10.0.0.0/33 } }\nexpect: none", "test.yaml:8:38: error: invalid cidr '10.0.0.0/33' (expected e.g. 10.0.0.0/8 or fe80::/10)"),
+        ("select: { owner: { name: { regex: 'a(' } } }\nexpect: none", "test.yaml:8:39: error: invalid regular expression 'a('"),
+        ("select: { state: listen }\nexpect: none", "test.yaml:8:22: error: unknown state 'listen' (did you mean 'listening'?)"),
+        ("select: { owner: { kernel: yes } }\nexpect: none", "test.yaml:8:32: error: owner.kernel must be true or false, found 'yes'"),
+        ("select: { local_port: $nope }\nexpect: none", "test.yaml:8:27: error: undefined variable '$nope'"),
+        ("select: { local_port: 23 }\nexpect: maybe", "test.yaml:9:13: error: expect must be a mapping of fields or 'none'"),
+        ("select: { local_port: { range: 9-1 } }\nexpect: none", "test.yaml:8:36: error: invalid range '9-1': 9 is above 1"),
+        ("select: { local_port: { glob: '2*' } }\nexpect: none", "test.yaml:8:29: error: glob cannot be used on local_port (use equals, range, not)"),
+        ("select: { owner: { nam: x } }\nexpect: none", "test.yaml:8:24: error: unknown owner field 'nam' in select (did you mean 'name'?)"),
+        ("select: { local_port: 22 }\nexpect: none\nseverity: hgh", "test.yaml:10:15: error: unknown severity 'hgh' (did you mean 'high'?)"),
+        ("expect: none", "test.yaml:7:5: error: a rule is missing required key 'select'"),
+        ("select: { owner: { name: { glob: a, regex: b } } }\nexpect: none", "test.yaml:8:30: error: a matcher takes one of equals, glob, regex, range, cidr, not (found glob and regex); use any: for alternatives"),
+    ])
+    func reportsMistakesAtTheirPosition(rule: String, expected: String) {
+        let (packs, diagnostics) = TestSupport.load(TestSupport.pack(rule: rule))
+        #expect(packs == nil)
+        #expect(TestSupport.errors(diagnostics).contains(expected), "\(diagnostics)")
+    }
+
+    @Test func unknownVersionIsAnError() {
+        let (packs, diagnostics) = TestSupport.load("hostcheck: 2\npack: {id: x, version: '1'}\nrules: []\n")
+        #expect(packs == nil)
+        #expect(TestSupport.errors(diagnostics) == ["test.yaml:1:12: error: unsupported pack format version '2' (this hostcheck reads version 1)"])
+    }
+
+    @Test func wildcardLocalAddressIsALintWarning() throws {
+        let (packs, diagnostics) = TestSupport.load(TestSupport.pack(rule: "select: { local_address: 0.0.0.0 }\nexpect: none"))
+        #expect(packs != nil)
+        let warning = try #require(diagnostics.first)
+        #expect(warning.severity == .warning)
+        #expect(warning.description.hasPrefix("test.yaml:8:30: warning: local_address 0.0.0.0"))
+        #expect(warning.message.contains("exposure: any"))
+    }
+
+    @Test func lintFindsEveryErrorInOneRun() throws {
+        let url = TestSupport.fixtures.appendingPathComponent("packs/three-mistakes.yaml")
+        let source = PackSource(path: "rules/x.yaml", bytes: [UInt8](try Data(contentsOf: url)))
+        let (packs, diagnostics) = PackLoader.load([source], variableOverrides: [])
+        #expect(packs == nil)
+        let errors = TestSupport.errors(diagnostics)
+        #expect(errors.count == 3, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("rules/x.yaml:13:5: error: unknown key 'titel' in a rule (did you mean 'title'?)") })
+        #expect(errors.contains { $0.hasPrefix("rules/x.yaml:19:6: error: yaml syntax error:") })
+        #expect(errors.contains { $0.hasPrefix("rules/x.yaml:24:30: error: invalid cidr '10.0.0.0/40'") })
+        #expect(diagnostics.map(\.location?.line) == diagnostics.map(\.location?.line).sorted { ($0 ?? 0) < ($1 ?? 0) })
+    }
+
+    @Test func errorsInSeveralPacksAreAllReported() {
+        let a = TestSupport.source(TestSupport.pack(rule: "select: { local_port: x }\nexpect: none"), path: "a.yaml")
+        let b = TestSupport.source(TestSupport.pack(rule: "select: { state: lisen }\nexpect: none").replacingOccurrences(of: "id: test", with: "id: test2"), path: "b.yaml")
+        let (packs, diagnostics) = PackLoader.load([a, b], variableOverrides: [])
+        #expect(packs == nil)
+        #expect(diagnostics.map { $0.location?.file } == ["a.yaml", "b.yaml"])
+    }
+
+    @Test func duplicateRuleIdsAcrossPacksAreErrors() {
+        let a = TestSupport.source(TestSupport.pack(rule: "select: { local_port: 1 }\nexpect: none"), path: "a.yaml")
+        let b = TestSupport.source(TestSupport.pack(rule: "select: { local_port: 1 }\nexpect: none").replacingOccurrences(of: "id: test", with: "id: other"), path: "b.yaml")
+        let (packs, diagnostics) = PackLoader.load([a, b], variableOverrides: [])
+        #expect(packs == nil)
+        #expect(TestSupport.errors(diagnostics).first?.hasPrefix("b.yaml:7:5: error: duplicate rule id 'r'") == true)
+    }
+
+    @Test func variableOverrides() throws {
+        let text = TestSupport.pack(rule: "select: { local_port: 3691 }\nexpect: { owner: { name: { glob: $images } } }", vars: "vars:\n  images: [\"magaya*\"]\n  port: 1")
+        let (packs, diagnostics) = TestSupport.load(text, vars: ["test.images=nc*, x*"])
+        #expect(diagnostics.isEmpty)
+        let rule = try #require(packs?.packs.first?.rules.first)
+        #expect(rule.expect == .predicate(.owner(.field(.ownerName, .anyOf([.glob(Glob("nc*")!), .glob(Glob("x*")!)])))))
+        #expect(packs?.packs.first?.variables["images"] == .list(["nc*", "x*"]))
+        for (bad, message) in [
+            ("nope.images=x", "no loaded pack has id 'nope'"),
+            ("test.imagez=x", "pack 'test' has no variable 'imagez' (did you mean 'images'?)"),
+            ("missing-equals", "expected PACK.NAME=VALUE"),
+        ] {
+            let (failed, found) = TestSupport.load(text, vars: [bad])
+            #expect(failed == nil)
+            #expect(found.contains { $0.message.contains(message) }, "\(found)")
+        }
+    }
+
+    @Test func sourcesExpandDirectoriesAndReportMissingPaths() throws {
+        let directory = TestSupport.fixtures.appendingPathComponent("packs").path
+        let sources = try PackLoader.sources(paths: [directory])
+        #expect(sources.map { URL(fileURLWithPath: $0.path).lastPathComponent } == sources.map { URL(fileURLWithPath: $0.path).lastPathComponent }.sorted())
+        #expect(sources.allSatisfy { $0.path.hasSuffix(".yaml") } && !sources.isEmpty)
+        #expect(throws: PackSourceError.self) { try PackLoader.sources(paths: [directory + "/missing.yaml"]) }
+        do {
+            _ = try PackLoader.sources(paths: ["/nonexistent/dir"])
+        } catch {
+            #expect(error.code == .notFound)
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import HostCheckCore
+import Testing
+@testable import HostCheckRules
+
+@Suite struct WaiverTests {
+    typealias T = TestSupport
+
+    /// 2027-01-15T12:00:00Z.
+    static let now = Date(timeIntervalSince1970: 1_800_014_400)
+
+    private func waivers(_ text: String) -> (WaiverSet?, [Diagnostic]) {
+        WaiverLoader.load(PackSource(path: "waivers.yaml", bytes: Array(text.utf8)))
+    }
+
+    private func evaluator(_ waiverText: String, now: Date = now) throws -> Evaluator {
+        let packs = try #require(T.load(EvaluatorTests.ownerRule).0)
+        let set = try #require(waivers(waiverText).0)
+        return try Evaluator(packs: packs, filter: .none, waivers: set, now: now)
+    }
+
+    private static let failing = T.snapshot([T.socket(pids: [1])], [T.process(1, "nc64.exe")])
+
+    @Test func endOfDayIsInclusiveUTC() throws {
+        #expect(Waiver.endOfDay("1970-01-01") == 86399)
+        #expect(Waiver.endOfDay("2027-01-15") == 1_800_057_599)
+        #expect(Waiver.endOfDay("2027-02-29") == nil)
+        #expect(Waiver.endOfDay("2028-02-29") != nil)
+        #expect(Waiver.endOfDay("27-1-1") == nil)
+    }
+
+    @Test func activeWaiverTurnsFailIntoWaived() throws {
+        let text = "hostcheck: 1\nwaivers:\n  - rule: r\n    hosts: [\"WH-BERLIN-*\"]\n    reason: SEC-1234\n    expires: 2027-01-31\n"
+        let evaluator = try evaluator(text)
+        #expect(evaluator.diagnostics.isEmpty)
+        let results = evaluator.evaluate(Self.failing)
+        let result = try #require(results.results.first)
+        #expect(result.outcome == .waived && result.waivedOutcome == .fail)
+        #expect(result.waiver == AppliedWaiver(reason: "SEC-1234", expires: "2027-01-31", location: SourceLocation(file: "waivers.yaml", line: 3, column: 5)))
+        var usage = WaiverUsage()
+        usage.record(results)
+        #expect(evaluator.finish(usage).isEmpty)
+    }
+
+    @Test func expiresAtTheEndOfItsDay() throws {
+        let text = "hostcheck: 1\nwaivers:\n  - rule: r\n    reason: x\n    expires: 2027-01-15\n"
+        let lastSecond = Date(timeIntervalSince1970: 1_800_057_599)
+        #expect(try evaluator(text, now: lastSecond).evaluate(Self.failing).results.first?.outcome == .waived)
+        let after = Date(timeIntervalSince1970: 1_800_057_600)
+        let expired = try evaluator(text, now: after)
+        #expect(expired.evaluate(Self.failing).results.first?.outcome == .fail)
+        #expect(expired.diagnostics.map(\.description) == ["waivers.yaml:3:5: warning: waiver for 'r' expired on 2027-01-15 and no longer applies"])
+    }
+
+    @Test func expiringSoonIsWarned() throws {
+        let text = "hostcheck: 1\nwaivers:\n  - rule: r\n    reason: x\n    expires: 2027-01-20\n"
+        #expect(try evaluator(text).diagnostics.map(\.message) == ["waiver for 'r' expires in 5 days (2027-01-20)"])
+    }
+
+    @Test func waiverForOtherHostsOrPassingRulesMatchesNothing() throws {
+        let text = "hostcheck: 1\nwaivers:\n  - rule: r\n    hosts: [ny-*]\n    reason: x\n  - rule: nope\n    reason: y\n"
+        let evaluator = try evaluator(text)
+        #expect(evaluator.diagnostics.map(\.message) == ["waiver names rule 'nope', which is not loaded"])
+        let results = evaluator.evaluate(Self.failing)
+        #expect(results.results.first?.outcome == .fail)
+        var usage = WaiverUsage()
+        usage.record(results)
+        #expect(evaluator.finish(usage).map(\.description) == ["waivers.yaml:3:5: warning: waiver for 'r' matched nothing"])
+    }
+
+    @Test func hostGlobOnUnknownHostNameGivesUnknown() throws {
+        let text = "hostcheck: 1\nwaivers:\n  - rule: r\n    hosts: [wh-*]\n    reason: x\n"
+        let snapshot = T.snapshot([T.socket(pids: [1])], [T.process(1, "nc64.exe")], name: "unknown")
+        #expect(try evaluator(text).evaluate(snapshot).results.first?.outcome == .unknown)
+    }
+
+    @Test func waiverFileErrorsAreLocated() {
+        let text = "hostcheck: 1\nwaivers:\n  - rule: r\n    reson: x\n    expires: 2027-13-01\n"
+        let (set, diagnostics) = waivers(text)
+        #expect(set == nil)
+        #expect(diagnostics.map(\.description) == [
+            "waivers.yaml:3:5: error: a waiver is missing required key 'reason'",
+            "waivers.yaml:4:5: error: unknown key 'reson' in a waiver (did you mean 'reason'?)",
+            "waivers.yaml:5:14: error: expires must be a date YYYY-MM-DD, found '2027-13-01'",
+        ])
+    }
+}
+
+@Suite struct RuleFilterTests {
+    typealias T = TestSupport
+
+    static let packText = """
+    hostcheck: 1
+    pack: { id: p, version: "1" }
+    rules:
+      - { id: a, severity: low, tags: [x], select: { local_port: 1 }, expect: none }
+      - { id: b, severity: high, tags: [y], select: { local_port: 2 }, expect: none }
+      - { id: c, severity: critical, tags: [x, y], select: { local_port: 3 }, expect: none }
+    """
+
+    @Test(arguments: [
+        (RuleFilter(), ["a", "b", "c"]),
+        (RuleFilter(ruleIDs: ["b", "p/c"]), ["b", "c"]),
+        (RuleFilter(tags: ["x"]), ["a", "c"]),
+        (RuleFilter(minSeverity: .high), ["b", "c"]),
+        (RuleFilter(tags: ["y"], minSeverity: .critical), ["c"]),
+    ])
+    func keeps(filter: RuleFilter, expected: [String]) throws {
+        let packs = try #require(T.load(Self.packText).0)
+        #expect(try Evaluator(packs: packs, filter: filter, waivers: nil, now: Date()).rules.map(\.id) == expected)
+    }
+
+    @Test(arguments: [
+        (RuleFilter(ruleIDs: ["d"]), "--rule 'd': no loaded rule has this id"),
+        (RuleFilter(tags: ["z"]), "--tag 'z': no loaded rule has this tag"),
+        (RuleFilter(tags: ["x"], minSeverity: .high), "--tag"),
+        (RuleFilter(ruleIDs: ["a"], minSeverity: .high), "no rule left after the filters"),
+    ])
+    func reportsFiltersThatSelectNothing(filter: RuleFilter, message: String) throws {
+        let packs = try #require(T.load(Self.packText).0)
+        do {
+            _ = try Evaluator(packs: packs, filter: filter, waivers: nil, now: Date())
+            if message != "--tag" { Issue.record("expected an error") }
+        } catch {
+            #expect(error.messages.contains { $0.hasPrefix(message) })
+        }
+    }
+}
