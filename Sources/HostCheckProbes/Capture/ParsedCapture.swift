@@ -1,0 +1,52 @@
+import HostCheckCore
+
+/// One capture file after decoding, recognition and parsing.
+struct ParsedCapture: Sendable {
+    /// The file with its detected format (`unknown` when not recognised) and encoding (nil when
+    /// not decoded).
+    var source: CaptureSource
+    var netstat: NetstatCapture?
+    var tasklist: TasklistCapture?
+    /// Problems with the file as a whole (undecodable, unrecognised, unsupported).
+    var diagnostics: [Diagnostic] = []
+
+    /// The format recorded for a file that could not be recognised.
+    static let unknownFormat = "unknown"
+
+    /// Decodes, recognises and parses one input.
+    static func parse(_ input: CaptureInput) -> ParsedCapture {
+        var parsed = ParsedCapture(source: CaptureSource(file: input.file, format: unknownFormat))
+        let fileLocation = SourceLocation(file: input.file)
+        guard !input.bytes.isEmpty else {
+            parsed.diagnostics.append(Diagnostic(.error, "empty capture file", at: fileLocation))
+            return parsed
+        }
+        guard let (decoded, encoding) = CaptureDecoder.decode(input.bytes) else {
+            parsed.diagnostics.append(Diagnostic(
+                .error, "cannot decode the file: not utf-8 or utf-16", at: fileLocation))
+            return parsed
+        }
+        let text = CaptureText(file: input.file, encoding: encoding, text: decoded)
+        parsed.source.encoding = encoding.rawValue
+        guard let format = FormatRecognizer.recognise(text.lines) else {
+            parsed.diagnostics.append(Diagnostic(
+                .error, "unrecognised capture format (expected windows netstat or tasklist output)",
+                at: fileLocation))
+            return parsed
+        }
+        parsed.source.format = format.rawValue
+        switch format {
+        case .windowsNetstat:
+            parsed.netstat = NetstatParser.parse(text)
+        case .windowsTasklistTable:
+            parsed.tasklist = TasklistTableParser.parse(text)
+        case .windowsTasklistCSV:
+            parsed.tasklist = TasklistCSVParser.parse(text)
+        default:
+            let hint = format.unsupportedHint.map { ": \($0)" } ?? ""
+            parsed.diagnostics.append(Diagnostic(
+                .error, "recognised format '\(format.rawValue)' is not yet supported\(hint)", at: fileLocation))
+        }
+        return parsed
+    }
+}

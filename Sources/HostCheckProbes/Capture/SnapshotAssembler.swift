@@ -1,0 +1,80 @@
+import HostCheckCore
+
+/// Joins the parsed files of one host into a ``Snapshot`` (DESIGN.md §2).
+///
+/// Sockets come from `netstat`, processes from `tasklist`, joined by PID. PID 4 is the kernel
+/// process: marked `kernel` when a process list names it, synthesised otherwise.
+enum SnapshotAssembler {
+    static func assemble(_ files: [ParsedCapture], hostName: String, notes: [Diagnostic] = []) -> Snapshot {
+        var sockets: [SocketFact] = []
+        var processes: [ProcessFact] = []
+        var diagnostics = notes
+        var sources: [CaptureSource] = []
+        var netstats: [NetstatCapture] = []
+        var platform = Platform.unknown
+        for file in files {
+            sources.append(file.source)
+            if CaptureFormat(rawValue: file.source.format)?.isWindows == true { platform = .windows }
+            diagnostics += file.diagnostics
+            if let netstat = file.netstat {
+                netstats.append(netstat)
+                sockets += netstat.sockets
+                diagnostics += netstat.diagnostics
+            }
+            if let tasklist = file.tasklist {
+                processes += tasklist.processes
+                diagnostics += tasklist.diagnostics
+            }
+        }
+        processes = deduplicated(processes, diagnostics: &diagnostics)
+        markKernel(&processes, sockets: sockets)
+        let host = HostInfo(name: hostName, platform: platform, sources: sources, coverage: coverage(netstats))
+        return Snapshot(host: host, sockets: sockets, processes: processes, diagnostics: diagnostics)
+    }
+
+    /// One record per PID: a repeated PID with the same name is dropped; with another name it
+    /// is a warning naming both lines (the first record is kept).
+    static func deduplicated(_ processes: [ProcessFact], diagnostics: inout [Diagnostic]) -> [ProcessFact] {
+        var seen: [Int: ProcessFact] = [:]
+        var kept: [ProcessFact] = []
+        for process in processes {
+            if let first = seen[process.pid] {
+                if first.name != process.name {
+                    diagnostics.append(Diagnostic(
+                        .warning,
+                        "pid \(process.pid) names another image than at \(first.source); the first record is kept",
+                        at: process.source))
+                }
+                continue
+            }
+            seen[process.pid] = process
+            kept.append(process)
+        }
+        return kept
+    }
+
+    /// PID 4 is the kernel: marks a listed one, synthesises it when a socket names it.
+    static func markKernel(_ processes: inout [ProcessFact], sockets: [SocketFact]) {
+        if let index = processes.firstIndex(where: { $0.pid == 4 }) {
+            processes[index].kernel = true
+        } else if let socket = sockets.first(where: { $0.pids.contains(4) }) {
+            processes.append(.windowsSystem(source: socket.source))
+        }
+    }
+
+    /// Protocols and families are covered when the `netstat` rows show them; owners when every
+    /// `netstat` capture has a PID column.
+    static func coverage(_ netstats: [NetstatCapture]) -> Coverage {
+        guard !netstats.isEmpty else { return .none }
+        let protocols = netstats.reduce(into: Set<TransportProtocol>()) { $0.formUnion($1.protocols) }
+        let families = netstats.reduce(into: Set<AddressFamily>()) { $0.formUnion($1.families) }
+        let withPIDs = netstats.filter(\.hasPIDs).count
+        let owners: CoverageLevel = withPIDs == netstats.count ? .full : (withPIDs == 0 ? .none : .partial)
+        return Coverage(
+            tcp: protocols.contains(.tcp) ? .full : .none,
+            udp: protocols.contains(.udp) ? .full : .none,
+            ipv4: families.contains(.ipv4) ? .full : .none,
+            ipv6: families.contains(.ipv6) ? .full : .none,
+            owners: owners)
+    }
+}
