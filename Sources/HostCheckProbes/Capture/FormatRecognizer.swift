@@ -51,8 +51,13 @@ enum FormatRecognizer {
             if collapsed.hasPrefix("Num RefCount Protocol") { return .procNetUnix }
             if collapsed.hasPrefix("COMMAND PID") { return .lsof }
             if firstToken == "Name:", lines.contains(where: { $0.hasPrefix("Pid:") }) { return .procPidStatus }
-            if tokens.count >= 5, ["tcp4", "tcp6", "tcp46", "udp4", "udp6", "udp46"].contains(firstToken) {
+            let bsdProtocols: Set<Substring> = ["tcp4", "tcp6", "tcp46", "udp4", "udp6", "udp46"]
+            if tokens.count >= 5, bsdProtocols.contains(firstToken) || bsdProtocols.contains(tokens[2]) {
                 return .bsdNetstat
+            }
+            if tokens.count >= 9, Tokens.isDigits(tokens[1]), ["IPv4", "IPv6"].contains(tokens[4]),
+               ["TCP", "UDP"].contains(tokens[7]) {
+                return .lsof
             }
             if tokens.count >= 5, ["tcp", "udp", "tcp6", "udp6", "raw", "raw6"].contains(firstToken),
                Tokens.isDigits(tokens[1]), Tokens.isDigits(tokens[2]) {

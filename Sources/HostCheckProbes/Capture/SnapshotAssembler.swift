@@ -8,6 +8,7 @@ enum SnapshotAssembler {
     static func assemble(_ files: [ParsedCapture], hostName: String, notes: [Diagnostic] = []) -> Snapshot {
         var sockets: [SocketFact] = []
         var processes: [ProcessFact] = []
+        var ownerProcesses: [ProcessFact] = []
         var diagnostics = notes
         var sources: [CaptureSource] = []
         var netstats: [NetstatCapture] = []
@@ -20,35 +21,54 @@ enum SnapshotAssembler {
                 netstats.append(netstat)
                 sockets += netstat.sockets
                 diagnostics += netstat.diagnostics
+                ownerProcesses += netstat.ownerProcesses
             }
             if let tasklist = file.tasklist {
                 processes += tasklist.processes
                 diagnostics += tasklist.diagnostics
             }
         }
-        processes = deduplicated(processes, diagnostics: &diagnostics)
+        processes = deduplicated(processes + ownerProcesses, diagnostics: &diagnostics, sockets: &sockets)
         markKernel(&processes, sockets: sockets)
         let host = HostInfo(name: hostName, platform: platform, sources: sources, coverage: coverage(netstats))
         return Snapshot(host: host, sockets: sockets, processes: processes, diagnostics: diagnostics)
     }
 
-    /// One record per PID: a repeated PID with the same name is dropped; with another name it
-    /// is a warning naming both lines (the first record is kept).
-    static func deduplicated(_ processes: [ProcessFact], diagnostics: inout [Diagnostic]) -> [ProcessFact] {
-        var seen: [Int: ProcessFact] = [:]
+    /// One record per PID. A repeated PID with the same name (any case) adds its services;
+    /// with another name the sources disagree (PID reuse between captures): a warning names
+    /// both lines and the sockets of that PID become `unknown`-owned (`sources-disagree`).
+    static func deduplicated(
+        _ processes: [ProcessFact], diagnostics: inout [Diagnostic], sockets: inout [SocketFact]
+    ) -> [ProcessFact] {
+        var index: [Int: Int] = [:]
         var kept: [ProcessFact] = []
+        var disputed: Set<Int> = []
         for process in processes {
-            if let first = seen[process.pid] {
-                if first.name != process.name {
-                    diagnostics.append(Diagnostic(
-                        .warning,
-                        "pid \(process.pid) names another image than at \(first.source); the first record is kept",
-                        at: process.source))
-                }
+            guard let position = index[process.pid] else {
+                index[process.pid] = kept.count
+                kept.append(process)
                 continue
             }
-            seen[process.pid] = process
-            kept.append(process)
+            let first = kept[position]
+            if first.name?.lowercased() == process.name?.lowercased() {
+                for service in process.services where !kept[position].services.contains(service) {
+                    kept[position].services.append(service)
+                }
+                if kept[position].user == nil { kept[position].user = process.user }
+            } else {
+                disputed.insert(process.pid)
+                diagnostics.append(Diagnostic(
+                    .warning,
+                    "pid \(process.pid) is '\(first.name ?? "?")' at \(first.source) but '\(process.name ?? "?")' here; "
+                        + "its sockets' owner is unknown",
+                    at: process.source))
+            }
+        }
+        if !disputed.isEmpty {
+            for position in sockets.indices where sockets[position].pids.contains(where: disputed.contains) {
+                sockets[position].ownership = .unknown
+                sockets[position].ownershipReason = .sourcesDisagree
+            }
         }
         return kept
     }

@@ -11,6 +11,8 @@ struct NetstatCapture: Sendable {
     var families: Set<AddressFamily> = []
     /// Lines read as title or header.
     var decorationLines = 0
+    /// Processes named by `-b` owner lines (with `-o`): image and components per PID.
+    var ownerProcesses: [ProcessFact] = []
 }
 
 /// Parses Windows `netstat -an` / `-ano` (capture-format spec §2), in any display language.
@@ -22,6 +24,7 @@ enum NetstatParser {
     static func parse(_ text: CaptureText) -> NetstatCapture {
         var result = NetstatCapture()
         var rows: [(line: Int, row: NetstatRow)] = []
+        var owners: [Int: NetstatOwner] = [:]
         var firstRowIndex: Int?
         var pending: [Int] = []
         for (index, line) in text.lines.enumerated() {
@@ -31,6 +34,18 @@ enum NetstatParser {
                 if firstRowIndex == nil { firstRowIndex = index }
                 rows.append((index + 1, row))
                 if row.pid != nil { result.hasPIDs = true }
+            } else if let last = rows.last, let kind = NetstatOwnerLines.classify(line) {
+                var owner = owners[last.line] ?? NetstatOwner()
+                switch kind {
+                case .image(let image):
+                    owner.image = image
+                    owner.imageLine = index + 1
+                case .component(let component):
+                    owner.components.append(component)
+                case .notObtainable:
+                    owner.notObtainable = true
+                }
+                owners[last.line] = owner
             } else if NetstatDecoration.isKnown(line) {
                 result.decorationLines += 1
             } else if NetstatRow.startsLikeRow(tokens) {
@@ -50,9 +65,27 @@ enum NetstatParser {
         }
         result.diagnostics.sort { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }
         for (line, row) in rows {
-            result.sockets.append(socket(row, line: line, text: text, into: &result))
+            var fact = socket(row, line: line, text: text, into: &result)
+            if let owner = owners[line] {
+                if owner.notObtainable, fact.ownership == .unknown { fact.ownershipReason = .ownerNotObtainable }
+                if let pid = row.pid, pid != 0 { addOwnerProcess(owner, pid: pid, text: text, into: &result) }
+            }
+            result.sockets.append(fact)
         }
         return result
+    }
+
+    /// Records the image and components `-b` printed for a PID (the first image seen wins).
+    static func addOwnerProcess(_ owner: NetstatOwner, pid: Int, text: CaptureText, into result: inout NetstatCapture) {
+        guard let image = owner.image, let imageLine = owner.imageLine else { return }
+        if let index = result.ownerProcesses.firstIndex(where: { $0.pid == pid }) {
+            for component in owner.components where !result.ownerProcesses[index].services.contains(component) {
+                result.ownerProcesses[index].services.append(component)
+            }
+            return
+        }
+        result.ownerProcesses.append(ProcessFact(
+            pid: pid, name: image, services: owner.components, source: text.location(line: imageLine)))
     }
 
     /// Before the first row, the last line is a header and the one before it a title, when
