@@ -69,15 +69,19 @@ struct CaptureConformanceTests {
             notUnderstood: []),
         "windows-netstat-an-de-oem-mojibake-abh-tm-ren.txt": .parsed(
             format: .windowsNetstat, encoding: .utf8, sockets: 98, listening: 26, processes: 0,
-            notUnderstood: [10, 52, 86, 105], why: "the author's '...' elision lines"),
-        "windows-netstat-an-de.cp850-crlf.DERIVED.txt": .notYetSupported("cannot decode the file: not utf-8 or utf-16"),
+            notUnderstood: []),
+        "windows-netstat-an-de.cp850-crlf.DERIVED.txt": .parsed(
+            format: .windowsNetstat, encoding: .cp850, sockets: 98, listening: 26, processes: 0,
+            notUnderstood: []),
         "windows-netstat-an-en-win10.txt": .parsed(
             format: .windowsNetstat, encoding: .utf8, sockets: 260, listening: 228, processes: 0,
             notUnderstood: []),
         "windows-netstat-an-ru-issue-sap-tutorials-2971.txt": .parsed(
             format: .windowsNetstat, encoding: .utf8, sockets: 18, listening: 17, processes: 0,
-            notUnderstood: [1], why: "line 1 is the pasted prompt 'PS C:\\> netstat -a -n'"),
-        "windows-netstat-an-ru.cp866-crlf.DERIVED.txt": .notYetSupported("cannot decode the file: not utf-8 or utf-16"),
+            notUnderstood: []),
+        "windows-netstat-an-ru.cp866-crlf.DERIVED.txt": .parsed(
+            format: .windowsNetstat, encoding: .cp866, sockets: 18, listening: 17, processes: 0,
+            notUnderstood: []),
         "windows-netstat-ano-en-win10.txt": .parsed(
             format: .windowsNetstat, encoding: .utf8, sockets: 208, listening: 176, processes: 1,
             notUnderstood: []),
@@ -86,33 +90,37 @@ struct CaptureConformanceTests {
             notUnderstood: []),
         "windows-netstat-ano-fr-de-oneline-flair.txt": .parsed(
             format: .windowsNetstat, encoding: .utf8, sockets: 2, listening: 2, processes: 0,
-            notUnderstood: [1, 2, 8, 10, 11, 12, 14, 16], why: "Markdown around two pasted captures; lines 12 and 14 are the German title and header after a row"),
-        "windows-netstat-ano-fr-win10-1909.cp850-crlf.DERIVED.txt": .notYetSupported("cannot decode the file: not utf-8 or utf-16"),
+            notUnderstood: [1, 10], why: "Markdown prose around two pasted captures: 'French' (line 1) and 'German' (line 10)"),
+        "windows-netstat-ano-fr-win10-1909.cp850-crlf.DERIVED.txt": .parsed(
+            format: .windowsNetstat, encoding: .cp850, sockets: 156, listening: 126, processes: 1,
+            notUnderstood: []),
         "windows-netstat-ano-fr-win10-1909.txt": .parsed(
             format: .windowsNetstat, encoding: .utf8, sockets: 156, listening: 126, processes: 1,
             notUnderstood: []),
         "windows-netstat-ano-fr-win10-1909.utf16le-bom-crlf.DERIVED.txt": .parsed(
             format: .windowsNetstat, encoding: .utf16LEBOM, sockets: 156, listening: 126, processes: 1,
             notUnderstood: []),
-        "windows-netstat-ano-ja-jp.cp932-crlf.DERIVED.txt": .notYetSupported("cannot decode the file: not utf-8 or utf-16"),
+        "windows-netstat-ano-ja-jp.cp932-crlf.DERIVED.txt": .parsed(
+            format: .windowsNetstat, encoding: .cp932, sockets: 5, listening: 5, processes: 1,
+            notUnderstood: []),
         "windows-netstat-ano-ja-jp.txt": .parsed(
             format: .windowsNetstat, encoding: .utf8, sockets: 5, listening: 5, processes: 1,
             notUnderstood: []),
         "windows-netstat-ano-ko-kr.txt": .parsed(
             format: .windowsNetstat, encoding: .utf8, sockets: 7, listening: 7, processes: 1,
-            notUnderstood: [1], why: "line 1 is the pasted command"),
+            notUnderstood: []),
         "windows-netstat-ano-zh-cn-issue-billfeller-174.txt": .parsed(
             format: .windowsNetstat, encoding: .utf8, sockets: 2, listening: 0, processes: 0,
-            notUnderstood: [1], why: "line 1 is the pasted prompt"),
+            notUnderstood: []),
         "windows-netstat-anob-en-win10.txt": .parsed(
             format: .windowsNetstat, encoding: .utf8, sockets: 318, listening: 255, processes: 50,
             notUnderstood: []),
         "windows-netstat-n-ja-jp-elided.txt": .parsed(
             format: .windowsNetstat, encoding: .utf8, sockets: 2, listening: 0, processes: 0,
-            notUnderstood: [1, 7, 9], why: "line 1 is the pasted prompt; lines 7 and 9 are '...' elisions"),
+            notUnderstood: []),
         "windows-netstat-na-zh-cn-issue-xorbitsai-1053.txt": .parsed(
             format: .windowsNetstat, encoding: .utf8, sockets: 19, listening: 18, processes: 0,
-            notUnderstood: [1], why: "line 1 is the pasted prompt"),
+            notUnderstood: [1]),
         "windows-netstat-p-udp-anb-fr.txt": .parsed(
             format: .windowsNetstat, encoding: .utf8, sockets: 26, listening: 26, processes: 0,
             notUnderstood: []),
@@ -124,9 +132,11 @@ struct CaptureConformanceTests {
             notUnderstood: []),
         "windows-tasklist-fi-es.txt": .parsed(
             format: .windowsTasklistTable, encoding: .utf8, sockets: 0, listening: 0, processes: 6,
-            notUnderstood: [1, 2, 4], why: "pasted commands (lines 1, 4) and the localized 'no tasks' message (line 2)"),
+            notUnderstood: []),
         "windows-tasklist-fo-list-fr-issue-rabbitmq-1259.txt": .notYetSupported("unrecognised capture format (expected windows netstat or tasklist output)"),
-        "windows-tasklist-fr-win10-1909.cp850-crlf.DERIVED.txt": .notYetSupported("cannot decode the file: not utf-8 or utf-16"),
+        "windows-tasklist-fr-win10-1909.cp850-crlf.DERIVED.txt": .parsed(
+            format: .windowsTasklistTable, encoding: .cp850, sockets: 0, listening: 0, processes: 219,
+            notUnderstood: []),
         "windows-tasklist-fr-win10-1909.txt": .parsed(
             format: .windowsTasklistTable, encoding: .utf8, sockets: 0, listening: 0, processes: 219,
             notUnderstood: []),
@@ -140,10 +150,12 @@ struct CaptureConformanceTests {
         "windows-tasklist-v-ru-partial.txt": .parsed(
             format: .windowsTasklistTable, encoding: .utf8, sockets: 0, listening: 0, processes: 20,
             notUnderstood: []),
-        "windows-tasklist-zh-cn.cp936-crlf.DERIVED.txt": .notYetSupported("cannot decode the file: not utf-8 or utf-16"),
+        "windows-tasklist-zh-cn.cp936-crlf.DERIVED.txt": .parsed(
+            format: .windowsTasklistTable, encoding: .cp936, sockets: 0, listening: 0, processes: 8,
+            notUnderstood: []),
         "windows-tasklist-zh-cn.txt": .parsed(
             format: .windowsTasklistTable, encoding: .utf8, sockets: 0, listening: 0, processes: 8,
-            notUnderstood: [1], why: "line 1 is the pasted prompt"),
+            notUnderstood: []),
     ]
 
     static var corpusFiles: [String] {

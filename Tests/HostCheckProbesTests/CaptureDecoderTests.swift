@@ -23,7 +23,11 @@ struct CaptureDecoderTests {
         Case(name: "utf-16le bom", bytes: [0xFF, 0xFE] + utf16(sample, bigEndian: false), encoding: .utf16LEBOM, text: sample),
         Case(name: "utf-16be bom", bytes: [0xFE, 0xFF] + utf16("活动连接", bigEndian: true), encoding: .utf16BEBOM, text: "活动连接"),
         Case(name: "utf-16le without bom", bytes: utf16(sample, bigEndian: false), encoding: .utf16LE, text: sample),
-        Case(name: "invalid utf-8 is refused", bytes: Array("ABH".utf8) + [0x99] + Array("REN".utf8), encoding: nil, text: nil),
+        Case(name: "oem bytes choose the code page a known word decodes in",
+             bytes: Array("  TCP  0.0.0.0:1  0.0.0.0:0  ABH".utf8) + [0x99] + Array("REN".utf8), encoding: .cp850,
+             text: "  TCP  0.0.0.0:1  0.0.0.0:0  ABHÖREN"),
+        Case(name: "oem bytes without a known word are read as cp437 (a guess)", bytes: [0x43, 0x61, 0x66, 0x82],
+             encoding: .cp437, text: "Café"),
     ]
 
     @Test(arguments: cases)

@@ -59,8 +59,7 @@ struct CaptureProbeTests {
         Expectation(
             files: ["netstat-ano-unlisted-language.txt"], sockets: 4, listening: 3, processes: [4: "System"],
             coverage: .full, encodings: ["utf-8"], formats: ["windows-netstat"],
-            problems: ["netstat-ano-unlisted-language.txt:1", "netstat-ano-unlisted-language.txt:8",
-                       "netstat-ano-unlisted-language.txt:9"],
+            problems: ["netstat-ano-unlisted-language.txt:8", "netstat-ano-unlisted-language.txt:9"],
             port3691: (6, .owned, [6120])),
         Expectation(
             files: ["unrecognised.txt"], sockets: 0, listening: 0, processes: [:], coverage: .none,

@@ -11,6 +11,11 @@ enum CaptureFixtures {
         testsDirectory.appendingPathComponent("Fixtures/windows/\(name)").path
     }
 
+    /// `Tests/HostCheckProbesTests/Fixtures/windows/languages/NAME`.
+    static func language(_ name: String) -> String {
+        windows("languages/\(name)")
+    }
+
     /// `../shared/corpus` relative to the package root.
     static let corpusDirectory = testsDirectory
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -1,28 +1,99 @@
+/// A localized text that appears when a capture is decoded with the right code page.
+struct CodePageSignature: Sendable {
+    var text: String
+    /// The code pages of the text's language.
+    var pages: [CodePage]
+}
+
+/// Bytes decoded into text, with the encoding chosen.
+struct DecodedBytes: Sendable {
+    var text: String
+    var encoding: CaptureEncoding
+    /// True when no known header or title confirmed the code page.
+    var guessed = false
+}
+
 /// Turns the bytes of a capture file into text, recording the encoding it chose.
 ///
 /// The order follows the capture-format spec §1: a byte-order mark (UTF-8, UTF-16LE,
-/// UTF-16BE); UTF-16LE without a mark, told by NUL bytes in the odd positions; strict UTF-8.
-/// Every encoding this decoder knows is chosen here, so new ones are added in one place.
+/// UTF-16BE); UTF-16LE without a mark, told by NUL bytes in the odd positions; strict UTF-8;
+/// then the OEM or ANSI code page under which most known localized words appear
+/// (``WindowsLanguages/codePageSignatures``). Every encoding is chosen here, in one place.
 enum CaptureDecoder {
-    /// The decoded text and its encoding, or nil when no known encoding fits.
-    static func decode(_ bytes: [UInt8]) -> (text: String, encoding: CaptureEncoding)? {
+    /// How many bytes are examined to choose a code page.
+    static let sniffLimit = 64 * 1024
+
+    /// The decoded text, or nil when nothing decodes (a double-byte page with invalid bytes).
+    static func decode(
+        _ bytes: [UInt8], signatures: [CodePageSignature] = WindowsLanguages.codePageSignatures
+    ) -> DecodedBytes? {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             guard let text = strictUTF8(bytes.dropFirst(3)) else { return nil }
-            return (text, .utf8BOM)
+            return DecodedBytes(text: text, encoding: .utf8BOM)
         }
         if bytes.starts(with: [0xFF, 0xFE]) {
-            return (utf16(bytes.dropFirst(2), littleEndian: true), .utf16LEBOM)
+            return DecodedBytes(text: utf16(bytes.dropFirst(2), littleEndian: true), encoding: .utf16LEBOM)
         }
         if bytes.starts(with: [0xFE, 0xFF]) {
-            return (utf16(bytes.dropFirst(2), littleEndian: false), .utf16BEBOM)
+            return DecodedBytes(text: utf16(bytes.dropFirst(2), littleEndian: false), encoding: .utf16BEBOM)
         }
         if looksLikeUTF16LE(bytes) {
-            return (utf16(bytes[...], littleEndian: true), .utf16LE)
+            return DecodedBytes(text: utf16(bytes[...], littleEndian: true), encoding: .utf16LE)
         }
         if let text = strictUTF8(bytes[...]) {
-            return (text, .utf8)
+            return DecodedBytes(text: text, encoding: .utf8)
         }
-        return nil
+        return decodeCodePage(bytes, signatures: signatures)
+    }
+
+    /// The code page under which the most signature lines appear, a signature of the page's
+    /// own language counting more (German `ABHÖREN` reads the same in CP437 and CP850, but
+    /// German systems write CP850). Without any signature, the page giving the most letters is
+    /// taken (CP437 first) and the result is marked `guessed`.
+    static func decodeCodePage(_ bytes: [UInt8], signatures: [CodePageSignature]) -> DecodedBytes? {
+        let sample = sampleBytes(bytes)
+        var best: (page: CodePage, score: Int, plausibility: Int)?
+        for page in CodePage.allCases {
+            guard let text = page.decode(sample) else { continue }
+            let score = signatureScore(text, page: page, signatures: signatures)
+            let plausibility = plausibilityScore(text)
+            if let current = best, (current.score, current.plausibility) >= (score, plausibility) { continue }
+            best = (page, score, plausibility)
+        }
+        guard let best, let text = best.page.decode(bytes[...]) else { return nil }
+        return DecodedBytes(text: text, encoding: best.page.encoding, guessed: best.score == 0)
+    }
+
+    /// The first bytes, cut after a line feed so that a double-byte character is never split.
+    static func sampleBytes(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+        guard bytes.count > sniffLimit else { return bytes[...] }
+        let cut = bytes[..<sniffLimit].lastIndex(of: 0x0A).map { $0 + 1 } ?? sniffLimit
+        return bytes[..<cut]
+    }
+
+    /// Two points per line holding a signature, three when the signature's language uses `page`.
+    static func signatureScore(_ text: String, page: CodePage, signatures: [CodePageSignature]) -> Int {
+        var score = 0
+        for line in text.split(whereSeparator: \.isNewline)
+        where line.unicodeScalars.contains(where: { $0.value >= 0x80 }) {
+            guard let signature = signatures.first(where: { line.contains($0.text) }) else { continue }
+            score += signature.pages.contains(page) ? 3 : 2
+        }
+        return score
+    }
+
+    /// Letters minus symbols among the non-ASCII characters (box drawing, controls and U+FFFD
+    /// are what a wrong code page produces).
+    static func plausibilityScore(_ text: String) -> Int {
+        var score = 0
+        for scalar in text.unicodeScalars where scalar.value >= 0x80 {
+            if scalar.properties.isAlphabetic || scalar == "\u{A0}" || scalar == "\u{2019}" {
+                score += 1
+            } else {
+                score -= 1
+            }
+        }
+        return score
     }
 
     /// True when at least 30 % of the odd bytes are NUL and the even bytes are not (ASCII text

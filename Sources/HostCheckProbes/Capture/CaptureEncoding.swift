@@ -8,4 +8,5 @@ public enum CaptureEncoding: String, Sendable, Hashable, CaseIterable {
     case utf16LEBOM = "utf-16le-bom"
     case utf16BEBOM = "utf-16be-bom"
     case utf16LE = "utf-16le"
+    case cp437, cp850, cp852, cp866, cp1250, cp1251, cp1252, cp932, cp936, cp949, cp950
 }

@@ -21,13 +21,18 @@ struct ParsedCapture: Sendable {
             parsed.diagnostics.append(Diagnostic(.error, "empty capture file", at: fileLocation))
             return parsed
         }
-        guard let (decoded, encoding) = CaptureDecoder.decode(input.bytes) else {
+        guard let decoded = CaptureDecoder.decode(input.bytes) else {
             parsed.diagnostics.append(Diagnostic(
-                .error, "cannot decode the file: not utf-8 or utf-16", at: fileLocation))
+                .error, "cannot decode the file: not utf-8, utf-16 or a known code page", at: fileLocation))
             return parsed
         }
-        let text = CaptureText(file: input.file, encoding: encoding, text: decoded)
-        parsed.source.encoding = encoding.rawValue
+        let text = CaptureText(file: input.file, encoding: decoded.encoding, text: decoded.text)
+        parsed.source.encoding = decoded.encoding.rawValue
+        if decoded.guessed {
+            parsed.diagnostics.append(Diagnostic(
+                .warning, "no known header or title decoded; code page \(decoded.encoding.rawValue) is a guess",
+                at: fileLocation))
+        }
         guard let format = FormatRecognizer.recognise(text.lines) else {
             parsed.diagnostics.append(Diagnostic(
                 .error, "unrecognised capture format (expected windows netstat or tasklist output)",

@@ -82,19 +82,20 @@ enum SnapshotAssembler {
         }
     }
 
-    /// Protocols and families are covered when the `netstat` rows show them; owners when every
-    /// `netstat` capture has a PID column.
+    /// Protocols and families are covered when the `netstat` rows show them (partly when a
+    /// capture elides rows with `...`); owners when every `netstat` capture has a PID column.
     static func coverage(_ netstats: [NetstatCapture]) -> Coverage {
         guard !netstats.isEmpty else { return .none }
         let protocols = netstats.reduce(into: Set<TransportProtocol>()) { $0.formUnion($1.protocols) }
         let families = netstats.reduce(into: Set<AddressFamily>()) { $0.formUnion($1.families) }
         let withPIDs = netstats.filter(\.hasPIDs).count
         let owners: CoverageLevel = withPIDs == netstats.count ? .full : (withPIDs == 0 ? .none : .partial)
+        let shown: CoverageLevel = netstats.allSatisfy { !$0.elided } ? .full : .partial
         return Coverage(
-            tcp: protocols.contains(.tcp) ? .full : .none,
-            udp: protocols.contains(.udp) ? .full : .none,
-            ipv4: families.contains(.ipv4) ? .full : .none,
-            ipv6: families.contains(.ipv6) ? .full : .none,
+            tcp: protocols.contains(.tcp) ? shown : .none,
+            udp: protocols.contains(.udp) ? shown : .none,
+            ipv4: families.contains(.ipv4) ? shown : .none,
+            ipv6: families.contains(.ipv6) ? shown : .none,
             owners: owners)
     }
 }

@@ -14,13 +14,6 @@ struct NetstatOwner: Sendable, Hashable {
 }
 
 enum NetstatOwnerLines {
-    /// The "can not obtain ownership information" line in the languages it was seen in.
-    static let failureLines: Set<String> = [
-        "Can not obtain ownership information",
-        "Impossible d’obtenir les informations de propriétaire",
-        "Impossible d'obtenir les informations de propriétaire",
-    ]
-
     enum Kind: Equatable {
         case image(String)
         case component(String)
@@ -35,7 +28,7 @@ enum NetstatOwnerLines {
         if body.hasPrefix("["), body.hasSuffix("]"), body.count > 2 {
             return .image(String(body.dropFirst().dropLast()))
         }
-        if failureLines.contains(body) { return .notObtainable }
+        if WindowsLanguages.ownerFailures.contains(body) { return .notObtainable }
         let tokens = Tokens.split(Substring(body))
         if indent >= 2, tokens.count == 1, !body.contains(":"), body != "..." { return .component(body) }
         if indent == 1, tokens.count >= 2, !body.contains(":"), !body.contains("[") { return .notObtainable }

@@ -11,6 +11,8 @@ struct NetstatCapture: Sendable {
     var families: Set<AddressFamily> = []
     /// Lines read as title or header.
     var decorationLines = 0
+    /// True when the capture shows `...` elisions: rows are missing, coverage is partial.
+    var elided = false
     /// Processes named by `-b` owner lines (with `-o`): image and components per PID.
     var ownerProcesses: [ProcessFact] = []
 }
@@ -18,8 +20,9 @@ struct NetstatCapture: Sendable {
 /// Parses Windows `netstat -an` / `-ano` (capture-format spec §2), in any display language.
 ///
 /// Rows are found by structure (protocol token, two endpoints); known titles and headers are
-/// decoration, and before the first row the last two lines of an unknown language are read as
-/// title and header. Every other non-blank line is a warning with its line number.
+/// decoration, and when none precedes the first row, the last two lines before it are read as
+/// the title and header of an unknown language. Pasted prompts, pager lines and `...`
+/// elisions are recognised (``PastedNoise``). Every other non-blank line is a warning with its line number.
 enum NetstatParser {
     static func parse(_ text: CaptureText) -> NetstatCapture {
         var result = NetstatCapture()
@@ -27,6 +30,7 @@ enum NetstatParser {
         var owners: [Int: NetstatOwner] = [:]
         var firstRowIndex: Int?
         var pending: [Int] = []
+        var knownPreamble = false
         for (index, line) in text.lines.enumerated() {
             if Tokens.isBlank(line) { continue }
             let tokens = Tokens.split(line)
@@ -48,6 +52,14 @@ enum NetstatParser {
                 owners[last.line] = owner
             } else if NetstatDecoration.isKnown(line) {
                 result.decorationLines += 1
+                if firstRowIndex == nil { knownPreamble = true }
+            } else if let noise = PastedNoise.classify(line) {
+                result.decorationLines += 1
+                if noise == .elision {
+                    result.elided = true
+                    result.diagnostics.append(Diagnostic(
+                        .note, "rows elided here ('...'): the capture is partial", at: text.location(line: index + 1)))
+                }
             } else if NetstatRow.startsLikeRow(tokens) {
                 result.diagnostics.append(Diagnostic(
                     .warning, "malformed netstat row: an endpoint or the pid cannot be read",
@@ -56,7 +68,7 @@ enum NetstatParser {
                 pending.append(index)
             }
         }
-        let preamble = pending.filter { firstRowIndex == nil || $0 < firstRowIndex ?? 0 }
+        let preamble = knownPreamble ? [] : pending.filter { firstRowIndex == nil || $0 < firstRowIndex ?? 0 }
         let structural = structuralDecoration(preamble, text: text)
         result.decorationLines += structural.count
         for index in pending where !structural.contains(index) {

@@ -23,7 +23,7 @@ enum NetstatStateWords {
 
     /// The state a word names, or nil when the word is not known.
     static func state(for word: String) -> SocketState? {
-        english[word.uppercased()]
+        english[word.uppercased()] ?? WindowsLanguages.states[word] ?? WindowsLanguages.states[word.uppercased()]
     }
 
     /// Whether the word is one Windows prints untranslated (so `rawState` need not keep it).

@@ -19,6 +19,10 @@ enum TasklistCSVParser {
         var sawHeader = false
         for (index, line) in text.lines.enumerated() where !Tokens.isBlank(line) {
             let location = text.location(line: index + 1)
+            if PastedNoise.classify(line) != nil {
+                result.decorationLines += 1
+                continue
+            }
             guard let fields = CSVLine.parse(line), fields.allSatisfy(\.quoted),
                   TasklistColumns.knownCounts.contains(fields.count) else {
                 result.diagnostics.append(Diagnostic(

@@ -33,6 +33,14 @@ enum TasklistTableParser {
         return columns
     }
 
+    /// A `tasklist` message such as `INFO: No tasks are running ...` in any language: an
+    /// upper-case word and a colon, then text (capture-format spec §3.6).
+    static func isMessage(_ line: Substring) -> Bool {
+        guard let first = Tokens.split(line).first, first.count >= 3, first.hasSuffix(":") else { return false }
+        let word = first.dropLast()
+        return word.allSatisfy { $0.isLetter && $0.isUppercase }
+    }
+
     static func parse(_ text: CaptureText) -> TasklistCapture {
         var result = TasklistCapture()
         var columns: [(start: Int, end: Int?)]?
@@ -49,6 +57,15 @@ enum TasklistTableParser {
                     result.decorationLines += 1
                 }
                 result.decorationLines += 1
+                continue
+            }
+            if PastedNoise.classify(line) != nil {
+                result.decorationLines += 1
+                continue
+            }
+            if isMessage(line) {
+                result.diagnostics.append(Diagnostic(
+                    .note, "tasklist printed a message instead of a process list", at: text.location(line: index + 1)))
                 continue
             }
             guard let columns else {
