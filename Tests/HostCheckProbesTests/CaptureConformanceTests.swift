@@ -133,7 +133,9 @@ struct CaptureConformanceTests {
         "windows-tasklist-fi-es.txt": .parsed(
             format: .windowsTasklistTable, encoding: .utf8, sockets: 0, listening: 0, processes: 6,
             notUnderstood: []),
-        "windows-tasklist-fo-list-fr-issue-rabbitmq-1259.txt": .notYetSupported("unrecognised capture format (expected windows netstat or tasklist output)"),
+        "windows-tasklist-fo-list-fr-issue-rabbitmq-1259.txt": .parsed(
+            format: .windowsTasklistList, encoding: .utf8, sockets: 0, listening: 0, processes: 1,
+            notUnderstood: []),
         "windows-tasklist-fr-win10-1909.cp850-crlf.DERIVED.txt": .parsed(
             format: .windowsTasklistTable, encoding: .cp850, sockets: 0, listening: 0, processes: 219,
             notUnderstood: []),
@@ -143,7 +145,9 @@ struct CaptureConformanceTests {
         "windows-tasklist-svc-en-wrapped-services.txt": .parsed(
             format: .windowsTasklistTable, encoding: .utf8, sockets: 0, listening: 0, processes: 12,
             notUnderstood: []),
-        "windows-tasklist-v-en-partial-with-more-pager.txt": .notYetSupported("unrecognised capture format (expected windows netstat or tasklist output)"),
+        "windows-tasklist-v-en-partial-with-more-pager.txt": .parsed(
+            format: .windowsTasklistTable, encoding: .utf8, sockets: 0, listening: 0, processes: 4,
+            notUnderstood: []),
         "windows-tasklist-v-fr-win10-1909.txt": .parsed(
             format: .windowsTasklistTable, encoding: .utf8, sockets: 0, listening: 0, processes: 228,
             notUnderstood: []),

@@ -10,6 +10,8 @@ struct CaptureFormatTests {
         ("映像名称                       PID\n========================= ========\nSystem  4\n", .windowsTasklistTable),
         ("\"node.exe\",\"1234\",\"Console\",\"1\",\"50,000 K\"\n", .windowsTasklistCSV),
         ("\"Nom de l’image\",\"PID\",\"Nom de la session\",\"Numéro de session\",\"Utilisation de la mémoire\"\n\"a.exe\",\"8\",\"Services\",\"0\",\"8 Ko\"\n", .windowsTasklistCSV),
+        ("Nom de l’image:      explorer.exe\nPID:                 7116\n", .windowsTasklistList),
+        ("smss.exe                       504 Services                   0        940 K Unknown\n", .windowsTasklistTable),
         ("State  Recv-Q  Send-Q  Local Address:Port  Peer Address:Port\n", .linuxSS),
         ("Netid  State  Recv-Q  Send-Q  Local Address:Port  Peer Address:Port\n", .linuxSS),
         ("Proto Recib Enviad Dirección local Dirección remota Estado\ntcp        0      0 0.0.0.0:22   0.0.0.0:*   ESCUCHAR\n", .linuxNetstat),
@@ -31,7 +33,7 @@ struct CaptureFormatTests {
 
     @Test func supportedFormatsAreTheWindowsParsers() {
         let supported = CaptureFormat.allCases.filter(\.isSupported)
-        #expect(supported == [.windowsNetstat, .windowsTasklistTable, .windowsTasklistCSV])
+        #expect(supported == [.windowsNetstat, .windowsTasklistTable, .windowsTasklistCSV, .windowsTasklistList])
         #expect(CaptureFormat.allCases.filter { !$0.isSupported }.allSatisfy { $0.unsupportedHint != nil })
     }
 }

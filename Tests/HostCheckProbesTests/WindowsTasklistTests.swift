@@ -63,4 +63,44 @@ struct WindowsTasklistTests {
         #expect(tasklist.decorationLines == 2)
         #expect(tasklist.diagnostics.isEmpty)
     }
+
+    @Test func listFormatBindsBlocksByPosition() throws {
+        let text = """
+        C:\\Users\\ops>tasklist /fo list
+
+        Nom de l’image:      explorer.exe
+        PID:                 7116
+        Nom de la session:   Console
+        Numéro de session:   1
+        Utilisation mémoire: 72 008 Ko
+
+        Image Name:   svchost.exe
+        PID:          988
+        Services:     BrokerInfrastructure
+                      DcomLaunch
+
+        Image Name:   broken.exe
+        PID:          not-a-number
+        Session Name: Console
+        """
+        let parsed = CaptureFixtures.parse(text)
+        #expect(parsed.source.format == "windows-tasklist-list")
+        let tasklist = try #require(parsed.tasklist)
+        #expect(tasklist.processes.map(\.pid) == [7116, 988])
+        #expect(tasklist.processes.map(\.name) == ["explorer.exe", "svchost.exe"])
+        #expect(tasklist.processes.map(\.source.line) == [3, 9])
+        #expect(tasklist.processes.last?.services == ["BrokerInfrastructure", "DcomLaunch"])
+        #expect(tasklist.diagnostics.map(\.location?.line) == [14, 15, 16])
+    }
+
+    @Test func rowsWithoutHeaderAndRulerUseTheDefaultWidths() throws {
+        let text = "Registry                       132 Services                   0     37,948 K Unknown         N/A\n"
+            + "A Name With Spaces.exe         504 Services                   0        940 K Unknown         N/A\n"
+            + "\n-- More --\n"
+        let tasklist = try #require(CaptureFixtures.parse(text).tasklist)
+        #expect(tasklist.processes.map(\.name) == ["Registry", "A Name With Spaces.exe"])
+        #expect(tasklist.processes.map(\.pid) == [132, 504])
+        #expect(tasklist.diagnostics.map(\.severity) == [.note])
+    }
 }
+

@@ -34,7 +34,7 @@ public enum CaptureFormat: String, Sendable, Hashable, CaseIterable {
     /// Whether this build turns the format into facts.
     public var isSupported: Bool {
         switch self {
-        case .windowsNetstat, .windowsTasklistTable, .windowsTasklistCSV: true
+        case .windowsNetstat, .windowsTasklistTable, .windowsTasklistCSV, .windowsTasklistList: true
         default: false
         }
     }
@@ -42,10 +42,8 @@ public enum CaptureFormat: String, Sendable, Hashable, CaseIterable {
     /// Why an unsupported format is not read, and what to run instead; nil when supported.
     public var unsupportedHint: String? {
         switch self {
-        case .windowsNetstat, .windowsTasklistTable, .windowsTasklistCSV:
+        case .windowsNetstat, .windowsTasklistTable, .windowsTasklistCSV, .windowsTasklistList:
             nil
-        case .windowsTasklistList:
-            "use 'tasklist /fo csv' instead"
         case .powershellTable:
             "Format-Table output cannot be parsed reliably; use 'netstat -ano' or pipe to ConvertTo-Csv"
         case .powershellCSV, .json:

@@ -11,6 +11,9 @@ enum FormatRecognizer {
     static func recognise(_ lines: [Substring]) -> CaptureFormat? {
         var netstatRows = 0
         var csvRows = 0
+        var listBlocks = 0
+        var headerlessRows = 0
+        var previous: Substring?
         var nonBlank: [Substring] = []
         for line in lines.prefix(scanLimit) where !Tokens.isBlank(line) {
             nonBlank.append(line)
@@ -20,11 +23,18 @@ enum FormatRecognizer {
                 netstatRows += 1
             } else if TasklistCSVParser.isDataRow(line) {
                 csvRows += 1
+            } else if TasklistListParser.isPIDLine(line), let previous, TasklistListParser.labelled(previous) != nil {
+                listBlocks += 1
+            } else if TasklistTableParser.hasDefaultShape(line) {
+                headerlessRows += 1
             }
+            previous = line
         }
         if let other = otherFormat(nonBlank) { return other }
         if netstatRows > 0, netstatRows >= csvRows { return .windowsNetstat }
         if csvRows > 0 { return .windowsTasklistCSV }
+        if listBlocks > 0 { return .windowsTasklistList }
+        if headerlessRows > 0 { return .windowsTasklistTable }
         return nil
     }
 

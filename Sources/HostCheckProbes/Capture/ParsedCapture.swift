@@ -47,6 +47,8 @@ struct ParsedCapture: Sendable {
             parsed.tasklist = TasklistTableParser.parse(text)
         case .windowsTasklistCSV:
             parsed.tasklist = TasklistCSVParser.parse(text)
+        case .windowsTasklistList:
+            parsed.tasklist = TasklistListParser.parse(text)
         default:
             let hint = format.unsupportedHint.map { ": \($0)" } ?? ""
             parsed.diagnostics.append(Diagnostic(

@@ -41,6 +41,20 @@ enum TasklistTableParser {
         return word.allSatisfy { $0.isLetter && $0.isUppercase }
     }
 
+    /// The columns of the default table (ruler widths 25, 8, 16, 11, 12), used for rows pasted
+    /// without their header and ruler; the rest of a `/v` row stays in the last column.
+    static let defaultColumns: [(start: Int, end: Int?)] = [(0, 26), (26, 35), (35, 52), (52, 64), (64, 77), (77, nil)]
+
+    /// True when a line has the default table's shape: an image name in the first 25 columns,
+    /// then a right-aligned PID ending in column 34.
+    static func hasDefaultShape(_ line: Substring) -> Bool {
+        let characters = Array(line.prefix(36))
+        guard characters.count >= 35, characters[25] == " ", characters[34] == " ",
+              characters[0] != " " else { return false }
+        let pid = DisplayWidth.trimmed(String(characters[26..<34]))
+        return Tokens.isDigits(Substring(pid))
+    }
+
     static func parse(_ text: CaptureText) -> TasklistCapture {
         var result = TasklistCapture()
         var columns: [(start: Int, end: Int?)]?
@@ -67,6 +81,13 @@ enum TasklistTableParser {
                 result.diagnostics.append(Diagnostic(
                     .note, "tasklist printed a message instead of a process list", at: text.location(line: index + 1)))
                 continue
+            }
+            if columns == nil, hasDefaultShape(line) {
+                columns = defaultColumns
+                nameWidth = 25
+                result.diagnostics.append(Diagnostic(
+                    .note, "tasklist rows without header and ruler: image name and pid read at the default widths",
+                    at: text.location(line: index + 1)))
             }
             guard let columns else {
                 unexplained.append(index)
