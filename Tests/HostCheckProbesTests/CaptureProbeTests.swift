@@ -157,4 +157,29 @@ struct CaptureProbeTests {
         #expect(snapshot.host.name == "h")
         #expect(CaptureProbe.id == "capture")
     }
+
+    @Test func bundleHostJSONNamesTheHostAndTheCaptureTime() throws {
+        let bundle = CaptureFixtures.windows("bundle-wh-berlin-02")
+        let snapshot = try CaptureProbe(paths: [bundle], hostName: nil).snapshot()
+        #expect(snapshot.diagnostics.isEmpty)
+        #expect(snapshot.host.name == "WH-BERLIN-02")
+        #expect(snapshot.host.capturedAt == "2026-11-27T10:00:00Z")
+        #expect(snapshot.host.labels == ["env": "prod", "site": "berlin"])
+        #expect(snapshot.host.sources.map(\.format) == ["hostcheck-bundle-info", "windows-netstat", "windows-tasklist-csv"])
+        #expect(snapshot.processesByPID()[6120]?.name == "MagayaNetworkService.exe")
+        let explicit = try CaptureProbe(paths: [bundle], hostName: "cli-name").snapshot()
+        #expect(explicit.host.name == "cli-name")
+    }
+
+    @Test(arguments: [
+        ("{\"hostcheck_bundle\": 2, \"host\": \"x\"}", "bundle version 2 is newer than this hostcheck reads (1)"),
+        ("{\"hostcheck_bundle\": \"one\"}", "'hostcheck_bundle' must be a version number"),
+        ("{\"hostcheck_bundle\": 1,", "host.json is not a json object"),
+    ])
+    func badHostJSONIsAnError(_ text: String, _ message: String) {
+        let parsed = CaptureFixtures.parse(text, name: "host.json")
+        #expect(parsed.diagnostics.map(\.message) == [message])
+        #expect(parsed.diagnostics.map(\.severity) == [.error])
+    }
 }
+

@@ -10,7 +10,8 @@ public struct CaptureProbe: Probe {
 
     /// The files and directories to read, as given.
     public var paths: [String]
-    /// The host name to use; nil takes the bundle directory's name, else `unknown`.
+    /// The host name to use; nil takes the `host` of a bundle's `host.json`, else the bundle
+    /// directory's name, else `unknown`.
     public var hostName: String?
 
     public init(paths: [String], hostName: String?) {
@@ -30,11 +31,11 @@ public struct CaptureProbe: Probe {
     public func snapshot() throws(CaptureError) -> Snapshot {
         let (inputs, notes) = try CaptureFiles.read(paths: paths)
         let parsed = inputs.map(ParsedCapture.parse)
-        let name = hostName ?? CaptureFiles.bundleName(paths: paths) ?? "unknown"
+        let fallback = CaptureFiles.bundleName(paths: paths) ?? "unknown"
         var allNotes = notes
         if inputs.isEmpty {
             allNotes.append(Diagnostic(.error, "no capture file found", at: paths.first.map { SourceLocation(file: $0) }))
         }
-        return SnapshotAssembler.assemble(parsed, hostName: name, notes: allNotes)
+        return SnapshotAssembler.assemble(parsed, hostName: hostName, fallbackName: fallback, notes: allNotes)
     }
 }

@@ -7,11 +7,15 @@ struct ParsedCapture: Sendable {
     var source: CaptureSource
     var netstat: NetstatCapture?
     var tasklist: TasklistCapture?
+    /// The bundle's `host.json`, when this file is one.
+    var bundleInfo: BundleInfo?
     /// Problems with the file as a whole (undecodable, unrecognised, unsupported).
     var diagnostics: [Diagnostic] = []
 
     /// The format recorded for a file that could not be recognised.
     static let unknownFormat = "unknown"
+    /// The format recorded for a bundle's `host.json`.
+    static let bundleInfoFormat = "hostcheck-bundle-info"
 
     /// Decodes, recognises and parses one input.
     static func parse(_ input: CaptureInput) -> ParsedCapture {
@@ -32,6 +36,14 @@ struct ParsedCapture: Sendable {
             parsed.diagnostics.append(Diagnostic(
                 .warning, "no known header or title decoded; code page \(decoded.encoding.rawValue) is a guess",
                 at: fileLocation))
+        }
+        if BundleInfo.looksLikeBundleInfo(decoded.text) {
+            parsed.source.format = bundleInfoFormat
+            switch BundleInfo.parse(decoded.text) {
+            case .success(let info): parsed.bundleInfo = info
+            case .failure(let error): parsed.diagnostics.append(Diagnostic(.error, error.message, at: fileLocation))
+            }
+            return parsed
         }
         guard let format = FormatRecognizer.recognise(text.lines) else {
             parsed.diagnostics.append(Diagnostic(

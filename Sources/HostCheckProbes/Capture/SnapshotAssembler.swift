@@ -5,7 +5,11 @@ import HostCheckCore
 /// Sockets come from `netstat`, processes from `tasklist`, joined by PID. PID 4 is the kernel
 /// process: marked `kernel` when a process list names it, synthesised otherwise.
 enum SnapshotAssembler {
-    static func assemble(_ files: [ParsedCapture], hostName: String, notes: [Diagnostic] = []) -> Snapshot {
+    /// - Parameter hostName: the explicit name (`--host`), which wins over a bundle's `host.json`;
+    ///   `fallbackName` (the bundle directory's name, else `unknown`) is used when neither names one.
+    static func assemble(
+        _ files: [ParsedCapture], hostName: String?, fallbackName: String, notes: [Diagnostic] = []
+    ) -> Snapshot {
         var sockets: [SocketFact] = []
         var processes: [ProcessFact] = []
         var ownerProcesses: [ProcessFact] = []
@@ -30,7 +34,10 @@ enum SnapshotAssembler {
         }
         processes = deduplicated(processes + ownerProcesses, diagnostics: &diagnostics, sockets: &sockets)
         markKernel(&processes, sockets: sockets)
-        let host = HostInfo(name: hostName, platform: platform, sources: sources, coverage: coverage(netstats))
+        let info = files.compactMap(\.bundleInfo).first
+        let host = HostInfo(
+            name: hostName ?? info?.host ?? fallbackName, platform: info?.platform ?? platform, capturedAt: info?.capturedAt,
+            sources: sources, coverage: coverage(netstats), labels: info?.labels ?? [:])
         return Snapshot(host: host, sockets: sockets, processes: processes, diagnostics: diagnostics)
     }
 
