@@ -27,7 +27,12 @@ let package = Package(
             dependencies: ["HostCheckCore", "CLibYAML"],
             swiftSettings: swiftSettings
         ),
-        .target(name: "HostCheckProbes", dependencies: ["HostCheckCore"], swiftSettings: swiftSettings),
+        .target(name: "CHostCheckLinux", cSettings: [.define("_GNU_SOURCE")]),
+        .target(
+            name: "HostCheckProbes",
+            dependencies: ["HostCheckCore", "CHostCheckLinux"],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "HostCheckReporters", dependencies: ["HostCheckCore"], swiftSettings: swiftSettings),
         .target(
             name: "HostCheckBuiltinPacks",

@@ -28,8 +28,9 @@ enum LinuxFixtures {
         let ownership = socket.ownership.rawValue + (socket.ownershipReason.map { "/\($0)" } ?? "")
         let pids = "[" + socket.pids.map(String.init).joined(separator: ",") + "]"
         let port = socket.localPort.map(String.init) ?? "?"
+        let netns = socket.netns.map { " netns=\($0)" } ?? ""
         return "\(socket.protocol.rawValue)/\(socket.family.rawValue) \(local):\(port) -> \(remoteHost):\(remotePort) "
-            + "\(state) \(ownership) \(pids) @\(relative(socket.source.description, procRoot: procRoot))"
+            + "\(state) \(ownership) \(pids)\(netns) @\(relative(socket.source.description, procRoot: procRoot))"
     }
 
     /// `100 ppid=1 name=sshd path=/usr/sbin/sshd cmd=/usr/sbin/sshd -D user=root @<root>/100`.
@@ -46,10 +47,12 @@ enum LinuxFixtures {
     }
 
     /// The probe over a fixture tree with the fixture passwd file, optionally with fault injection.
-    static func probe(_ name: String, faults: [Int32: FDDirectoryOutcome] = [:]) -> LinuxProcProbe {
+    static func probe(
+        _ name: String, faults: [Int32: FDDirectoryOutcome] = [:], options: LinuxProbeOptions = LinuxProbeOptions()
+    ) -> LinuxProcProbe {
         let procRoot = procRoot(name)
         return LinuxProcProbe(
-            procRoot: procRoot, hostName: "fixture-\(name)", userNames: .passwdFile(passwd),
+            procRoot: procRoot, hostName: "fixture-\(name)", userNames: .passwdFile(passwd), options: options,
             fdReader: FaultInjectingFDReader(base: SystemFDDirectoryReader(procRoot: procRoot), faults: faults))
     }
 }

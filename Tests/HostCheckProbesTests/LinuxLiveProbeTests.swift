@@ -57,8 +57,8 @@ struct PythonListener {
 }
 
 @Suite(.serialized) struct LinuxLiveProbeTests {
-    @Test(.enabled(if: LinuxLive.canRunPython))
-    func reportsAPython3ListenerOwnedByItsPid() async throws {
+    @Test(.enabled(if: LinuxLive.canRunPython), arguments: [LinuxProbeOptions.SocketSource.procfs, .netlink])
+    func reportsAPython3ListenerOwnedByItsPid(source: LinuxProbeOptions.SocketSource) async throws {
         let listener = try PythonListener()
         defer { listener.stop() }
         #expect(listener.port > 0)
@@ -75,7 +75,7 @@ struct PythonListener {
         }
         #expect(connected == 0)
 
-        let snapshot = try await LinuxProcProbe().collect()
+        let snapshot = try await LinuxProcProbe(options: LinuxProbeOptions(socketSource: source)).collect()
         let pid = Int(listener.process.processIdentifier)
 
         let listening = snapshot.sockets.filter { $0.protocol == .tcp && $0.localPort == listener.port && $0.state == .listening }
@@ -85,7 +85,8 @@ struct PythonListener {
         #expect(socket.remoteAddress == nil && socket.remotePort == nil)
         #expect(socket.ownership == .owned)
         #expect(socket.pids == [pid])
-        #expect(socket.source.file == "/proc/net/tcp")
+        #expect(socket.source.file == (source == .procfs ? "/proc/net/tcp" : "NETLINK_SOCK_DIAG/tcp"))
+        #expect(socket.netns != nil)
 
         let owner = try #require(snapshot.processes.first { $0.pid == pid })
         #expect(owner.name == "python3")

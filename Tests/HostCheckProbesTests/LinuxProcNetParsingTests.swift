@@ -21,7 +21,8 @@ import Testing
         let bytes = Array(text.utf8)
         let decoded = bytes.withUnsafeBufferPointer { ProcHex.endpoint($0, 0..<$0.count, family: family) }
         let endpoint = try #require(decoded)
-        #expect(endpoint.address.description == address)
+        #expect(endpoint.address.text(family: family) == address)
+        #expect(endpoint.address.ipAddress(family: family).description == address)
         #expect(endpoint.port == port)
     }
 
@@ -60,14 +61,14 @@ import Testing
         let timeWait = "   1: 020200C0:B0DC 507100CB:0050 06 00000000:00000000 03:0000088C 00000000     0        0 0 3 "
             + "00000000a05cb582"
         let listener = try Array(full.utf8).withUnsafeBufferPointer { parser.parse($0) }.get()
-        #expect(listener.localAddress.description == "0.0.0.0")
+        #expect(listener.localAddress.text(family: .ipv4) == "0.0.0.0")
         #expect(listener.localPort == 2024)
         #expect(listener.stateCode == 0x0A)
         #expect(listener.inode == 59)
         #expect(listener.remoteIsWildcard)
         let closing = try Array(timeWait.utf8).withUnsafeBufferPointer { parser.parse($0) }.get()
-        #expect(closing.localAddress.description == "192.0.2.2")
-        #expect(closing.remoteAddress.description == "203.0.113.80")
+        #expect(closing.localAddress.text(family: .ipv4) == "192.0.2.2")
+        #expect(closing.remoteAddress.text(family: .ipv4) == "203.0.113.80")
         #expect(closing.remotePort == 80)
         #expect(closing.inode == 0)
         #expect(!closing.remoteIsWildcard)

@@ -8,13 +8,15 @@ import Testing
 /// One fixture tree under `Fixtures/proc/` and every fact the probe must produce from it.
 struct ProcFixtureCase: Sendable, CustomTestStringConvertible {
     var name: String
+    var label: String?
+    var options = LinuxProbeOptions()
     var faults: [Int32: FDDirectoryOutcome] = [:]
     var sockets: [String]
     var processes: [String] = []
     var diagnostics: [String] = []
     var coverage = "tcp=full udp=full ipv4=full ipv6=full owners=full"
 
-    var testDescription: String { name }
+    var testDescription: String { label ?? name }
 }
 
 @Suite struct LinuxProcProbeFixtureTests {
@@ -149,12 +151,59 @@ struct ProcFixtureCase: Sendable, CustomTestStringConvertible {
                 "<root>/net/tcp6:2: warning: socket row has a malformed local address",
             ]
         ),
+        ProcFixtureCase(
+            name: "child-pid-namespace",
+            sockets: [
+                "tcp/ipv4 0.0.0.0:22 -> *:* listening owned [1] @<root>/net/tcp:2",
+                "tcp/ipv4 0.0.0.0:2024 -> *:* listening unknown/fd-directory-unreadable [] @<root>/net/tcp:3",
+            ],
+            processes: ["1 ppid=0 name=sshd path=/usr/sbin/sshd cmd=/usr/sbin/sshd -D user=root @<root>/1"],
+            diagnostics: [
+                "<root>: warning: the probe runs in a child pid namespace, so processes outside it are not visible; "
+                    + "owners of 1 socket unknown",
+            ],
+            coverage: "tcp=full udp=full ipv4=full ipv6=full owners=partial"
+        ),
+        ProcFixtureCase(
+            name: "namespaces", label: "namespaces (own)",
+            sockets: ["tcp/ipv4 0.0.0.0:22 -> *:* listening owned [1100] netns=4026531840 @<root>/net/tcp:2"],
+            processes: ["1100 ppid=1 name=sshd path=/usr/sbin/sshd cmd=/usr/sbin/sshd -D user=root @<root>/1100"]
+        ),
+        ProcFixtureCase(
+            name: "namespaces", label: "namespaces (all)", options: LinuxProbeOptions(namespaces: .all),
+            sockets: [
+                "tcp/ipv4 0.0.0.0:22 -> *:* listening owned [1100] netns=4026531840 @<root>/net/tcp:2",
+                "tcp/ipv4 0.0.0.0:3691 -> *:* listening owned [1200] netns=4026532999 @<root>/1200/net/tcp:2",
+                "tcp/ipv6 [::]:3691 -> *:* listening owned [1200] netns=4026532999 @<root>/1200/net/tcp6:2",
+            ],
+            processes: [
+                "1100 ppid=1 name=sshd path=/usr/sbin/sshd cmd=/usr/sbin/sshd -D user=root @<root>/1100",
+                "1200 ppid=1 name=magaya-server path=/opt/magaya/bin/magaya-server cmd=/opt/magaya/bin/magaya-server "
+                    + "user=root @<root>/1200",
+            ],
+            diagnostics: [
+                "<root>: warning: could not read the network namespace of 1 process; "
+                    + "sockets in namespaces only they use are missing",
+            ],
+            coverage: "tcp=partial udp=partial ipv4=partial ipv6=partial owners=full"
+        ),
+        ProcFixtureCase(
+            name: "namespaces", label: "namespaces (process 1200)", options: LinuxProbeOptions(namespaces: .process(1200)),
+            sockets: [
+                "tcp/ipv4 0.0.0.0:3691 -> *:* listening owned [1200] netns=4026532999 @<root>/1200/net/tcp:2",
+                "tcp/ipv6 [::]:3691 -> *:* listening owned [1200] netns=4026532999 @<root>/1200/net/tcp6:2",
+            ],
+            processes: [
+                "1200 ppid=1 name=magaya-server path=/opt/magaya/bin/magaya-server cmd=/opt/magaya/bin/magaya-server "
+                    + "user=root @<root>/1200",
+            ]
+        ),
     ]
 
     @Test(arguments: cases)
     func producesExactFacts(_ fixture: ProcFixtureCase) async throws {
         let procRoot = LinuxFixtures.procRoot(fixture.name)
-        let snapshot = try await LinuxFixtures.probe(fixture.name, faults: fixture.faults).collect()
+        let snapshot = try await LinuxFixtures.probe(fixture.name, faults: fixture.faults, options: fixture.options).collect()
         #expect(snapshot.sockets.map { LinuxFixtures.line($0, procRoot: procRoot) } == fixture.sockets)
         #expect(snapshot.processes.map { LinuxFixtures.line($0, procRoot: procRoot) } == fixture.processes)
         #expect(snapshot.diagnostics.map { LinuxFixtures.line($0, procRoot: procRoot) } == fixture.diagnostics)
@@ -192,6 +241,24 @@ struct ProcFixtureCase: Sendable, CustomTestStringConvertible {
         let probe = LinuxProcProbe(procRoot: LinuxFixtures.procRoot("forked-server"), hostName: "h")
         let snapshot = try await probe.collect()
         #expect(snapshot.processes.map(\.user) == ["0", "4242"])
+    }
+
+    @Test func aNamespaceOfAMissingProcessIsAnError() async throws {
+        let probe = LinuxFixtures.probe("namespaces", options: LinuxProbeOptions(namespaces: .process(4242)))
+        await #expect(throws: LinuxProbeError.self) { try await probe.collect() }
+    }
+
+    @Test func forcedNetlinkOnAFixtureTreeIsRefused() async throws {
+        let probe = LinuxFixtures.probe("listener", options: LinuxProbeOptions(socketSource: .netlink))
+        await #expect(throws: LinuxProbeError.self) { try await probe.collect() }
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func walkThreadsDoNotChangeTheFacts(threads: Int) async throws {
+        let one = try await LinuxFixtures.probe("names", options: LinuxProbeOptions(walkThreads: 1)).collect()
+        let many = try await LinuxFixtures.probe("names", options: LinuxProbeOptions(walkThreads: threads)).collect()
+        #expect(one.sockets == many.sockets)
+        #expect(one.processes == many.processes)
     }
 
     @Test func aRootWithoutSocketTablesIsAnError() async throws {

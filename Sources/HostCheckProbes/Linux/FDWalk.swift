@@ -11,8 +11,12 @@ struct FDWalkResult: Sendable {
     /// Processes that exited before or while their descriptors were read.
     var vanished = 0
 
-    /// No directory was unreadable and no process vanished.
-    var isComplete: Bool { unreadable == 0 && vanished == 0 }
+    /// Why some processes were not visible to the walk at all (a child pid namespace,
+    /// `hidepid`); nil when every process was listed.
+    var hiddenProcesses: String?
+
+    /// No directory was unreadable, no process vanished, and none was hidden.
+    var isComplete: Bool { unreadable == 0 && vanished == 0 && hiddenProcesses == nil }
 
     /// Adds the result of walking another set of PIDs.
     mutating func merge(_ other: FDWalkResult) {
@@ -57,5 +61,26 @@ enum FDWalk {
             }
         }
         return result
+    }
+}
+
+extension FDWalk {
+    /// Walks `pids` on up to `threads` concurrent tasks (interleaved so each gets a fair share
+    /// of a forked worker pool) and merges the results; one task when `threads` is 1.
+    static func run(
+        reader: any FDDirectoryReader, pids: [Int32], wanted: Set<UInt64>, threads: Int
+    ) async -> FDWalkResult {
+        let lanes = max(1, min(threads, pids.count))
+        if lanes == 1 { return run(reader: reader, pids: pids, wanted: wanted) }
+        return await withTaskGroup(of: FDWalkResult.self) { group in
+            for lane in 0..<lanes {
+                let share = Array(stride(from: lane, to: pids.count, by: lanes).lazy.map { pids[$0] })
+                group.addTask { run(reader: reader, pids: share, wanted: wanted) }
+            }
+            var merged = FDWalkResult()
+            for await part in group { merged.merge(part) }
+            merged.normalise()
+            return merged
+        }
     }
 }

@@ -4,9 +4,9 @@ import HostCheckCore
 struct KernelSocket: Sendable, Hashable {
     var `protocol`: TransportProtocol
     var family: AddressFamily
-    var localAddress: IPAddress
+    var localAddress: KernelAddress
     var localPort: Int
-    var remoteAddress: IPAddress
+    var remoteAddress: KernelAddress
     var remotePort: Int
     /// The kernel state code (`include/net/tcp_states.h`).
     var stateCode: UInt8

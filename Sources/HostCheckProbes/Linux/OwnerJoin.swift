@@ -7,7 +7,7 @@ struct OwnerJoin {
 
     /// The reason for an inode nobody was seen holding during an incomplete walk.
     var incompleteReason: OwnershipReason {
-        walk.unreadable > 0 ? .fdDirectoryUnreadable : .processVanished
+        walk.unreadable > 0 || walk.hiddenProcesses != nil ? .fdDirectoryUnreadable : .processVanished
     }
 
     func fact(for socket: KernelSocket) -> SocketFact {
@@ -31,8 +31,8 @@ struct OwnerJoin {
         let wildcard = socket.remoteIsWildcard
         return SocketFact(
             protocol: socket.protocol, family: socket.family,
-            localAddress: socket.localAddress.description, localPort: socket.localPort,
-            remoteAddress: wildcard ? nil : socket.remoteAddress.description,
+            localAddress: socket.localAddress.text(family: socket.family), localPort: socket.localPort,
+            remoteAddress: wildcard ? nil : socket.remoteAddress.text(family: socket.family),
             remotePort: wildcard ? nil : socket.remotePort,
             state: state, rawState: rawState, v6only: socket.v6only, netns: socket.netns,
             ownership: ownership, ownershipReason: reason, pids: pids,
@@ -43,7 +43,7 @@ struct OwnerJoin {
     /// Partial when some socket's owner is unknown, or when a directory was unreadable (an
     /// owned socket may then have further, hidden owners); else full.
     func ownersCoverage(sockets: [SocketFact]) -> CoverageLevel {
-        if walk.unreadable > 0 || sockets.contains(where: { $0.ownership == .unknown }) { return .partial }
+        if walk.unreadable > 0 || walk.hiddenProcesses != nil || sockets.contains(where: { $0.ownership == .unknown }) { return .partial }
         return .full
     }
 
@@ -53,6 +53,9 @@ struct OwnerJoin {
         var result: [Diagnostic] = []
         let location = SourceLocation(file: procRoot)
         let owners = "owners of \(count(unknown, "socket")) unknown"
+        if let hidden = walk.hiddenProcesses {
+            result.append(Diagnostic(.warning, "\(hidden); \(owners)", at: location))
+        }
         if walk.unreadable > 0 {
             let cause = walk.firstUnreadableErrno.map { SystemError(code: $0).description } ?? "unreadable"
             let directories = processCount == 1 ? "fd directory" : "fd directories"

@@ -47,19 +47,24 @@ enum ProcNetReader {
     static func read(netDirectory: String, netns: UInt64? = nil) -> SocketTableReading {
         var reading = SocketTableReading()
         for table in ProcNetTable.allCases {
-            let path = netDirectory + "/" + table.fileName
-            switch SystemIO.readFile(path, sizeHint: 64 * 1024) {
-            case .failure(let error):
-                let hint = table.family == .ipv6 && error.isGone ? " (ipv6 disabled?)" : ""
-                let severity: DiagnosticSeverity = error.isGone ? .note : .warning
-                reading.diagnostics.append(Diagnostic(
-                    severity, "cannot read socket table: \(error)\(hint)", at: SourceLocation(file: path)))
-            case .success(let bytes):
-                reading.readTables.insert(table)
-                parse(bytes, table: table, path: path, netns: netns, into: &reading)
-            }
+            read(table, netDirectory: netDirectory, netns: netns, into: &reading)
         }
         return reading
+    }
+
+    /// Reads one table, adding its sockets, or a diagnostic when it cannot be read.
+    static func read(_ table: ProcNetTable, netDirectory: String, netns: UInt64?, into reading: inout SocketTableReading) {
+        let path = netDirectory + "/" + table.fileName
+        switch SystemIO.readFile(path, sizeHint: 64 * 1024) {
+        case .failure(let error):
+            let hint = table.family == .ipv6 && error.isGone ? " (ipv6 disabled?)" : ""
+            let severity: DiagnosticSeverity = error.isGone ? .note : .warning
+            reading.diagnostics.append(Diagnostic(
+                severity, "cannot read socket table: \(error)\(hint)", at: SourceLocation(file: path)))
+        case .success(let bytes):
+            reading.readTables.insert(table)
+            parse(bytes, table: table, path: path, netns: netns, into: &reading)
+        }
     }
 
     /// Parses the text of one table; the first line is the header.

@@ -115,37 +115,26 @@ enum ProcHex {
     /// `ADDR:PORT` with an 8-digit (IPv4) or 32-digit (IPv6) address and a 4-digit port.
     static func endpoint(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, family: AddressFamily
-    ) -> (address: IPAddress, port: Int)? {
+    ) -> (address: KernelAddress, port: Int)? {
         let addressDigits = family == .ipv4 ? 8 : 32
         guard range.count == addressDigits + 5, bytes[range.lowerBound + addressDigits] == UInt8(ascii: ":") else { return nil }
-        let addressRange = range.lowerBound..<(range.lowerBound + addressDigits)
-        guard let port = value(bytes, (addressRange.upperBound + 1)..<range.upperBound) else { return nil }
-        var words: [UInt32] = []
-        words.reserveCapacity(4)
-        var start = addressRange.lowerBound
-        while start < addressRange.upperBound {
-            guard let word = value(bytes, start..<(start + 8)) else { return nil }
-            words.append(UInt32(truncatingIfNeeded: word))
-            start += 8
+        let start = range.lowerBound
+        guard let port = value(bytes, (start + addressDigits + 1)..<range.upperBound) else { return nil }
+        func word(_ index: Int) -> UInt32? {
+            value(bytes, (start + 8 * index)..<(start + 8 * index + 8)).map { networkOrder(UInt32(truncatingIfNeeded: $0)) }
         }
-        return (address(fromKernelWords: words), Int(port))
+        if family == .ipv4 {
+            guard let address = word(0) else { return nil }
+            return (.v4(address), Int(port))
+        }
+        guard let first = word(0), let second = word(1), let third = word(2), let fourth = word(3) else { return nil }
+        return (.v6(words: (first, second, third, fourth)), Int(port))
     }
 
-    /// The address whose `__be32` words the kernel printed as host-order integers: on a
-    /// little-endian host each word's bytes are reversed; IPv6 is four such words, never
-    /// the whole 16 bytes reversed.
-    static func address(fromKernelWords words: [UInt32]) -> IPAddress {
+    /// A `__be32` the kernel printed as a host-order integer, back in network order: on a
+    /// little-endian host the bytes are reversed (IPv6 word by word, never all 16 bytes).
+    static func networkOrder(_ printed: UInt32) -> UInt32 {
         // On a little-endian host `bigEndian` swaps the bytes; on a big-endian host it is the value.
-        let networkOrder = words.map { $0.bigEndian }
-        if networkOrder.count == 1 { return .v4(networkOrder[0]) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(16)
-        for word in networkOrder {
-            bytes.append(UInt8(truncatingIfNeeded: word >> 24))
-            bytes.append(UInt8(truncatingIfNeeded: word >> 16))
-            bytes.append(UInt8(truncatingIfNeeded: word >> 8))
-            bytes.append(UInt8(truncatingIfNeeded: word))
-        }
-        return .v6(bytes)
+        printed.bigEndian
     }
 }

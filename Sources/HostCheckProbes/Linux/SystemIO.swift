@@ -113,3 +113,10 @@ enum SystemIO {
             + "T\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))Z"
     }
 }
+
+extension SystemIO {
+    /// The number of online processors (at least 1).
+    static func onlineProcessors() -> Int {
+        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
+}

@@ -193,6 +193,36 @@ def main():
     ], udp6=[])
     process(r, 910, "sshd", ["/usr/sbin/sshd", "-D"], exe="/usr/sbin/sshd", fds=[(3, sock(9101)), (4, sock(9104))])
 
+    # The probe itself in a child pid namespace: processes outside it are invisible.
+    r = os.path.join(HERE, "child-pid-namespace")
+    tables(r, tcp=[
+        row(0, "00000000:0016", "00000000:0000", "0A", 9201),
+        row(1, "00000000:07E8", "00000000:0000", "0A", 9202),
+    ], tcp6=[], udp=[], udp6=[])
+    process(r, 1, "sshd", ["/usr/sbin/sshd", "-D"], ppid=0, exe="/usr/sbin/sshd", fds=[(3, sock(9201))])
+    write(os.path.join(r, "self", "status"), "Name:\thostcheck\nPid:\t7\nPPid:\t1\nNSpid:\t48213\t7\n")
+
+    # Network namespaces: our own, one shared by another process, a container's, a bad link.
+    r = os.path.join(HERE, "namespaces")
+    tables(r, tcp=[row(0, "00000000:0016", "00000000:0000", "0A", 9301)], tcp6=[], udp=[], udp6=[])
+    os.makedirs(os.path.join(r, "self", "ns"))
+    os.symlink("net:[4026531840]", os.path.join(r, "self", "ns", "net"))
+    process(r, 1100, "sshd", ["/usr/sbin/sshd", "-D"], exe="/usr/sbin/sshd", fds=[(3, sock(9301))])
+    os.makedirs(os.path.join(r, "1100", "ns"))
+    os.symlink("net:[4026531840]", os.path.join(r, "1100", "ns", "net"))
+    process(r, 1200, "magaya-server", ["/opt/magaya/bin/magaya-server"], exe="/opt/magaya/bin/magaya-server",
+            fds=[(3, sock(9302)), (4, sock(9303))])
+    os.makedirs(os.path.join(r, "1200", "ns"))
+    os.symlink("net:[4026532999]", os.path.join(r, "1200", "ns", "net"))
+    tables(os.path.join(r, "1200"), tcp=[row(0, "00000000:0E6B", "00000000:0000", "0A", 9302)], tcp6=[
+        row(0, "00000000000000000000000000000000:0E6B", "00000000000000000000000000000000:0000", "0A", 9303),
+    ], udp=[], udp6=[])
+    process(r, 1300, "busybox", ["busybox", "sleep", "1000"], fds=[])
+    os.makedirs(os.path.join(r, "1300", "ns"))
+    os.symlink("bogus", os.path.join(r, "1300", "ns", "net"))
+    # An empty fd directory needs a marker file for git; the walk skips non-links.
+    write(os.path.join(r, "1300", "fd", ".keep"), "")
+
     write(os.path.join(HERE, "passwd"),
           "root:x:0:0:root:/root:/bin/bash\nsystemd-resolve:x:101:103::/run/systemd:/usr/sbin/nologin\n"
           "alice:x:1000:1000:Alice,,,:/home/alice:/bin/bash\nmagaya:x:4242:4242::/opt/magaya:/bin/sh\n"
