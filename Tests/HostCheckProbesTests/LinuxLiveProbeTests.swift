@@ -18,6 +18,19 @@ enum LinuxLive {
 
     static let python3 = "/usr/bin/python3"
     static let canRunPython: Bool = procIsReadable && access(python3, X_OK) == 0
+
+    static let unshare = "/usr/bin/unshare"
+    /// `unshare --net` works here (root, or a user namespace allowed).
+    static let canUnshareNet: Bool = {
+        guard canRunPython, access(unshare, X_OK) == 0 else { return false }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: unshare)
+        process.arguments = ["--net", "/bin/true"]
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }()
 }
 
 /// A `python3` child listening on an ephemeral loopback TCP port until its stdin closes.
@@ -26,10 +39,11 @@ struct PythonListener {
     let input: Pipe
     let port: Int
 
-    init() throws {
+    /// Runs python3 directly, or under `unshare --net` in a fresh network namespace.
+    init(inNewNetworkNamespace: Bool = false) throws {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: LinuxLive.python3)
-        process.arguments = [
+        process.executableURL = URL(fileURLWithPath: inNewNetworkNamespace ? LinuxLive.unshare : LinuxLive.python3)
+        process.arguments = (inNewNetworkNamespace ? ["--net", LinuxLive.python3] : []) + [
             "-c",
             "import socket, sys\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen(8)\n"
                 + "print(s.getsockname()[1], flush=True)\nsys.stdin.read()\n",
@@ -130,5 +144,35 @@ struct PythonListener {
         #expect(matches.map(\.pids) == [[Int(getpid())]])
         #expect(snapshot.host.name == "live")
         #expect(snapshot.host.coverage.tcp == .full)
+    }
+
+    @Test(.enabled(if: LinuxLive.canUnshareNet), arguments: [LinuxProbeOptions.SocketSource.procfs, .netlink])
+    func findsAListenerInsideAnotherNetworkNamespace(source: LinuxProbeOptions.SocketSource) async throws {
+        let listener = try PythonListener(inNewNetworkNamespace: true)
+        defer { listener.stop() }
+        let pid = Int(listener.process.processIdentifier)
+        let namespace = try NetworkNamespaces.inode(procRoot: "/proc", of: String(pid)).get()
+        let own = try NetworkNamespaces.inode(procRoot: "/proc", of: "self").get()
+        #expect(namespace != own)
+
+        func ours(_ snapshot: Snapshot) -> [SocketFact] {
+            snapshot.sockets.filter { $0.localPort == listener.port && $0.state == .listening && $0.netns == namespace }
+        }
+        let ownOnly = try await LinuxProcProbe(options: LinuxProbeOptions(socketSource: source)).collect()
+        #expect(ours(ownOnly).isEmpty)
+        #expect(ownOnly.sockets.allSatisfy { $0.netns == own })
+
+        let all = try await LinuxProcProbe(options: LinuxProbeOptions(socketSource: source, namespaces: .all)).collect()
+        #expect(ours(all).map(\.pids) == [[pid]])
+        #expect(ours(all).map(\.localAddress) == ["127.0.0.1"])
+        #expect(all.processes.first { $0.pid == pid }?.name == "python3")
+        #expect(all.sockets.contains { $0.netns == own })
+
+        let one = try await LinuxProcProbe(options: LinuxProbeOptions(socketSource: source, namespaces: .process(pid))).collect()
+        #expect(ours(one).map(\.pids) == [[pid]])
+        #expect(one.sockets.allSatisfy { $0.netns == namespace })
+        if source == .procfs {
+            #expect(ours(one).first?.source.file == "/proc/\(pid)/net/tcp")
+        }
     }
 }
