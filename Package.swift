@@ -31,7 +31,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "HostCheckProbes", dependencies: ["HostCheckCore"], swiftSettings: swiftSettings),
+        .target(name: "CHostCheckLinux", cSettings: [.define("_GNU_SOURCE")]),
+        .target(
+            name: "HostCheckProbes",
+            dependencies: ["HostCheckCore", "CHostCheckLinux"],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "HostCheckReporters", dependencies: ["HostCheckCore"], swiftSettings: swiftSettings),
         .target(
             name: "HostCheckBuiltinPacks",
