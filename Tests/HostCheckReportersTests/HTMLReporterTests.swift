@@ -53,14 +53,14 @@ private enum HTMLFixture {
                     diagnostics: [Diagnostic(.warning, "line not understood", at: SourceLocation(file: "netstat.txt", line: 2))])
     }
 
-    static func render(_ hosts: [HostResults], verbose: Bool = false) throws -> String {
+    static func render(_ hosts: [HostResults], run: RunInfo = run, verbose: Bool = false) throws -> String {
         var reporter = HTMLReporter(options: ReporterOptions(verbose: verbose))
         var out = ""
         var counts = OutcomeCounts()
         for host in hosts { for result in host.results { counts.add(result.outcome) } }
         try reporter.begin(run, to: &out)
         for host in hosts { try reporter.host(host, to: &out) }
-        try reporter.end(Summary(hosts: hosts.count, rules: 2, counts: counts, durationSeconds: 0.25), to: &out)
+        try reporter.end(Summary(hosts: hosts.count, rules: run.rules.count, counts: counts, durationSeconds: 0.25), to: &out)
         return out
     }
 
@@ -157,19 +157,30 @@ private enum HTMLFixture {
         #expect(verbose.contains("<details class=\"result o-pass\""))
     }
 
-    /// With `HOSTCHECK_REPORT_SAMPLES=DIR`, writes `DIR/sample.html` for `scripts/check-html.sh`.
+    /// With `HOSTCHECK_REPORT_SAMPLES=DIR`, writes `DIR/sample.html` (a fleet of 24 hosts and
+    /// 14 rules with every outcome) and `DIR/sample-single.html` for `scripts/check-html.sh`.
     @Test func writesSampleWhenAsked() throws {
         guard let directory = ProcessInfo.processInfo.environment["HOSTCHECK_REPORT_SAMPLES"] else { return }
+        let extraRules = ["sshd-up", "no-rdp-exposed", "smb-is-kernel", "databases-loopback-only", "listener-allowlist",
+                          "no-ftp", "no-vnc", "dns-resolver-local", "ntp-client-only", "no-x11", "snmp-read-only", "winrm-https-only"]
+        var run = HTMLFixture.run
+        run.rules += extraRules.map { RuleInfo(pack: "baseline", id: $0, severity: .medium) }
+        let outcomes: [Outcome] = [.pass, .pass, .pass, .fail, .pass, .unknown, .pass, .skip, .pass, .error, .pass, .waived, .pass]
         var hosts = HTMLFixture.fleet
-        for index in 0..<12 {
-            let name = "wh-\(index)"
-            hosts.append(HTMLFixture.host(name, [
+        for index in 0..<21 {
+            let name = index % 2 == 0 ? "wh-\(index)-hamburg.example.internal" : "srv\(index)"
+            var results = [
                 index % 3 == 0 ? HTMLFixture.failing(host: name, processName: "svc\(index).exe") : HTMLFixture.passing(host: name, rule: "magaya-3691-owner"),
                 index % 4 == 0 ? HTMLFixture.waived(host: name) : HTMLFixture.passing(host: name, rule: "no-telnet"),
-            ]))
+            ]
+            for (ruleIndex, rule) in extraRules.enumerated() where (index + ruleIndex) % 17 != 0 {
+                let outcome = outcomes[(index * 7 + ruleIndex * 3) % outcomes.count]
+                results.append(RuleResult(host: name, pack: "baseline", rule: rule, severity: .medium, outcome: outcome,
+                                          message: "\(rule) is \(outcome.rawValue) on \(name)"))
+            }
+            hosts.append(HTMLFixture.host(name, results))
         }
-        let html = try HTMLFixture.render(hosts)
-        try html.write(toFile: directory + "/sample.html", atomically: true, encoding: .utf8)
+        try HTMLFixture.render(hosts, run: run).write(toFile: directory + "/sample.html", atomically: true, encoding: .utf8)
         try HTMLFixture.render([hosts[0]]).write(toFile: directory + "/sample-single.html", atomically: true, encoding: .utf8)
     }
 }

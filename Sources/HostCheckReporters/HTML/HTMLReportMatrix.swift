@@ -67,7 +67,7 @@ struct HTMLReportMatrix: Sendable {
         }
         out.write("</tr></thead>\n<tbody>\n")
         for (rowIndex, row) in rows.enumerated() {
-            out.write("<tr><th scope=\"row\"><a href=\"#h\(rowIndex)\">\(h(row.host))</a></th>")
+            out.write("<tr><th scope=\"row\"><a href=\"#h\(rowIndex)\" title=\"\(h(row.host))\">\(h(row.host))</a></th>")
             for (columnIndex, column) in columns.enumerated() {
                 let code = columnIndex < row.cells.count ? row.cells[columnIndex] : 0
                 guard let outcome = Self.outcome(code) else {
