@@ -83,7 +83,8 @@ enum HTMLReportStyle {
         .cell { text-align: center; }
         .cell a { display: block; min-width: 2.6rem; padding: .2rem .15rem; border-radius: .25rem; text-decoration: none;
           font: 700 .7rem/1.2 ui-monospace, "DejaVu Sans Mono", monospace; }
-        .cell a.o-pass, .cell a.o-skip, .legend .o-pass, .legend .o-skip { background: color-mix(in srgb, var(--c) 16%, transparent); color: var(--c); }
+        .cell a.o-pass, .cell a.o-skip, .legend .o-pass, .legend .o-skip { background: color-mix(in srgb, var(--c) 16%, transparent);
+          color: color-mix(in srgb, var(--c) 70%, var(--fg)); }
         .cell a:hover, .cell a:focus { outline: 2px solid var(--fg); outline-offset: 1px; }
         .cell.none { color: var(--muted); }
         .legend { display: flex; flex-wrap: wrap; gap: .35rem .6rem; align-items: center; font-size: .85rem; color: var(--muted); }
