@@ -127,6 +127,22 @@ private enum HTMLFixture {
         #expect(html.contains(">FAIL</a>") && html.contains(">WAIV</a>") && html.contains(">PASS</a>"))
     }
 
+    @Test func matrixGrowsForUnlistedRulesAndKeepsIdsUnique() throws {
+        let extra = RuleResult(host: "a", pack: "other", rule: "extra-rule", severity: .low, outcome: .unknown, message: "u")
+        let html = try HTMLFixture.render([
+            HTMLFixture.host("a", [HTMLFixture.failing(host: "a", processName: "x"), extra, extra]),
+            HTMLFixture.host("b", [HTMLFixture.passing(host: "b", rule: "no-telnet")]),
+        ])
+        #expect(html.contains("title=\"other/extra-rule\"><span>extra-rule</span></th>"))
+        #expect(html.contains("href=\"#r0-2\" title=\"a · other/extra-rule: unknown\">UNKN</a>"))
+        let afterRowB = try #require(html.components(separatedBy: "<tr><th scope=\"row\"><a href=\"#h1\"").last)
+        let rowB = try #require(afterRowB.components(separatedBy: "</tr>").first)
+        #expect(rowB.components(separatedBy: "not evaluated").count - 1 == 2, "b has no result for rules 0 and 2")
+        let ids = HTMLFixture.attributeValues("id", in: html)
+        #expect(Set(ids).count == ids.count, "the repeated result gets no second id")
+        #expect(html.components(separatedBy: "<details class=\"result o-unknown\"").count == 3, "both repeats are shown")
+    }
+
     @Test func singleHostHasNoMatrix() throws {
         let html = try HTMLFixture.render([HTMLFixture.fleet[0]])
         #expect(!html.contains("id=\"matrix\""))
