@@ -168,6 +168,8 @@ private enum HTMLFixture {
     @Test func passesFoldUnlessVerbose() throws {
         let quiet = try HTMLFixture.render(HTMLFixture.fleet)
         #expect(quiet.contains("<details class=\"folded\"><summary>1 passed</summary>"))
+        #expect(!quiet.contains("<details class=\"result o-pass\""), "folded passes are one line each")
+        #expect(quiet.contains("<li id=\"r1-1\"><span class=\"badge o-pass\">PASS</span>"))
         let verbose = try HTMLFixture.render(HTMLFixture.fleet, verbose: true)
         #expect(!verbose.contains("class=\"folded\""))
         #expect(verbose.contains("<details class=\"result o-pass\""))

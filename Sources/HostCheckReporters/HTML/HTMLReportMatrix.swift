@@ -74,8 +74,9 @@ struct HTMLReportMatrix: Sendable {
                     out.write("<td class=\"cell none\" title=\"not evaluated\">–</td>")
                     continue
                 }
-                let tip = "\(row.host) · \(column.pack)/\(column.rule): \(outcome.rawValue)"
-                out.write("<td class=\"cell\"><a class=\"\(HTMLReportLabels.cssClass(outcome))\" href=\"#r\(rowIndex)-\(columnIndex)\" title=\"\(h(tip))\">\(HTMLReportLabels.short(outcome))</a></td>")
+                // Passing cells, the bulk of a fleet, carry no tooltip to keep the page small.
+                let tip = outcome == .pass ? "" : " title=\"\(h("\(row.host) · \(column.pack)/\(column.rule): \(outcome.rawValue)"))\""
+                out.write("<td class=\"cell\"><a class=\"\(HTMLReportLabels.cssClass(outcome))\" href=\"#r\(rowIndex)-\(columnIndex)\"\(tip)>\(HTMLReportLabels.short(outcome))</a></td>")
             }
             out.write("</tr>\n")
         }

@@ -31,6 +31,15 @@ enum HTMLReportResult {
         out.write("</div>\n</details>\n")
     }
 
+    /// Writes `result` as one list item (outcome, rule, message), for folded passes and skips.
+    static func renderCompact(_ result: RuleResult, anchor: String?, to out: inout some TextOutputStream) {
+        let h = HTMLReportEscaping.escaped
+        let idAttribute = anchor.map { " id=\"\($0)\"" } ?? ""
+        out.write("<li\(idAttribute)><span class=\"badge \(HTMLReportLabels.cssClass(result.outcome))\">\(HTMLReportLabels.short(result.outcome))</span> ")
+        out.write("<span class=\"rule\"><span class=\"pack\">\(h(result.pack))/</span>\(h(result.rule))</span> ")
+        out.write("<span class=\"msg\">\(h(result.message))</span></li>\n")
+    }
+
     private static func renderWaiver(_ waiver: AppliedWaiver, was original: Outcome?, to out: inout some TextOutputStream) {
         let h = HTMLReportEscaping.escaped
         out.write("<p class=\"waiver\"><strong>Waived")

@@ -121,6 +121,10 @@ enum HTMLReportStyle {
         .owners li + li { margin-top: .3rem; }
         .folded { margin-top: .5rem; }
         .folded > summary { cursor: pointer; color: var(--muted); padding: .25rem 0; }
+        .compact { list-style: none; margin: .25rem 0; padding: 0; font-size: .9rem; }
+        .compact li { padding: .2rem 0; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; scroll-margin-top: 1rem; }
+        .compact li:target { background: color-mix(in srgb, var(--waived) 12%, transparent); }
+        .compact .msg { color: var(--muted); }
         .diags { margin: .25rem 0 .5rem; padding-left: 1.2rem; font-size: .88rem; }
         .d-error { color: var(--fail); }
         .d-warning code { color: inherit; }

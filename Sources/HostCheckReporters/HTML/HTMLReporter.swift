@@ -6,8 +6,9 @@ import HostCheckCore
 /// The page loads nothing (inline CSS, a few lines of inline script, a Content-Security-Policy
 /// that forbids every fetch) and adapts from a phone to a wall screen. Host sections are written
 /// as hosts arrive; the summary and matrix are written last and placed first with CSS `order`,
-/// so memory holds only one byte per (host, rule) for the matrix. All input text is escaped by
-/// ``HTMLReportEscaping``.
+/// so memory holds only one byte per (host, rule) for the matrix. Passes and skips are folded
+/// into one line each (message only) unless `verbose`, which keeps fleet reports small. All
+/// input text is escaped by ``HTMLReportEscaping``.
 public struct HTMLReporter: Reporter, Sendable {
     public static let id = "html"
     public static let summary = "self-contained HTML page: summary, hosts × rules matrix, evidence on click"
@@ -100,9 +101,9 @@ public struct HTMLReporter: Reporter, Sendable {
         if !folded.isEmpty {
             let label = [Outcome.pass, .skip].filter { counts[$0] > 0 }
                 .map { "\(counts[$0]) \(HTMLReportLabels.word($0))" }.joined(separator: ", ")
-            out.write("<details class=\"folded\"><summary>\(label)</summary>\n")
-            for index in folded { HTMLReportResult.render(results.results[index], anchor: anchors[index], to: &out) }
-            out.write("</details>\n")
+            out.write("<details class=\"folded\"><summary>\(label)</summary>\n<ul class=\"compact\">\n")
+            for index in folded { HTMLReportResult.renderCompact(results.results[index], anchor: anchors[index], to: &out) }
+            out.write("</ul>\n</details>\n")
         }
         out.write("</section>\n")
     }
