@@ -10,7 +10,10 @@ public protocol BuiltinReporter: Reporter, Sendable {
 public enum Reporters {
     /// Every built-in reporter type, in the order `hostcheck list reporters` shows them.
     public static var all: [any BuiltinReporter.Type] {
-        [TextReporter.self, JSONReporter.self, JUnitReporter.self, SARIFReporter.self, TAPReporter.self, MarkdownReporter.self, GitHubReporter.self]
+        [
+            TextReporter.self, JSONReporter.self, JUnitReporter.self, SARIFReporter.self, TAPReporter.self,
+            MarkdownReporter.self, GitHubReporter.self, PrometheusReporter.self, NagiosReporter.self, HTMLReporter.self,
+        ]
     }
 
     /// The ids of ``all``, in order.
@@ -25,3 +28,7 @@ public enum Reporters {
         return type.init(options: options)
     }
 }
+
+extension HTMLReporter: BuiltinReporter {}
+extension PrometheusReporter: BuiltinReporter {}
+extension NagiosReporter: BuiltinReporter {}

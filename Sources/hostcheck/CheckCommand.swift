@@ -39,7 +39,7 @@ struct CheckCommand: AsyncParsableCommand {
         let specs = try report.specs()
         guard jobs >= 1 else { throw CLIError(.usage, "--jobs takes a number of at least 1") }
 
-        let packs = try PackCompiler.load(try PackSelection.sources(for: rules.packs), variables: rules.variables)
+        let packs = try PackCompiler.load(try PackSelection.sources(for: rules.packs), options: try rules.loadOptions())
         let waiverSet = try waivers.map { try WaiverFile.load($0) }
         let filter = RuleFilter(ruleIDs: rules.ruleIDs, tags: rules.tags, minSeverity: rules.minSeverity)
         let evaluator = try RunEvaluator.make(packs: packs, filter: filter, waivers: waiverSet?.waivers, now: clock)
@@ -48,22 +48,25 @@ struct CheckCommand: AsyncParsableCommand {
         var channels = try ReportChannels(specs: specs, options: report)
         let run = RunInfo(
             packs: packs.packInfos, rules: evaluator.ruleInfos, waiversSHA256: waiverSet?.sha256,
-            startedAt: ClockOption.iso8601(started), diagnostics: waiverSet?.diagnostics ?? [])
+            startedAt: ClockOption.iso8601(started),
+            diagnostics: (waiverSet?.diagnostics ?? []) + evaluator.startDiagnostics)
         try channels.begin(run)
 
         let policy = ExitPolicy(failOn: failOn, nagios: specs.count == 1 && specs[0].id == "nagios" && specs[0].path == nil)
         var tally = ExitPolicy.Tally()
         var counts = OutcomeCounts()
+        var waiverUsage = WaiverUsage()
         try await HostEvaluation.forEach(hostJobs, evaluator: evaluator, parallelism: jobs) { results in
             for result in results.results {
                 counts.add(result.outcome)
                 tally.add(result, failOn: failOn)
             }
+            waiverUsage.record(results)
             try channels.host(results)
         }
         let summary = Summary(
             hosts: hostJobs.count, rules: evaluator.ruleInfos.count, counts: counts,
-            durationSeconds: Date().timeIntervalSince(started), diagnostics: evaluator.finish())
+            durationSeconds: Date().timeIntervalSince(started), diagnostics: evaluator.finish(waiverUsage))
         try channels.end(summary)
         let status = policy.status(for: tally)
         if status != 0 { throw CommandExit(status: status) }

@@ -1,4 +1,5 @@
 import HostCheckCore
+import HostCheckReporters
 
 /// Decides the exit status of `check` from the outcomes (DESIGN.md §4).
 struct ExitPolicy {
@@ -10,15 +11,13 @@ struct ExitPolicy {
     /// Accumulated facts about the results seen.
     struct Tally {
         var failAtThreshold = false
-        var failHigh = false
-        var failAny = false
         var unknownOrError = false
+        var nagios = NagiosTally()
 
         mutating func add(_ result: RuleResult, failOn: Severity?) {
+            nagios.add(result)
             switch result.outcome {
             case .fail:
-                failAny = true
-                if result.severity >= .high { failHigh = true }
                 if result.severity >= (failOn ?? .info) { failAtThreshold = true }
             case .unknown, .error:
                 unknownOrError = true
@@ -29,12 +28,7 @@ struct ExitPolicy {
     }
 
     func status(for tally: Tally) -> Int32 {
-        if nagios {
-            if tally.failHigh { return 2 }
-            if tally.failAny { return 1 }
-            if tally.unknownOrError { return 3 }
-            return 0
-        }
+        if nagios { return tally.nagios.status.exitCode }
         if tally.failAtThreshold { return ExitStatus.failed.rawValue }
         if tally.unknownOrError { return ExitStatus.unknownOrError.rawValue }
         return ExitStatus.success.rawValue

@@ -32,10 +32,9 @@ struct HostInputs {
             var snapshot: Snapshot
             do {
                 snapshot = try Snapshot(jsonBytes: bytes, file: path)
-            } catch let error as SnapshotReadError where error.isVersionTooNew {
-                snapshot = HostInputs.failedSnapshot(name: hostName ?? FileAccess.baseName(path), at: path, error.description)
             } catch {
-                throw CLIError(.dataError, "\(error)")
+                guard case .unsupportedVersion = error.kind else { throw CLIError(.dataError, "\(error)") }
+                snapshot = HostInputs.failedSnapshot(name: hostName ?? FileAccess.baseName(path), at: path, error.message)
             }
             if let hostName { snapshot.host.name = hostName }
             let loaded = snapshot

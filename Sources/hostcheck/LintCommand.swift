@@ -17,8 +17,9 @@ struct LintCommand: AsyncParsableCommand {
     var variables: [String] = []
 
     func run() async throws {
-        let sources = try PackSelection.sources(for: packs)
-        let (_, diagnostics) = PackLoader.load(sources, variableOverrides: variables)
+        let sources = try PackSelection.sources(for: packs, includeTemplates: true)
+        let options = PackLoadOptions(variableOverrides: variables, builtins: PackSelection.builtinSources())
+        let diagnostics = PackLoader.lint(sources, options: options)
         var out = FileOutput.standardOutput()
         for diagnostic in diagnostics.sorted(by: DiagnosticOrder.byLocation) {
             out.write(TerminalText.neutralised(diagnostic.description) + "\n")

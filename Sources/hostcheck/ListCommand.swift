@@ -25,7 +25,8 @@ struct ListCommand: AsyncParsableCommand {
         case .reporters:
             for reporter in Reporters.all { out.write("\(reporter.id.padding(20))\(reporter.summary)\n") }
         case .rules:
-            let loaded = try PackCompiler.load(try PackSelection.sources(for: packs), variables: [])
+            let options = PackLoadOptions(builtins: PackSelection.builtinSources())
+            let loaded = try PackCompiler.load(try PackSelection.sources(for: packs), options: options)
             for rule in loaded.ruleInfos {
                 let name = "\(rule.pack)/\(rule.id)"
                 out.write("\(name.padding(44))\(rule.severity.rawValue.padding(10))\(rule.title ?? "")\n")

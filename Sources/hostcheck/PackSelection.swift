@@ -5,9 +5,10 @@ import HostCheckRules
 enum PackSelection {
     /// The pack sources for `paths` (files or directories of `*.yaml`/`*.yml`).
     /// Throws exit 66 for a path that does not exist.
-    static func sources(for paths: [String]) throws -> [PackSource] {
+    /// - Parameter includeTemplates: also read `*.example.yaml` templates in directories (lint does).
+    static func sources(for paths: [String], includeTemplates: Bool = false) throws -> [PackSource] {
         if paths.isEmpty {
-            if FileAccess.kind(of: "rules").isDirectory { return try sources(for: ["rules"]) }
+            if FileAccess.kind(of: "rules").isDirectory { return try sources(for: ["rules"], includeTemplates: includeTemplates) }
             return builtinSources()
         }
         var sources: [PackSource] = []
@@ -15,7 +16,7 @@ enum PackSelection {
             let kind = FileAccess.kind(of: path)
             guard kind.exists else { throw CLIError(.noInput, "\(path): no such file or directory") }
             if kind.isDirectory {
-                for name in try FileAccess.entries(of: path) where isPackFile(name) {
+                for name in try FileAccess.entries(of: path) where isPackFile(name, includeTemplates: includeTemplates) {
                     let file = FileAccess.join(path, name)
                     sources.append(PackSource(path: file, bytes: try FileAccess.read(file)))
                 }
@@ -32,7 +33,7 @@ enum PackSelection {
     }
 
     /// Pack files in a directory: YAML files that are not templates (`*.example.yaml`).
-    static func isPackFile(_ name: String) -> Bool {
-        (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !name.contains(".example.")
+    static func isPackFile(_ name: String, includeTemplates: Bool) -> Bool {
+        (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && (includeTemplates || !name.contains(".example."))
     }
 }

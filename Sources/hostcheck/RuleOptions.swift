@@ -1,5 +1,6 @@
 import ArgumentParser
 import HostCheckCore
+import HostCheckRules
 
 extension Severity: ExpressibleByArgument {}
 
@@ -15,6 +16,10 @@ struct RuleOptions: ParsableArguments {
         valueName: "pack.name=value"))
     var variables: [String] = []
 
+    @Option(name: .customLong("vars"), help: ArgumentHelp(
+        "A YAML file of variable overrides (see docs/rule-packs.md); --var wins over it.", valueName: "file"))
+    var variableFiles: [String] = []
+
     @Option(name: .customLong("rule"), help: ArgumentHelp("Only this rule id (repeatable).", valueName: "id"))
     var ruleIDs: [String] = []
 
@@ -23,4 +28,12 @@ struct RuleOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Only rules of this severity or above.", valueName: "severity"))
     var minSeverity: Severity?
+}
+
+extension RuleOptions {
+    /// Pack loading options: variable overrides and files, and the built-in packs for includes.
+    func loadOptions() throws -> PackLoadOptions {
+        let files = try variableFiles.map { PackSource(path: $0, bytes: try FileAccess.read($0)) }
+        return PackLoadOptions(variableOverrides: variables, variableFiles: files, builtins: PackSelection.builtinSources())
+    }
 }

@@ -5,8 +5,8 @@ import HostCheckRules
 /// Loads packs and waivers for a command, turning their diagnostics into exit codes.
 enum PackCompiler {
     /// Loads `sources`; prints every diagnostic; exit 65 when any is an error.
-    static func load(_ sources: [PackSource], variables: [String], printWarnings: Bool = false) throws -> LoadedPacks {
-        let (packs, diagnostics) = PackLoader.load(sources, variableOverrides: variables)
+    static func load(_ sources: [PackSource], options: PackLoadOptions, printWarnings: Bool = false) throws -> LoadedPacks {
+        let (packs, diagnostics) = PackLoader.load(sources, options: options)
         for diagnostic in diagnostics.sorted(by: DiagnosticOrder.byLocation)
         where diagnostic.severity == .error || printWarnings {
             printError(diagnostic.description)
@@ -33,7 +33,7 @@ struct WaiverFile {
         guard let waivers, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw CLIError(.dataError, "\(path): invalid waiver file")
         }
-        return WaiverFile(waivers: waivers, sha256: SHA256Digest.hex(of: bytes), diagnostics: diagnostics)
+        return WaiverFile(waivers: waivers, sha256: waivers.sha256, diagnostics: diagnostics)
     }
 }
 
@@ -46,4 +46,33 @@ enum DiagnosticOrder {
         default: return false
         }
     }
+}
+
+/// The evaluator of a run and the bookkeeping it needs across hosts.
+struct RunEvaluator: Sendable {
+    let evaluator: Evaluator
+    let ruleInfos: [RuleInfo]
+
+    /// Applies the filter (exit 64 when it leaves no rule) and prepares the waivers.
+    static func make(packs: LoadedPacks, filter: RuleFilter, waivers: WaiverSet?, now: Date) throws -> RunEvaluator {
+        let evaluator: Evaluator
+        do {
+            evaluator = try Evaluator(packs: packs, filter: filter, waivers: waivers, now: now)
+        } catch {
+            throw CLIError(.usage, "no rule left after the filters: \(error.description)")
+        }
+        guard !evaluator.rules.isEmpty else { throw CLIError(.usage, "no rule left after the filters") }
+        let kept = Set(evaluator.rules.map { "\($0.pack)/\($0.id)" })
+        let infos = packs.ruleInfos.filter { kept.contains("\($0.pack)/\($0.id)") }
+        return RunEvaluator(evaluator: evaluator, ruleInfos: infos)
+    }
+
+    /// Every rule on one host.
+    func evaluate(_ snapshot: Snapshot) -> HostResults { evaluator.evaluate(snapshot) }
+
+    /// Run-level warnings known at start (expired or expiring waivers).
+    var startDiagnostics: [Diagnostic] { evaluator.diagnostics }
+
+    /// Warnings known at the end (waivers that matched nothing).
+    func finish(_ usage: WaiverUsage) -> [Diagnostic] { evaluator.finish(usage) }
 }
