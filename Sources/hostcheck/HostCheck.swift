@@ -12,7 +12,7 @@ struct HostCheck: AsyncParsableCommand {
         74 output cannot be written.
         """,
         version: HostCheckVersion.current,
-        subcommands: [CheckCommand.self, FactsCommand.self, LintCommand.self, TestCommand.self, ListCommand.self],
+        subcommands: [CheckCommand.self, FactsCommand.self, LintCommand.self, TestCommand.self, ExplainCommand.self, RegistryCommand.self, ListCommand.self],
         defaultSubcommand: nil
     )
 }
