@@ -10,7 +10,7 @@ public protocol BuiltinReporter: Reporter, Sendable {
 public enum Reporters {
     /// Every built-in reporter type, in the order `hostcheck list reporters` shows them.
     public static var all: [any BuiltinReporter.Type] {
-        [TextReporter.self, JSONReporter.self, JUnitReporter.self, SARIFReporter.self, TAPReporter.self, MarkdownReporter.self, GitHubReporter.self, PrometheusReporter.self, NagiosReporter.self]
+        [TextReporter.self, JSONReporter.self, JUnitReporter.self, SARIFReporter.self, TAPReporter.self, MarkdownReporter.self, GitHubReporter.self, PrometheusReporter.self, NagiosReporter.self, HTMLReporter.self]
     }
 
     /// The ids of ``all``, in order.
