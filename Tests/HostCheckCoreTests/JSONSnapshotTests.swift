@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import HostCheckCore
 
-@Suite struct SnapshotJSONTests {
+@Suite struct JSONSnapshotTests {
     static let sample = Snapshot(
         generator: Generator(name: "hostcheck", version: "0.1.0"),
         host: HostInfo(
