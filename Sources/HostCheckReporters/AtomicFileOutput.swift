@@ -7,7 +7,8 @@ import Darwin
 /// A report file written atomically: the text goes to a temporary file beside `path`, and
 /// ``commit()`` renames it over `path`, so a reader (node_exporter's textfile collector, a CI
 /// upload step) never sees half a report. Dropping it without ``commit()`` leaves a temporary
-/// file; call ``discard()`` on failure.
+/// file; call ``discard()`` on failure. The value owns a file descriptor: keep one copy, pass it
+/// `inout`, and commit or discard it once.
 ///
 /// ```swift
 /// var file = try AtomicFileOutput(path: "out/hostcheck.prom")
