@@ -43,6 +43,6 @@ if [[ -f $dir/nagios.txt ]]; then
     [[ -f $dir/nagios.exit ]] && exit_args=(--exit-code "$(cat "$dir/nagios.exit")")
     run python3 "$here/check-nagios.py" "$dir/nagios.txt" "${exit_args[@]}" --results "$results"
 fi
-[[ -f $dir/report.html ]] && run python3 "$here/check-html.py" "$dir/report.html" --results "$results" --screenshots "$dir/screenshots"
+[[ -f $dir/report.html ]] && run bash "$here/check-html.sh" "$dir/report.html" "$dir/screenshots"
 if ((failed)); then echo "check-reports: some checks failed"; exit 1; fi
 echo "check-reports: all checks passed"
