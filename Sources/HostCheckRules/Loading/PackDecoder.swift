@@ -8,9 +8,11 @@ struct PackDecoder {
     static let serviceKeys = ["name", "ports", "description"]
     static let ruleKeys = [
         "id", "title", "description", "severity", "tags", "references", "select", "expect", "when_none",
-        "unknown_owner", "supervisors", "remediation", "enabled", "applies_to", "examples",
+        "unknown_owner", "supervisors", "remediation", "enabled", "applies_to", "examples", "compliance",
     ]
     static let scopeKeys = ["platform", "hosts", "labels"]
+    /// Compliance frameworks a rule may map to.
+    static let complianceKeys = ["cis", "nist_800_53", "pci_dss", "iso_27001", "cis_controls", "soc2", "hipaa", "bsi"]
 
     var reader = NodeReader()
     let file: String

@@ -18,6 +18,19 @@ public struct LoadedPacks: Sendable, Hashable {
 
     /// Every rule, in pack order.
     public var rules: [Rule] { packs.flatMap(\.rules) }
+
+    /// What the packs know about a port (`hostcheck explain 3691/tcp`): the services that
+    /// list it and the rules whose `select` names a local port that can be this one.
+    public func knowledge(port: Int, protocol proto: TransportProtocol?) -> (services: [(pack: String, service: ServiceInfo)], rules: [Rule]) {
+        var services: [(pack: String, service: ServiceInfo)] = []
+        for pack in packs {
+            for service in pack.services where service.ports.contains(where: { $0.number == port && (proto == nil || $0.protocol == proto) }) {
+                services.append((pack.id, service))
+            }
+        }
+        let rules = rules.filter { $0.selectsByPort && $0.mightSelect(port: port, protocol: proto) }
+        return (services, rules)
+    }
 }
 
 /// How packs are loaded beyond their own bytes.
