@@ -16,6 +16,7 @@ extension PackDecoder {
             }
             seen[rule.id] = rule.location
             rules.append(rule)
+            decodedRules.append(rule)
         }
         return rules
     }

@@ -28,6 +28,8 @@ struct PackDecoder {
     var usedOverrides: Set<Int> = []
     /// `overrides:` from an including pack, by rule id, applied while decoding rules.
     var ruleOverrides: [String: RuleOverride] = [:]
+    /// Every rule decoded so far.
+    var decodedRules: [Rule] = []
     /// This pack's `include:` entries.
     var includes: [IncludeReference] = []
     /// This pack's `overrides:` for the rules of the packs it includes.
@@ -45,12 +47,17 @@ struct PackDecoder {
         var usedOverrides: Set<Int>
         var includes: [IncludeReference]
         var ruleOverrides: [RuleOverride]
+        /// The rules decoded without error, also when the pack as a whole has errors (for lint).
+        var rules: [Rule]
     }
 
     /// Decodes `source` with command-line variable overrides and an including pack's rule overrides.
     static func decode(_ source: PackSource, overrides: [VariableOverride], ruleOverrides: [String: RuleOverride] = [:]) -> Output {
         let (pack, diagnostics, used, decoder) = decodeFile(source, overrides: overrides, ruleOverrides: ruleOverrides)
-        return Output(pack: pack, diagnostics: diagnostics, usedOverrides: used, includes: decoder.includes, ruleOverrides: decoder.ownOverrides)
+        return Output(
+            pack: pack, diagnostics: diagnostics, usedOverrides: used, includes: decoder.includes,
+            ruleOverrides: decoder.ownOverrides, rules: decoder.decodedRules
+        )
     }
 
     private static func decodeFile(

@@ -190,9 +190,11 @@ struct EventParser {
         defer { stack.append(top) }
         switch top {
         case .sequence(let location, var items):
+            top = .sequence(location: location, items: [])
             if let node { items.append(node) }
             top = .sequence(location: location, items: items)
         case .mapping(var mapping):
+            top = .sequence(location: mapping.location, items: [])
             switch mapping.pending {
             case .none:
                 mapping.pending = try key(from: node, in: mapping)
