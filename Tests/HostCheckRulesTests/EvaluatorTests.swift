@@ -235,3 +235,12 @@ import Testing
         #expect(result.message.hasSuffix("(and 59 more)"))
     }
 }
+
+@Suite struct KernelSynthesisTests {
+    @Test(arguments: [(Platform.windows, Outcome.pass), (.linux, .unknown)])
+    func pid4WithoutRecordIsTheKernelOnWindows(platform: Platform, expected: Outcome) throws {
+        let pack = TestSupport.pack(rule: "select: { local_port: 445 }\nexpect: { owner: { kernel: true } }")
+        let snapshot = TestSupport.snapshot([TestSupport.socket(.tcp, "0.0.0.0", 445, pids: [4])], platform: platform)
+        #expect(try #require(TestSupport.outcome(pack, snapshot)).outcome == expected)
+    }
+}

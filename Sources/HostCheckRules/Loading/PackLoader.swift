@@ -10,6 +10,7 @@ public struct LoadedPacks: Sendable, Hashable {
     /// Every loaded rule, in pack order.
     public var ruleInfos: [RuleInfo]
 
+    /// The run's packs; the infos are derived from them.
     public init(packs: [RulePack]) {
         self.packs = packs
         packInfos = packs.map(\.info)
@@ -44,6 +45,7 @@ public struct PackLoadOptions: Sendable {
     /// Reads an included file by path; nil when it cannot be read. Defaults to the file system.
     public var readFile: @Sendable (String) -> [UInt8]?
 
+    /// Options; by default no overrides, no built-in packs to include, files read from disk.
     public init(
         variableOverrides: [String] = [], variableFiles: [PackSource] = [], builtins: [PackSource] = [],
         readFile: @escaping @Sendable (String) -> [UInt8]? = { path in FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
