@@ -31,12 +31,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "HostCheckProbes", dependencies: ["HostCheckCore"], swiftSettings: swiftSettings),
+        .target(name: "CHostCheckLinux", cSettings: [.define("_GNU_SOURCE")]),
+        .target(
+            name: "HostCheckProbes",
+            dependencies: ["HostCheckCore", "CHostCheckLinux"],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "HostCheckReporters", dependencies: ["HostCheckCore"], swiftSettings: swiftSettings),
         .target(
             name: "HostCheckBuiltinPacks",
+            exclude: ["rules/listener-allowlist.example.yaml"],
             resources: [
+                .embedInCode("rules/legacy-cleartext.yaml"),
+                .embedInCode("rules/loopback-only-datastores.yaml"),
                 .embedInCode("rules/magaya-network.yaml"),
+                .embedInCode("rules/remote-admin.yaml"),
+                .embedInCode("rules/windows-exposure.yaml"),
             ],
             swiftSettings: swiftSettings
         ),

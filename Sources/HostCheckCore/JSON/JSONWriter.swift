@@ -1,0 +1,272 @@
+/// Writes JSON as UTF-8 bytes into a buffer, without `JSONEncoder` (DESIGN.md §8).
+///
+/// The writer keeps the nesting state, so a document can be written in pieces: write some,
+/// ``takeBytes()`` to hand them to an output, write more. Keys are written in call order.
+///
+/// Strings are escaped for any consumer: `"` and `\` are escaped, and every control character
+/// (C0, DEL, C1) and U+2028/U+2029 become `\u00XX`-style escapes, so the output is safe on a
+/// terminal and inside a JavaScript string literal. Non-finite doubles are written as `null`.
+///
+/// ```swift
+/// var json = JSONWriter(pretty: true)
+/// json.beginObject()
+/// json.key("port"); json.int(3691)
+/// json.endObject()
+/// ```
+public struct JSONWriter: Sendable {
+    /// The bytes written since the last ``takeBytes()``.
+    public private(set) var bytes: [UInt8] = []
+    /// Whether to write newlines and two-space indentation.
+    public let pretty: Bool
+
+    /// One open container: how many members it has so far.
+    private var counts: [Int] = []
+    /// True right after a key, when the next value follows the colon.
+    private var afterKey = false
+
+    /// Creates an empty writer.
+    /// - Parameter pretty: write newlines and two-space indentation.
+    public init(pretty: Bool = false) {
+        self.pretty = pretty
+    }
+
+    /// The nesting depth (open objects and arrays).
+    public var depth: Int { counts.count }
+
+    /// Returns the bytes written so far and empties the buffer, keeping the nesting state.
+    public mutating func takeBytes() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+
+    /// Returns the bytes written so far as a `String` and empties the buffer.
+    public mutating func takeString() -> String {
+        String(decoding: takeBytes(), as: UTF8.self)
+    }
+
+    // MARK: Containers
+
+    /// Opens an object (`{`).
+    public mutating func beginObject() {
+        prepareValue()
+        bytes.append(UInt8(ascii: "{"))
+        counts.append(0)
+    }
+
+    /// Closes the innermost object (`}`).
+    public mutating func endObject() {
+        close(UInt8(ascii: "}"))
+    }
+
+    /// Opens an array (`[`).
+    public mutating func beginArray() {
+        prepareValue()
+        bytes.append(UInt8(ascii: "["))
+        counts.append(0)
+    }
+
+    /// Closes the innermost array (`]`).
+    public mutating func endArray() {
+        close(UInt8(ascii: "]"))
+    }
+
+    /// Writes an object key; the next call writes its value.
+    public mutating func key(_ name: String) {
+        prepareValue()
+        appendQuoted(name)
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
+        afterKey = true
+    }
+
+    // MARK: Scalars
+
+    /// Writes `null`.
+    public mutating func null() {
+        prepareValue()
+        appendASCII("null")
+    }
+
+    /// Writes a string, escaped.
+    public mutating func string(_ value: String) {
+        prepareValue()
+        appendQuoted(value)
+    }
+
+    /// Writes a string, or `null` for nil.
+    public mutating func string(_ value: String?) {
+        guard let value else { return null() }
+        string(value)
+    }
+
+    /// Writes `true` or `false`.
+    public mutating func bool(_ value: Bool) {
+        prepareValue()
+        appendASCII(value ? "true" : "false")
+    }
+
+    /// Writes `true`, `false`, or `null` for nil.
+    public mutating func bool(_ value: Bool?) {
+        guard let value else { return null() }
+        bool(value)
+    }
+
+    /// Writes an integer.
+    public mutating func int(_ value: Int) {
+        prepareValue()
+        if value < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            appendDigits(UInt64(value.magnitude))
+        } else {
+            appendDigits(UInt64(value))
+        }
+    }
+
+    /// Writes an integer, or `null` for nil.
+    public mutating func int(_ value: Int?) {
+        guard let value else { return null() }
+        int(value)
+    }
+
+    /// Writes an unsigned integer (`netns` inodes), or `null` for nil.
+    public mutating func uint(_ value: UInt64?) {
+        guard let value else { return null() }
+        prepareValue()
+        appendDigits(value)
+    }
+
+    /// Writes a double; `null` when it is not finite (JSON has no NaN or infinity).
+    public mutating func double(_ value: Double) {
+        guard value.isFinite else { return null() }
+        prepareValue()
+        appendASCII(value.description)
+    }
+
+    /// Writes an array of strings.
+    public mutating func strings(_ values: [String]) {
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
+    /// Writes an array of integers.
+    public mutating func ints(_ values: [Int]) {
+        beginArray()
+        for value in values { int(value) }
+        endArray()
+    }
+
+    // MARK: Layout
+
+    private mutating func prepareValue() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        guard let last = counts.indices.last else { return }
+        if counts[last] > 0 { bytes.append(UInt8(ascii: ",")) }
+        counts[last] += 1
+        newline(depth: counts.count)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        let members = counts.popLast() ?? 0
+        afterKey = false
+        if members > 0 { newline(depth: counts.count) }
+        bytes.append(bracket)
+    }
+
+    private mutating func newline(depth: Int) {
+        guard pretty else { return }
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    }
+
+    private mutating func appendASCII(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    private mutating func appendASCII(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    private mutating func appendDigits(_ value: UInt64) {
+        if value < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            }
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
+    // MARK: Strings
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private mutating func appendQuoted(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var copy = text
+        copy.withUTF8 { utf8 in appendEscaped(utf8) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        var index = 0
+        let count = utf8.count
+        while index < count {
+            let byte = utf8[index]
+            var escaped: UInt32?
+            var width = 1
+            if byte < 0x20 || byte == 0x7F {
+                escaped = UInt32(byte)
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                flush(utf8, from: runStart, to: index)
+                bytes.append(UInt8(ascii: "\\"))
+                bytes.append(byte)
+                index += 1
+                runStart = index
+                continue
+            } else if byte == 0xC2, index + 1 < count, utf8[index + 1] >= 0x80, utf8[index + 1] < 0xA0 {
+                escaped = UInt32(utf8[index + 1])
+                width = 2
+            } else if byte == 0xE2, index + 2 < count, utf8[index + 1] == 0x80,
+                      utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 {
+                escaped = 0x2000 + UInt32(utf8[index + 2] - 0x80)
+                width = 3
+            }
+            if let escaped {
+                flush(utf8, from: runStart, to: index)
+                appendUnicodeEscape(escaped)
+                index += width
+                runStart = index
+            } else {
+                index += 1
+            }
+        }
+        flush(utf8, from: runStart, to: count)
+    }
+
+    private mutating func flush(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+        if end > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<end])) }
+    }
+
+    private mutating func appendUnicodeEscape(_ value: UInt32) {
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(UInt8(ascii: "u"))
+        for shift in stride(from: 12, through: 0, by: -4) {
+            bytes.append(Self.hexDigits[Int((value >> UInt32(shift)) & 0xF)])
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/// A capture path that cannot be read at all (the CLI exits 66).
+///
+/// A file that is read but not understood is not an error: it becomes a ``Diagnostic`` in the
+/// snapshot instead.
+public struct CaptureError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The path as given.
+    public var path: String
+    /// Lowercase, no trailing period (`no such file or directory`).
+    public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): error: \(message)" }
+}

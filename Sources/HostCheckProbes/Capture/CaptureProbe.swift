@@ -1,0 +1,41 @@
+import HostCheckCore
+
+/// Builds one host's ``Snapshot`` from captured text files: Windows `netstat` and `tasklist`.
+///
+/// Each path is a file or a directory (a bundle of files with any names); every file's format
+/// is recognised from its content. Sockets are joined to processes by PID.
+public struct CaptureProbe: Probe {
+    public static let id = "capture"
+    public static let summary = "facts from captured command output (windows netstat, tasklist)"
+
+    /// The files and directories to read, as given.
+    public var paths: [String]
+    /// The host name to use; nil takes the `host` of a bundle's `host.json`, else the bundle
+    /// directory's name, else `unknown`.
+    public var hostName: String?
+
+    public init(paths: [String], hostName: String?) {
+        self.paths = paths
+        self.hostName = hostName
+    }
+
+    /// Reads, recognises and joins every file.
+    /// - Throws: ``CaptureError`` only when a path does not exist or cannot be read; anything a
+    ///   file holds that is not understood is a diagnostic in the snapshot.
+    public func collect() async throws -> Snapshot {
+        try snapshot()
+    }
+
+    /// The synchronous form of ``collect()``.
+    /// - Throws: ``CaptureError`` when a path does not exist or cannot be read.
+    public func snapshot() throws(CaptureError) -> Snapshot {
+        let (inputs, notes) = try CaptureFiles.read(paths: paths)
+        let parsed = inputs.map(ParsedCapture.parse)
+        let fallback = CaptureFiles.bundleName(paths: paths) ?? "unknown"
+        var allNotes = notes
+        if inputs.isEmpty {
+            allNotes.append(Diagnostic(.error, "no capture file found", at: paths.first.map { SourceLocation(file: $0) }))
+        }
+        return SnapshotAssembler.assemble(parsed, hostName: hostName, fallbackName: fallback, notes: allNotes)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// The Windows OEM and ANSI code pages a capture may be written in (capture-format spec §1).
+///
+/// The case order is the order of preference when two pages decode equally well.
+/// Single-byte pages decode through ``CodePageTables``; the double-byte pages of East Asian
+/// systems decode through Foundation, whose string encodings name them by their CoreFoundation
+/// number (`0x8000_0000 | CFStringEncoding`; CP932 is `0x0420`).
+enum CodePage: String, Sendable, CaseIterable {
+    case cp437, cp850, cp852, cp866, cp1252, cp1250, cp1251, cp932, cp936, cp949, cp950
+
+    /// The encoding recorded in `host.sources[].encoding`.
+    var encoding: CaptureEncoding {
+        switch self {
+        case .cp437: .cp437
+        case .cp850: .cp850
+        case .cp852: .cp852
+        case .cp866: .cp866
+        case .cp1250: .cp1250
+        case .cp1251: .cp1251
+        case .cp1252: .cp1252
+        case .cp932: .cp932
+        case .cp936: .cp936
+        case .cp949: .cp949
+        case .cp950: .cp950
+        }
+    }
+
+    /// The upper half (0x80–0xFF) of a single-byte page; nil for a double-byte page.
+    var upperHalf: [Unicode.Scalar]? {
+        switch self {
+        case .cp437: CodePage.scalars437
+        case .cp850: CodePage.scalars850
+        case .cp852: CodePage.scalars852
+        case .cp866: CodePage.scalars866
+        case .cp1250: CodePage.scalars1250
+        case .cp1251: CodePage.scalars1251
+        case .cp1252: CodePage.scalars1252
+        case .cp932, .cp936, .cp949, .cp950: nil
+        }
+    }
+
+    /// The CoreFoundation encoding number of a double-byte page.
+    var coreFoundationNumber: UInt? {
+        switch self {
+        case .cp932: 0x0420
+        case .cp936: 0x0421
+        case .cp949: 0x0422
+        case .cp950: 0x0423
+        default: nil
+        }
+    }
+
+    static let scalars437 = CodePageTables.cp437.flatMap(\.unicodeScalars)
+    static let scalars850 = CodePageTables.cp850.flatMap(\.unicodeScalars)
+    static let scalars852 = CodePageTables.cp852.flatMap(\.unicodeScalars)
+    static let scalars866 = CodePageTables.cp866.flatMap(\.unicodeScalars)
+    static let scalars1250 = CodePageTables.cp1250.flatMap(\.unicodeScalars)
+    static let scalars1251 = CodePageTables.cp1251.flatMap(\.unicodeScalars)
+    static let scalars1252 = CodePageTables.cp1252.flatMap(\.unicodeScalars)
+
+    /// Decodes bytes; nil when a double-byte page finds an invalid sequence.
+    func decode(_ bytes: ArraySlice<UInt8>) -> String? {
+        if let upper = upperHalf {
+            var scalars = String.UnicodeScalarView()
+            scalars.reserveCapacity(bytes.count)
+            for byte in bytes {
+                scalars.append(byte < 0x80 ? Unicode.Scalar(byte) : upper[Int(byte) - 0x80])
+            }
+            return String(scalars)
+        }
+        guard let number = coreFoundationNumber else { return nil }
+        return String(data: Data(bytes), encoding: String.Encoding(rawValue: 0x8000_0000 | number))
+    }
+
+    /// Encodes text into a single-byte page; nil when a character has no byte there.
+    func encode(_ text: String) -> [UInt8]? {
+        guard let upper = upperHalf else { return nil }
+        var bytes: [UInt8] = []
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                bytes.append(UInt8(scalar.value))
+            } else if let index = upper.firstIndex(of: scalar), scalar != "\u{FFFD}" {
+                bytes.append(UInt8(0x80 + index))
+            } else {
+                return nil
+            }
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,47 @@
+/// Lines users paste around a capture that are not part of the command's output
+/// (capture-format spec §1): shell prompts and echoed commands, `more` pager prompts, `...`
+/// elisions and Markdown code fences.
+enum PastedNoise: Equatable {
+    case prompt
+    case pager
+    case elision
+    case codeFence
+
+    /// The commands whose echo is recognised (command names are never localized).
+    static let commands: Set<String> = [
+        "netstat", "tasklist", "get-nettcpconnection", "get-netudpendpoint", "get-process",
+    ]
+
+    /// What kind of pasted noise a line is, or nil.
+    static func classify(_ line: Substring) -> PastedNoise? {
+        let body = DisplayWidth.trimmed(String(line))
+        guard !body.isEmpty else { return nil }
+        if body.hasPrefix("```") { return .codeFence }
+        if body.count >= 3, body.allSatisfy({ $0 == "." }) || body == "…" { return .elision }
+        if body.hasPrefix("-- "), body.hasSuffix(" --"), body.count <= 40 { return .pager }
+        if isPrompt(body) { return .prompt }
+        return nil
+    }
+
+    /// `C:\Users\ops>netstat -ano`, `PS C:\> netstat -a -n`, `% netstat -an`, or a bare echoed
+    /// command with options (`netstat -ano`, `tasklist /fo csv`) — never a `tasklist` row such
+    /// as `tasklist.exe  4242 Console ...`.
+    static func isPrompt(_ body: String) -> Bool {
+        var rest = Substring(body)
+        if rest.hasPrefix("PS ") { rest = rest.dropFirst(3) }
+        let scalars = Array(rest.unicodeScalars.prefix(3))
+        if scalars.count == 3, scalars[0].properties.isAlphabetic, scalars[0].isASCII, scalars[1] == ":",
+           scalars[2] == "\\", rest.contains(">") {
+            return true
+        }
+        var prompted = false
+        if rest.hasPrefix("% ") || rest.hasPrefix("$ ") || rest.hasPrefix("# ") {
+            rest = rest.dropFirst(2)
+            prompted = true
+        }
+        let tokens = Tokens.split(rest)
+        guard let first = tokens.first, commands.contains(first.lowercased()) else { return false }
+        if prompted || tokens.count == 1 { return true }
+        return tokens[1].hasPrefix("-") || tokens[1].hasPrefix("/")
+    }
+}

@@ -1,0 +1,108 @@
+import HostCheckCore
+
+/// Joins the parsed files of one host into a ``Snapshot`` (DESIGN.md §2).
+///
+/// Sockets come from `netstat`, processes from `tasklist`, joined by PID. PID 4 is the kernel
+/// process: marked `kernel` when a process list names it, synthesised otherwise.
+enum SnapshotAssembler {
+    /// - Parameter hostName: the explicit name (`--host`), which wins over a bundle's `host.json`;
+    ///   `fallbackName` (the bundle directory's name, else `unknown`) is used when neither names one.
+    static func assemble(
+        _ files: [ParsedCapture], hostName: String?, fallbackName: String, notes: [Diagnostic] = []
+    ) -> Snapshot {
+        var sockets: [SocketFact] = []
+        var processes: [ProcessFact] = []
+        var ownerProcesses: [ProcessFact] = []
+        var diagnostics = notes
+        var sources: [CaptureSource] = []
+        var netstats: [NetstatCapture] = []
+        var platform = Platform.unknown
+        for file in files {
+            sources.append(file.source)
+            if CaptureFormat(rawValue: file.source.format)?.isWindows == true { platform = .windows }
+            diagnostics += file.diagnostics
+            if let netstat = file.netstat {
+                netstats.append(netstat)
+                sockets += netstat.sockets
+                diagnostics += netstat.diagnostics
+                ownerProcesses += netstat.ownerProcesses
+            }
+            if let tasklist = file.tasklist {
+                processes += tasklist.processes
+                diagnostics += tasklist.diagnostics
+            }
+        }
+        processes = deduplicated(processes + ownerProcesses, diagnostics: &diagnostics, sockets: &sockets)
+        markKernel(&processes, sockets: sockets)
+        let info = files.compactMap(\.bundleInfo).first
+        let host = HostInfo(
+            name: hostName ?? info?.host ?? fallbackName, platform: info?.platform ?? platform, capturedAt: info?.capturedAt,
+            sources: sources, coverage: coverage(netstats), labels: info?.labels ?? [:])
+        return Snapshot(host: host, sockets: sockets, processes: processes, diagnostics: diagnostics)
+    }
+
+    /// One record per PID. A repeated PID with the same name (any case) adds its services;
+    /// with another name the sources disagree (PID reuse between captures): a warning names
+    /// both lines and the sockets of that PID become `unknown`-owned (`sources-disagree`).
+    static func deduplicated(
+        _ processes: [ProcessFact], diagnostics: inout [Diagnostic], sockets: inout [SocketFact]
+    ) -> [ProcessFact] {
+        var index: [Int: Int] = [:]
+        var kept: [ProcessFact] = []
+        var disputed: Set<Int> = []
+        for process in processes {
+            guard let position = index[process.pid] else {
+                index[process.pid] = kept.count
+                kept.append(process)
+                continue
+            }
+            let first = kept[position]
+            if first.name?.lowercased() == process.name?.lowercased() {
+                for service in process.services where !kept[position].services.contains(service) {
+                    kept[position].services.append(service)
+                }
+                if kept[position].user == nil { kept[position].user = process.user }
+            } else {
+                disputed.insert(process.pid)
+                diagnostics.append(Diagnostic(
+                    .warning,
+                    "pid \(process.pid) is '\(first.name ?? "?")' at \(first.source) but '\(process.name ?? "?")' here; "
+                        + "its sockets' owner is unknown",
+                    at: process.source))
+            }
+        }
+        if !disputed.isEmpty {
+            for position in sockets.indices where sockets[position].pids.contains(where: disputed.contains) {
+                sockets[position].ownership = .unknown
+                sockets[position].ownershipReason = .sourcesDisagree
+            }
+        }
+        return kept
+    }
+
+    /// PID 4 is the kernel: marks a listed one, synthesises it when a socket names it.
+    static func markKernel(_ processes: inout [ProcessFact], sockets: [SocketFact]) {
+        if let index = processes.firstIndex(where: { $0.pid == 4 }) {
+            processes[index].kernel = true
+        } else if let socket = sockets.first(where: { $0.pids.contains(4) }) {
+            processes.append(.windowsSystem(source: socket.source))
+        }
+    }
+
+    /// Protocols and families are covered when the `netstat` rows show them (partly when a
+    /// capture elides rows with `...`); owners when every `netstat` capture has a PID column.
+    static func coverage(_ netstats: [NetstatCapture]) -> Coverage {
+        guard !netstats.isEmpty else { return .none }
+        let protocols = netstats.reduce(into: Set<TransportProtocol>()) { $0.formUnion($1.protocols) }
+        let families = netstats.reduce(into: Set<AddressFamily>()) { $0.formUnion($1.families) }
+        let withPIDs = netstats.filter(\.hasPIDs).count
+        let owners: CoverageLevel = withPIDs == netstats.count ? .full : (withPIDs == 0 ? .none : .partial)
+        let shown: CoverageLevel = netstats.allSatisfy { !$0.elided } ? .full : .partial
+        return Coverage(
+            tcp: protocols.contains(.tcp) ? shown : .none,
+            udp: protocols.contains(.udp) ? shown : .none,
+            ipv4: families.contains(.ipv4) ? shown : .none,
+            ipv6: families.contains(.ipv6) ? shown : .none,
+            owners: owners)
+    }
+}

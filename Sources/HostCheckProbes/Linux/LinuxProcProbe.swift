@@ -1,0 +1,148 @@
+import HostCheckCore
+
+/// The live Linux probe: sockets from netlink `sock_diag` or `/proc/net/{tcp,tcp6,udp,udp6}`,
+/// owners from one walk of `/proc/[pid]/fd`, process facts from `comm`, `cmdline`, `exe` and
+/// `status`.
+///
+/// Ownership follows DESIGN.md §2: `owned` when a process holds the socket's inode; `unowned`
+/// for inode 0 or when a complete walk found no holder; otherwise `unknown` with the reason,
+/// and `host.coverage.owners` is `partial`. The proc root is injectable so tests run the probe
+/// on fixture trees (which are always read as `/proc/net/*` text).
+public struct LinuxProcProbe: Probe {
+    public static let id = "linux-proc"
+    public static let summary = "live Linux sockets and owners (netlink sock_diag or /proc/net, /proc/[pid]/fd)"
+
+    /// The proc file system to read (`/proc`, or a fixture tree).
+    public var procRoot: String
+    /// The host name to report; nil means `gethostname`.
+    public var hostName: String?
+    /// How uids become user names.
+    public var userNames: UserNameLookup
+    /// Socket source, namespaces and walk threads.
+    public var options: LinuxProbeOptions
+    /// The directory reads of the fd walk (tests inject failures here).
+    package var fdReader: any FDDirectoryReader
+
+    /// A probe of `procRoot` (default `/proc`); user names from the system database for
+    /// `/proc`, numeric uids for any other root.
+    public init(procRoot: String = "/proc", hostName: String? = nil, options: LinuxProbeOptions = LinuxProbeOptions()) {
+        self.init(procRoot: procRoot, hostName: hostName, userNames: .default(procRoot: procRoot), options: options)
+    }
+
+    /// A probe of `procRoot` with an explicit user-name lookup.
+    public init(
+        procRoot: String, hostName: String?, userNames: UserNameLookup, options: LinuxProbeOptions = LinuxProbeOptions()
+    ) {
+        self.procRoot = procRoot
+        self.hostName = hostName
+        self.userNames = userNames
+        self.options = options
+        self.fdReader = SystemFDDirectoryReader(procRoot: procRoot)
+    }
+
+    /// A probe whose fd-directory reads go through `fdReader`.
+    package init(
+        procRoot: String, hostName: String?, userNames: UserNameLookup, options: LinuxProbeOptions = LinuxProbeOptions(),
+        fdReader: any FDDirectoryReader
+    ) {
+        self.init(procRoot: procRoot, hostName: hostName, userNames: userNames, options: options)
+        self.fdReader = fdReader
+    }
+
+    /// Reads the socket tables of the chosen namespaces, walks the fd directories once and
+    /// reads every owning process.
+    ///
+    /// - Throws: ``LinuxProbeError`` when no socket table or the process list cannot be read,
+    ///   when `--netns` names a process whose namespace cannot be read, or when netlink is
+    ///   forced and refused.
+    public func collect() async throws -> Snapshot {
+        let capturedAt = SystemIO.utcTimestamp()
+        let pids: [Int32]
+        switch fdReader.processIDs() {
+        case .success(let list): pids = list
+        case .failure(let error): throw LinuxProbeError("cannot list processes: \(error)", path: procRoot)
+        }
+
+        var diagnostics: [Diagnostic] = []
+        var namespacesMissed = false
+        let targets = try namespaceTargets(pids: pids, diagnostics: &diagnostics, missed: &namespacesMissed)
+        let collector = SocketTableCollector(procRoot: procRoot, source: options.socketSource)
+        var netlinkUsed = false
+        var kernelSockets: [KernelSocket] = []
+        var coverage: Coverage?
+        for target in targets {
+            let reading = try collector.read(target, netlinkUsed: &netlinkUsed)
+            if reading.readTables.isEmpty, targets.count == 1 {
+                throw LinuxProbeError("cannot read any socket table (tcp, tcp6, udp, udp6)", path: procRoot + "/net")
+            }
+            kernelSockets.append(contentsOf: reading.sockets)
+            diagnostics.append(contentsOf: reading.diagnostics)
+            let level = reading.coverage(owners: .full)
+            coverage = coverage.map { $0.meet(level) } ?? level
+        }
+
+        let wanted = Set(kernelSockets.lazy.map(\.inode).filter { $0 != 0 })
+        var walk = await FDWalk.run(reader: fdReader, pids: pids, wanted: wanted, threads: walkThreads)
+        walk.hiddenProcesses = ProcessVisibility.hiddenProcessesReason(procRoot: procRoot)
+        let join = OwnerJoin(walk: walk, procRoot: procRoot)
+        let sockets = kernelSockets.map(join.fact(for:))
+
+        var processReader = ProcessFactReader(procRoot: procRoot, users: userNames.makeResolver())
+        let owningPIDs = Set(sockets.lazy.flatMap(\.pids)).sorted()
+        let processes = owningPIDs.compactMap { processReader.read(pid: Int32($0)) }
+
+        var hostCoverage = coverage ?? .none
+        if namespacesMissed {
+            hostCoverage = hostCoverage.meet(Coverage(tcp: .none, udp: .none, ipv4: .none, ipv6: .none, owners: .full))
+        }
+        hostCoverage.owners = join.ownersCoverage(sockets: sockets)
+        var sources = [CaptureSource(file: procRoot, format: "linux-proc")]
+        if netlinkUsed { sources.append(CaptureSource(file: "NETLINK_SOCK_DIAG", format: "linux-sock-diag")) }
+        let host = HostInfo(
+            name: hostName ?? SystemIO.hostName() ?? "unknown",
+            platform: .linux,
+            capturedAt: capturedAt,
+            sources: sources,
+            coverage: hostCoverage
+        )
+        return Snapshot(
+            host: host, sockets: sockets, processes: processes,
+            diagnostics: diagnostics + join.diagnostics(sockets: sockets, processCount: pids.count)
+        )
+    }
+
+    /// One thread per core, at most 4, unless the options say otherwise.
+    var walkThreads: Int {
+        if let threads = options.walkThreads { return max(1, threads) }
+        return min(4, max(1, SystemIO.onlineProcessors()))
+    }
+
+    /// The namespaces the options ask for; the own namespace's inode from `<root>/self/ns/net`.
+    /// `missed` is set when `all` could not read some process's namespace (coverage is then partial).
+    func namespaceTargets(pids: [Int32], diagnostics: inout [Diagnostic], missed: inout Bool) throws -> [NamespaceTarget] {
+        let own = try? NetworkNamespaces.inode(procRoot: procRoot, of: "self").get()
+        switch options.namespaces {
+        case .own:
+            return [NamespaceTarget(inode: own, pid: nil)]
+        case .process(let pid):
+            switch NetworkNamespaces.inode(procRoot: procRoot, of: String(pid)) {
+            case .success(let inode):
+                return [NamespaceTarget(inode: inode, pid: Int32(clamping: pid))]
+            case .failure(let error):
+                throw LinuxProbeError("cannot read the network namespace of process \(pid): \(error)",
+                                      path: procRoot + "/\(pid)/ns/net")
+            }
+        case .all:
+            let others = NetworkNamespaces.others(procRoot: procRoot, pids: pids, own: own)
+            if others.unreadable > 0 {
+                missed = true
+                diagnostics.append(Diagnostic(
+                    .warning,
+                    "could not read the network namespace of \(others.unreadable) "
+                        + (others.unreadable == 1 ? "process" : "processes") + "; sockets in namespaces only they use are missing",
+                    at: SourceLocation(file: procRoot)))
+            }
+            return [NamespaceTarget(inode: own, pid: nil)] + others.targets
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import HostCheckCore
+
+/// Joins kernel sockets to the PIDs of an fd walk, deciding ownership per DESIGN.md §2.
+struct OwnerJoin {
+    var walk: FDWalkResult
+    var procRoot: String
+
+    /// The reason for an inode nobody was seen holding during an incomplete walk.
+    var incompleteReason: OwnershipReason {
+        walk.unreadable > 0 || walk.hiddenProcesses != nil ? .fdDirectoryUnreadable : .processVanished
+    }
+
+    func fact(for socket: KernelSocket) -> SocketFact {
+        let ownership: Ownership
+        var reason: OwnershipReason?
+        var pids: [Int] = []
+        if socket.inode == 0 {
+            ownership = .unowned
+            reason = .inodeZero
+        } else if let holders = walk.owners[socket.inode], !holders.isEmpty {
+            ownership = .owned
+            pids = holders.map(Int.init)
+        } else if walk.isComplete {
+            ownership = .unowned
+            reason = .noProcessHoldsInode
+        } else {
+            ownership = .unknown
+            reason = incompleteReason
+        }
+        let (state, rawState) = socket.state
+        let wildcard = socket.remoteIsWildcard
+        return SocketFact(
+            protocol: socket.protocol, family: socket.family,
+            localAddress: socket.localAddress.text(family: socket.family), localPort: socket.localPort,
+            remoteAddress: wildcard ? nil : socket.remoteAddress.text(family: socket.family),
+            remotePort: wildcard ? nil : socket.remotePort,
+            state: state, rawState: rawState, v6only: socket.v6only, netns: socket.netns,
+            ownership: ownership, ownershipReason: reason, pids: pids,
+            source: socket.source
+        )
+    }
+
+    /// Partial when some socket's owner is unknown, or when a directory was unreadable (an
+    /// owned socket may then have further, hidden owners); else full.
+    func ownersCoverage(sockets: [SocketFact]) -> CoverageLevel {
+        if walk.unreadable > 0 || walk.hiddenProcesses != nil || sockets.contains(where: { $0.ownership == .unknown }) { return .partial }
+        return .full
+    }
+
+    /// One summary diagnostic for an incomplete walk (never one per process).
+    func diagnostics(sockets: [SocketFact], processCount: Int) -> [Diagnostic] {
+        let unknown = sockets.lazy.filter { $0.ownership == .unknown }.count
+        var result: [Diagnostic] = []
+        let location = SourceLocation(file: procRoot)
+        let owners = "owners of \(count(unknown, "socket")) unknown"
+        if let hidden = walk.hiddenProcesses {
+            result.append(Diagnostic(.warning, "\(hidden); \(owners)", at: location))
+        }
+        if walk.unreadable > 0 {
+            let cause = walk.firstUnreadableErrno.map { SystemError(code: $0).description } ?? "unreadable"
+            let directories = processCount == 1 ? "fd directory" : "fd directories"
+            result.append(Diagnostic(
+                .warning,
+                "could not read \(walk.unreadable) of \(processCount) \(directories) (\(cause)); \(owners)",
+                at: location))
+        } else if walk.vanished > 0, unknown > 0 {
+            result.append(Diagnostic(
+                .note,
+                "\(count(walk.vanished, "process", plural: "processes")) exited during the fd walk; \(owners)",
+                at: location))
+        }
+        return result
+    }
+
+    /// `1 socket`, `2 sockets`.
+    func count(_ value: Int, _ singular: String, plural: String? = nil) -> String {
+        "\(value) \(value == 1 ? singular : plural ?? singular + "s")"
+    }
+}

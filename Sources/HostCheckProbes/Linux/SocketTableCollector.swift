@@ -1,0 +1,67 @@
+import HostCheckCore
+
+/// Reads the four socket tables of each namespace target, through netlink or `/proc/net/*`
+/// as the options say, falling back per table.
+struct SocketTableCollector {
+    var procRoot: String
+    var source: LinuxProbeOptions.SocketSource
+
+    /// Netlink is used only on the live `/proc` (a fixture tree has no kernel behind it).
+    var triesNetlink: Bool {
+        switch source {
+        case .procfs: false
+        case .netlink: true
+        case .automatic: procRoot == "/proc"
+        }
+    }
+
+    /// The tables of one namespace; `netlinkUsed` is set when any table came from netlink.
+    /// - Throws: ``LinuxProbeError`` when netlink is forced and no socket can be opened, or
+    ///   forced on a proc root other than `/proc` (a fixture tree has no kernel behind it).
+    func read(_ target: NamespaceTarget, netlinkUsed: inout Bool) throws -> SocketTableReading {
+        if source == .netlink, procRoot != "/proc" {
+            throw LinuxProbeError("netlink sock_diag describes only the live kernel; read this root as procfs", path: procRoot)
+        }
+        let netDirectory = procRoot + (target.pid.map { "/\($0)" } ?? "") + "/net"
+        guard triesNetlink else { return ProcNetReader.read(netDirectory: netDirectory, netns: target.inode) }
+
+        let namespacePath = target.pid.map { procRoot + "/\($0)/ns/net" }
+        let opened = namespacePath.map { NetlinkSockDiag.Connection.make(namespacePath: $0) } ?? NetlinkSockDiag.Connection.make()
+        let connection: NetlinkSockDiag.Connection
+        switch opened {
+        case .success(let open):
+            connection = open
+        case .failure(let error):
+            let what = namespacePath ?? "own network namespace"
+            if source == .netlink {
+                throw LinuxProbeError("cannot open netlink sock_diag in \(what): \(error)", path: namespacePath ?? procRoot)
+            }
+            var reading = ProcNetReader.read(netDirectory: netDirectory, netns: target.inode)
+            reading.diagnostics.insert(Diagnostic(
+                .note, "netlink sock_diag refused (\(error)); read \(netDirectory) instead",
+                at: SourceLocation(file: namespacePath ?? "NETLINK_SOCK_DIAG")), at: 0)
+            return reading
+        }
+        defer { connection.release() }
+
+        var reading = SocketTableReading()
+        for table in ProcNetTable.allCases {
+            switch connection.dump(table, netns: target.inode) {
+            case .success(let sockets):
+                netlinkUsed = true
+                reading.readTables.insert(table)
+                reading.sockets.append(contentsOf: sockets)
+            case .failure(let error):
+                let location = SourceLocation(file: NetlinkSockDiag.sourceName(table))
+                if source == .netlink {
+                    reading.diagnostics.append(Diagnostic(.warning, "netlink sock_diag dump failed: \(error)", at: location))
+                    continue
+                }
+                reading.diagnostics.append(Diagnostic(
+                    .note, "netlink sock_diag dump failed (\(error)); read /proc text instead", at: location))
+                ProcNetReader.read(table, netDirectory: netDirectory, netns: target.inode, into: &reading)
+            }
+        }
+        return reading
+    }
+}

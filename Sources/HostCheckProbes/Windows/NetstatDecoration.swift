@@ -1,0 +1,22 @@
+/// Title and header lines of Windows `netstat`, recognised as decoration.
+///
+/// Known lines (``WindowsLanguages``) are matched after collapsing runs of blanks; an unknown
+/// language is still read
+/// structurally (see ``NetstatParser``).
+enum NetstatDecoration {
+    /// True when the line is a known title or header.
+    static func isKnown(_ line: Substring) -> Bool {
+        let collapsed = Tokens.split(line).joined(separator: " ")
+        if WindowsLanguages.netstatDecoration.contains(collapsed) { return true }
+        guard collapsed.hasSuffix(" PID") else { return false }
+        return WindowsLanguages.netstatDecoration.contains(String(collapsed.dropLast(4)))
+    }
+
+    /// True when a line could be a header or title of an unknown language: it has no
+    /// `address:port` token and does not start like a socket row.
+    static func couldBeDecoration(_ line: Substring) -> Bool {
+        let tokens = Tokens.split(line)
+        guard !tokens.isEmpty, !NetstatRow.startsLikeRow(tokens) else { return false }
+        return !tokens.contains { NetstatEndpoint($0)?.port != nil }
+    }
+}

@@ -1,0 +1,33 @@
+import HostCheckCore
+
+/// State words Windows `netstat` prints, mapped to the normalised ``SocketState``.
+///
+/// Words only refine a state: whether a TCP row listens is decided by its remote endpoint
+/// (capture-format spec §2.6), so an unknown or localized word never hides a listener.
+enum NetstatStateWords {
+    /// English words (capture-format spec §2.5), upper case.
+    static let english: [String: SocketState] = [
+        "LISTENING": .listening, "LISTEN": .listening,
+        "ESTABLISHED": .established,
+        "TIME_WAIT": .timeWait,
+        "CLOSE_WAIT": .closeWait,
+        "SYN_SENT": .synSent,
+        "SYN_RECEIVED": .synReceived, "SYN_RCVD": .synReceived,
+        "FIN_WAIT_1": .finWait1, "FIN_WAIT1": .finWait1,
+        "FIN_WAIT_2": .finWait2, "FIN_WAIT2": .finWait2,
+        "LAST_ACK": .lastAck,
+        "CLOSING": .closing,
+        "CLOSED": .closed,
+        "BOUND": .bound,
+    ]
+
+    /// The state a word names, or nil when the word is not known.
+    static func state(for word: String) -> SocketState? {
+        english[word.uppercased()] ?? WindowsLanguages.states[word] ?? WindowsLanguages.states[word.uppercased()]
+    }
+
+    /// Whether the word is one Windows prints untranslated (so `rawState` need not keep it).
+    static func isEnglish(_ word: String) -> Bool {
+        english[word] != nil
+    }
+}

@@ -1,0 +1,94 @@
+import HostCheckCore
+
+/// The results JSON for audit and machines (`--format json`, DESIGN.md §4,
+/// `docs/schema/results-1.json`).
+///
+/// Streams: ``begin(_:to:)`` writes the head (generator, packs, rules, waivers, start time) and
+/// opens `results`; ``host(_:to:)`` appends that host's results; ``end(_:to:)`` closes `results`
+/// and writes `hosts`, `diagnostics` and `summary`, last. The `hosts` entries are kept until the
+/// end (host info and at most ``hostDiagnosticsLimit`` diagnostics each, plus a total), so memory
+/// per host stays small; results are never kept.
+public struct JSONReporter: BuiltinReporter {
+    public static let id = "json"
+    public static let summary = "results JSON for audit and machines (docs/schema/results-1.json)"
+
+    /// The most diagnostics one `hosts` entry lists (`diagnostics_total` has the count).
+    public static let hostDiagnosticsLimit = 50
+
+    public let options: ReporterOptions
+    private var writer: JSONWriter
+    private var hosts: [KeptHost] = []
+    private var runDiagnostics: [Diagnostic] = []
+
+    /// - Parameters:
+    ///   - options: ignored apart from being kept (JSON has no colour).
+    ///   - pretty: two-space indentation (the default) or one line.
+    public init(options: ReporterOptions = ReporterOptions(), pretty: Bool) {
+        self.options = options
+        self.writer = JSONWriter(pretty: pretty)
+    }
+
+    public init(options: ReporterOptions) {
+        self.init(options: options, pretty: true)
+    }
+
+    public mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
+        runDiagnostics = run.diagnostics
+        writer.beginObject()
+        writer.key("hostcheck_results"); writer.int(1)
+        writer.key("generator"); writer.write(run.generator)
+        writer.key("packs")
+        writer.beginArray()
+        for pack in run.packs { writer.write(pack) }
+        writer.endArray()
+        writer.key("rules")
+        writer.beginArray()
+        for rule in run.rules { writer.write(rule) }
+        writer.endArray()
+        writer.key("waivers_sha256"); writer.string(run.waiversSHA256)
+        writer.key("started_at"); writer.string(run.startedAt)
+        writer.key("results")
+        writer.beginArray()
+        out.write(writer.takeString())
+    }
+
+    public mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
+        for result in results.results { writer.write(result) }
+        out.write(writer.takeString())
+        hosts.append(KeptHost(
+            info: results.host, diagnostics: Array(results.diagnostics.prefix(Self.hostDiagnosticsLimit)),
+            diagnosticsTotal: results.diagnostics.count))
+    }
+
+    public mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {
+        writer.endArray()
+        writer.key("hosts")
+        writer.beginArray()
+        for host in hosts {
+            writer.beginObject()
+            writer.writeHostMembers(host.info)
+            writer.key("diagnostics")
+            writer.beginArray()
+            for diagnostic in host.diagnostics { writer.write(diagnostic) }
+            writer.endArray()
+            writer.key("diagnostics_total"); writer.int(host.diagnosticsTotal)
+            writer.endObject()
+        }
+        writer.endArray()
+        hosts = []
+        writer.key("diagnostics")
+        writer.beginArray()
+        for diagnostic in runDiagnostics + summary.diagnostics { writer.write(diagnostic) }
+        writer.endArray()
+        writer.key("summary"); writer.write(summary)
+        writer.endObject()
+        out.write(writer.takeString() + "\n")
+    }
+}
+
+/// What the JSON reporter keeps of a host until ``JSONReporter/end(_:to:)``.
+private struct KeptHost: Sendable {
+    var info: HostInfo
+    var diagnostics: [Diagnostic]
+    var diagnosticsTotal: Int
+}

@@ -1,0 +1,88 @@
+import HostCheckCore
+
+/// Writers for the results JSON shapes (DESIGN.md §4, `docs/schema/results-1.json`).
+extension JSONWriter {
+    /// Writes `{id, version, title, sha256, file}`.
+    mutating func write(_ pack: PackInfo) {
+        beginObject()
+        key("id"); string(pack.id)
+        key("version"); string(pack.version)
+        key("title"); string(pack.title)
+        key("sha256"); string(pack.sha256)
+        key("file"); string(pack.file)
+        endObject()
+    }
+
+    /// Writes `{pack, id, title, description, severity, tags, remediation, references, source}`.
+    mutating func write(_ rule: RuleInfo) {
+        beginObject()
+        key("pack"); string(rule.pack)
+        key("id"); string(rule.id)
+        key("title"); string(rule.title)
+        key("description"); string(rule.description)
+        key("severity"); string(rule.severity.rawValue)
+        key("tags"); strings(rule.tags)
+        key("remediation"); string(rule.remediation)
+        key("references"); strings(rule.references)
+        key("source"); write(rule.location)
+        endObject()
+    }
+
+    /// Writes `{socket, processes, source, note}`; `socket` and processes in the snapshot shape.
+    mutating func write(_ evidence: Evidence) {
+        beginObject()
+        key("socket")
+        if let socket = evidence.socket { write(socket) } else { null() }
+        key("processes")
+        beginArray()
+        for process in evidence.processes { write(process) }
+        endArray()
+        key("source"); write(evidence.source)
+        key("note"); string(evidence.note)
+        endObject()
+    }
+
+    /// Writes one result: host, pack, rule, title, severity, tags, outcome, message,
+    /// waived_outcome, waiver, evidence, evidence_total, remediation.
+    mutating func write(_ result: RuleResult) {
+        beginObject()
+        key("host"); string(result.host)
+        key("pack"); string(result.pack)
+        key("rule"); string(result.rule)
+        key("title"); string(result.title)
+        key("severity"); string(result.severity.rawValue)
+        key("tags"); strings(result.tags)
+        key("outcome"); string(result.outcome.rawValue)
+        key("message"); string(result.message)
+        key("waived_outcome"); string(result.waivedOutcome?.rawValue)
+        key("waiver")
+        if let waiver = result.waiver {
+            beginObject()
+            key("reason"); string(waiver.reason)
+            key("expires"); string(waiver.expires)
+            key("source"); write(waiver.location)
+            endObject()
+        } else {
+            null()
+        }
+        key("evidence")
+        beginArray()
+        for evidence in result.evidence { write(evidence) }
+        endArray()
+        key("evidence_total"); int(result.evidenceTotal)
+        key("remediation"); string(result.remediation)
+        endObject()
+    }
+
+    /// Writes `{hosts, rules, pass, fail, unknown, error, skip, waived, duration_seconds}`.
+    mutating func write(_ summary: Summary) {
+        beginObject()
+        key("hosts"); int(summary.hosts)
+        key("rules"); int(summary.rules)
+        for outcome in Outcome.allCases {
+            key(outcome.rawValue); int(summary.counts[outcome])
+        }
+        key("duration_seconds"); double(summary.durationSeconds)
+        endObject()
+    }
+}

@@ -1,0 +1,36 @@
+import HostCheckCore
+
+/// Escaping of captured text for XML and HTML output.
+enum Markup {
+    /// Text safe in XML 1.0 and HTML element content and in double- or single-quoted attributes.
+    ///
+    /// Control characters (which XML 1.0 forbids even as references) first become visible
+    /// `\u{..}` escapes via ``TerminalText``, as do U+FFFE and U+FFFF; then `&`, `<`, `>`, `"`
+    /// and `'` become entity references, so `]]>` and `</script>` cannot end anything.
+    static func escape(_ text: String) -> String {
+        let clean = TerminalText.neutralised(text)
+        guard clean.unicodeScalars.contains(where: needsEscape) else { return clean }
+        var out = ""
+        out.reserveCapacity(clean.utf8.count + 16)
+        for scalar in clean.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\u{FFFE}": out += "\\u{fffe}"
+            case "\u{FFFF}": out += "\\u{ffff}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "&", "<", ">", "\"", "'", "\u{FFFE}", "\u{FFFF}": true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import HostCheckCore
+
+/// A Nagios/Icinga plugin state, with the exit code a plugin returns for it.
+///
+/// The mapping (DESIGN.md §4), used both by ``NagiosReporter`` for its status word and by the
+/// CLI for the exit code of `--format nagios`:
+/// - `CRITICAL` (2): some result is `fail` with severity `high` or `critical`;
+/// - `WARNING` (1): else some result is `fail` (severity `info`, `low` or `medium`);
+/// - `UNKNOWN` (3): else some result is `unknown` or `error`;
+/// - `OK` (0): otherwise (`pass`, `skip` and `waived` only, or no result at all).
+///
+/// States compare by that precedence: `ok < unknown < warning < critical`.
+public enum NagiosStatus: Int32, Sendable, Hashable, CaseIterable, Comparable {
+    case ok = 0
+    case warning = 1
+    case critical = 2
+    case unknown = 3
+
+    /// The plugin exit code: 0, 1, 2 or 3.
+    public var exitCode: Int32 { rawValue }
+
+    /// The status word of the first output line: `OK`, `WARNING`, `CRITICAL`, `UNKNOWN`.
+    public var label: String {
+        switch self {
+        case .ok: "OK"
+        case .warning: "WARNING"
+        case .critical: "CRITICAL"
+        case .unknown: "UNKNOWN"
+        }
+    }
+
+    /// The lowest severity whose fails are `CRITICAL`.
+    public static let criticalSeverity = Severity.high
+
+    /// The state one result contributes.
+    public static func status(outcome: Outcome, severity: Severity) -> NagiosStatus {
+        switch outcome {
+        case .fail: severity >= criticalSeverity ? .critical : .warning
+        case .unknown, .error: .unknown
+        case .pass, .skip, .waived: .ok
+        }
+    }
+
+    /// The state of a run from its counts.
+    /// - Parameters:
+    ///   - severeFails: fails of severity `high` or above.
+    ///   - otherFails: fails of lower severity.
+    ///   - unknownsAndErrors: results that are `unknown` or `error`.
+    public static func status(severeFails: Int, otherFails: Int, unknownsAndErrors: Int) -> NagiosStatus {
+        if severeFails > 0 { return .critical }
+        if otherFails > 0 { return .warning }
+        if unknownsAndErrors > 0 { return .unknown }
+        return .ok
+    }
+
+    private var precedence: Int {
+        switch self {
+        case .ok: 0
+        case .unknown: 1
+        case .warning: 2
+        case .critical: 3
+        }
+    }
+
+    public static func < (lhs: NagiosStatus, rhs: NagiosStatus) -> Bool { lhs.precedence < rhs.precedence }
+}
+
+/// Counts results as they stream and gives the run's ``NagiosStatus``, without keeping results.
+public struct NagiosTally: Sendable, Hashable {
+    /// Results per outcome.
+    public private(set) var counts = OutcomeCounts()
+    /// Fails of severity ``NagiosStatus/criticalSeverity`` or above.
+    public private(set) var severeFails = 0
+
+    public init() {}
+
+    /// Counts one result.
+    public mutating func add(_ result: RuleResult) {
+        counts.add(result.outcome)
+        if result.outcome == .fail, result.severity >= NagiosStatus.criticalSeverity { severeFails += 1 }
+    }
+
+    /// Counts every result of a host.
+    public mutating func add(_ results: HostResults) {
+        for result in results.results { add(result) }
+    }
+
+    /// The state of everything counted so far.
+    public var status: NagiosStatus {
+        NagiosStatus.status(severeFails: severeFails, otherFails: counts.fail - severeFails,
+                            unknownsAndErrors: counts.unknown + counts.error)
+    }
+}

@@ -1,0 +1,305 @@
+import HostCheckCore
+
+/// SARIF 2.1.0 for code-scanning dashboards (GitHub code scanning): `--format sarif:PATH`.
+///
+/// One run. `tool.driver.rules` lists every rule of the run (id `PACK/RULE`, name, short and
+/// full description, help with the remediation, `properties.tags`, `properties.security-severity`
+/// as a numeric string); a result whose rule the run did not list gets a rule entry too, so every
+/// `ruleId` is in `tool.driver.rules`. One result per (host, rule) whose outcome is `fail`,
+/// `unknown`, `error` or `waived` (waived ones carry an accepted external suppression). Passes and
+/// skips are not results. Locations are the evidence sources (capture file and line), else the
+/// rule's place in its pack, else the host's first source. Relative paths are URIs relative to
+/// `%SRCROOT%`; absolute ones are `file://` URIs. `partialFingerprints.hostcheck/v1` hashes host,
+/// pack and rule, so the same finding keeps its alert across runs. Run diagnostics and the first
+/// host diagnostics are `invocations[0].toolExecutionNotifications`.
+///
+/// Streams: results are written as hosts arrive; `tool` and `invocations` come after `results`
+/// (JSON member order carries no meaning).
+public struct SARIFReporter: BuiltinReporter {
+    public static let id = "sarif"
+    public static let summary = "SARIF 2.1.0 for GitHub code scanning and other SARIF viewers"
+
+    /// How many diagnostics of one host become notifications.
+    public static let hostDiagnosticsLimit = 10
+
+    public let options: ReporterOptions
+    private var writer = JSONWriter(pretty: true)
+    private var run: RunInfo?
+    private var ruleIndex: [String: Int] = [:]
+    private var extraRules: [RuleInfo] = []
+    private var notifications: [Diagnostic] = []
+
+    public init(options: ReporterOptions) {
+        self.options = options
+    }
+
+    public mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
+        self.run = run
+        for rule in run.rules where ruleIndex[SARIF.ruleID(rule.pack, rule.id)] == nil {
+            ruleIndex[SARIF.ruleID(rule.pack, rule.id)] = ruleIndex.count
+        }
+        notifications = run.diagnostics
+        writer.beginObject()
+        writer.key("$schema"); writer.string("https://json.schemastore.org/sarif-2.1.0.json")
+        writer.key("version"); writer.string("2.1.0")
+        writer.key("runs")
+        writer.beginArray()
+        writer.beginObject()
+        writer.key("results")
+        writer.beginArray()
+        out.write(writer.takeString())
+    }
+
+    public mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
+        let rulesByID = Dictionary((run?.rules ?? []).map { (SARIF.ruleID($0.pack, $0.id), $0) }, uniquingKeysWith: { first, _ in first })
+        for result in results.results where [.fail, .unknown, .error, .waived].contains(result.outcome) {
+            let id = SARIF.ruleID(result.pack, result.rule)
+            let index: Int
+            if let known = ruleIndex[id] {
+                index = known
+            } else {
+                index = ruleIndex.count
+                ruleIndex[id] = index
+                extraRules.append(RuleInfo(pack: result.pack, id: result.rule, title: result.title, severity: result.severity,
+                                           tags: result.tags, remediation: result.remediation))
+            }
+            writeResult(result, ruleIndex: index, rule: rulesByID[id], host: results.host)
+        }
+        notifications += results.diagnostics.prefix(Self.hostDiagnosticsLimit)
+        if results.diagnostics.count > Self.hostDiagnosticsLimit {
+            notifications.append(Diagnostic(
+                .note, "\(results.diagnostics.count - Self.hostDiagnosticsLimit) more diagnostics for host \(results.host.name)"))
+        }
+        out.write(writer.takeString())
+    }
+
+    public mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {
+        writer.endArray()
+        writer.key("tool")
+        writer.beginObject()
+        writer.key("driver")
+        writer.beginObject()
+        let generator = run?.generator ?? .hostcheck
+        writer.key("name"); writer.string(generator.name)
+        writer.key("version"); writer.string(generator.version)
+        writer.key("semanticVersion"); writer.string(generator.version)
+        writer.key("rules")
+        writer.beginArray()
+        var written = Set<String>()
+        for rule in (run?.rules ?? []) + extraRules where written.insert(SARIF.ruleID(rule.pack, rule.id)).inserted {
+            writeRule(rule)
+        }
+        writer.endArray()
+        writer.endObject()
+        writer.endObject()
+        writer.key("invocations")
+        writer.beginArray()
+        writer.beginObject()
+        writer.key("executionSuccessful"); writer.bool(true)
+        if let started = run?.startedAt { writer.key("startTimeUtc"); writer.string(started) }
+        writer.key("toolExecutionNotifications")
+        writer.beginArray()
+        for diagnostic in notifications + summary.diagnostics { writeNotification(diagnostic) }
+        writer.endArray()
+        writer.endObject()
+        writer.endArray()
+        writer.key("properties")
+        writer.beginObject()
+        writer.key("hosts"); writer.int(summary.hosts)
+        writer.key("rules"); writer.int(summary.rules)
+        for outcome in Outcome.allCases { writer.key(outcome.rawValue); writer.int(summary.counts[outcome]) }
+        writer.endObject()
+        writer.endObject()
+        writer.endArray()
+        writer.endObject()
+        out.write(writer.takeString() + "\n")
+    }
+
+    private mutating func writeRule(_ rule: RuleInfo) {
+        writer.beginObject()
+        writer.key("id"); writer.string(SARIF.ruleID(rule.pack, rule.id))
+        writer.key("name"); writer.string(rule.id)
+        writer.key("shortDescription"); writeMessage(rule.title ?? rule.id)
+        writer.key("fullDescription"); writeMessage(rule.description ?? rule.title ?? rule.id)
+        writer.key("help"); writeMessage(rule.remediation ?? rule.description ?? rule.title ?? rule.id)
+        if let reference = rule.references.first { writer.key("helpUri"); writer.string(reference) }
+        writer.key("defaultConfiguration")
+        writer.beginObject()
+        writer.key("level"); writer.string(SARIF.level(rule.severity))
+        writer.endObject()
+        writer.key("properties")
+        writer.beginObject()
+        writer.key("tags"); writer.strings(rule.tags + ["security"])
+        writer.key("security-severity"); writer.string(SARIF.securitySeverity(rule.severity))
+        writer.key("pack"); writer.string(rule.pack)
+        writer.key("severity"); writer.string(rule.severity.rawValue)
+        writer.endObject()
+        writer.endObject()
+    }
+
+    private mutating func writeResult(_ result: RuleResult, ruleIndex: Int, rule: RuleInfo?, host: HostInfo) {
+        writer.beginObject()
+        writer.key("ruleId"); writer.string(SARIF.ruleID(result.pack, result.rule))
+        writer.key("ruleIndex"); writer.int(ruleIndex)
+        let level = result.outcome == .unknown || result.outcome == .error ? "warning" : SARIF.level(result.severity)
+        writer.key("level"); writer.string(level)
+        var text = "[\(host.name)] "
+        switch result.outcome {
+        case .waived: text += "waived" + (result.waivedOutcome.map { " \($0.rawValue)" } ?? "") + ": "
+        case .unknown, .error: text += "\(result.outcome.rawValue): "
+        case .fail, .pass, .skip: break
+        }
+        text += result.message.isEmpty ? (result.title ?? result.rule) : result.message
+        writer.key("message"); writeMessage(text)
+        writer.key("locations")
+        writer.beginArray()
+        for (location, note) in SARIF.locations(result, rule: rule, host: host) { writeLocation(location, note: note) }
+        writer.endArray()
+        writer.key("partialFingerprints")
+        writer.beginObject()
+        writer.key("hostcheck/v1"); writer.string(SARIF.fingerprint(host: host.name, pack: result.pack, rule: result.rule))
+        writer.endObject()
+        if result.outcome == .waived, let waiver = result.waiver {
+            writer.key("suppressions")
+            writer.beginArray()
+            writer.beginObject()
+            writer.key("kind"); writer.string("external")
+            writer.key("status"); writer.string("accepted")
+            writer.key("justification")
+            writer.string(waiver.reason + (waiver.expires.map { " (expires \($0))" } ?? ""))
+            if let location = waiver.location {
+                writer.key("location"); writeLocation(location, note: nil)
+            }
+            writer.endObject()
+            writer.endArray()
+        }
+        writer.key("properties")
+        writer.beginObject()
+        writer.key("host"); writer.string(host.name)
+        writer.key("outcome"); writer.string(result.outcome.rawValue)
+        writer.key("severity"); writer.string(result.severity.rawValue)
+        writer.key("evidence_total"); writer.int(result.evidenceTotal)
+        writer.endObject()
+        writer.endObject()
+    }
+
+    private mutating func writeMessage(_ text: String) {
+        writer.beginObject()
+        writer.key("text"); writer.string(text)
+        writer.endObject()
+    }
+
+    private mutating func writeLocation(_ location: SourceLocation, note: String?) {
+        writer.beginObject()
+        writer.key("physicalLocation")
+        writer.beginObject()
+        writer.key("artifactLocation")
+        writer.beginObject()
+        let (uri, base) = SARIF.uri(location.file)
+        writer.key("uri"); writer.string(uri)
+        if let base { writer.key("uriBaseId"); writer.string(base) }
+        writer.endObject()
+        if let line = location.line, line >= 1 {
+            writer.key("region")
+            writer.beginObject()
+            writer.key("startLine"); writer.int(line)
+            if let column = location.column, column >= 1 { writer.key("startColumn"); writer.int(column) }
+            writer.endObject()
+        }
+        writer.endObject()
+        if let note {
+            writer.key("message"); writeMessage(note)
+        }
+        writer.endObject()
+    }
+
+    private mutating func writeNotification(_ diagnostic: Diagnostic) {
+        writer.beginObject()
+        writer.key("level"); writer.string(diagnostic.severity == .note ? "note" : diagnostic.severity.rawValue)
+        writer.key("message"); writeMessage(diagnostic.message)
+        if let location = diagnostic.location {
+            writer.key("locations")
+            writer.beginArray()
+            writeLocation(location, note: nil)
+            writer.endArray()
+        }
+        writer.endObject()
+    }
+}
+
+/// The pure mappings of the SARIF reporter.
+enum SARIF {
+    /// `PACK/RULE`.
+    static func ruleID(_ pack: String, _ rule: String) -> String { "\(pack)/\(rule)" }
+
+    /// `error` for high and critical, `warning` for medium, `note` for low and info.
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .critical, .high: "error"
+        case .medium: "warning"
+        case .low, .info: "note"
+        }
+    }
+
+    /// GitHub's numeric `security-severity` (critical > 9.0, high 7.0–8.9, medium 4.0–6.9, low below).
+    static func securitySeverity(_ severity: Severity) -> String {
+        switch severity {
+        case .critical: "9.5"
+        case .high: "8.0"
+        case .medium: "5.5"
+        case .low: "3.0"
+        case .info: "1.0"
+        }
+    }
+
+    /// A URI for a file as given: relative to `%SRCROOT%`, or `file://` when absolute.
+    static func uri(_ file: String) -> (String, String?) {
+        let path = file.replacing("\\", with: "/")
+        if path.hasPrefix("/") { return ("file://" + percentEncoded(path), nil) }
+        var relative = Substring(path)
+        while relative.hasPrefix("./") { relative = relative.dropFirst(2) }
+        return (percentEncoded(String(relative)), "%SRCROOT%")
+    }
+
+    /// Percent-encodes every byte outside RFC 3986 unreserved characters and `/`.
+    static func percentEncoded(_ path: String) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                 UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.append(byte)
+            default:
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// FNV-1a 64 of host (lowercased: host names compare case-insensitively), pack and rule, as hex.
+    static func fingerprint(host: String, pack: String, rule: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in [host.lowercased(), pack, rule].joined(separator: "\u{0}").utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// The result's locations with a note each: evidence sources (deduplicated), else the
+    /// rule's place in its pack, else the host's first source.
+    static func locations(_ result: RuleResult, rule: RuleInfo?, host: HostInfo) -> [(SourceLocation, String?)] {
+        var seen = Set<SourceLocation>()
+        var out: [(SourceLocation, String?)] = []
+        for evidence in result.evidence {
+            guard let source = evidence.source, seen.insert(source).inserted else { continue }
+            out.append((source, ResultText.evidenceLine(evidence)))
+        }
+        if out.isEmpty, let location = rule?.location { out.append((location, "rule defined here")) }
+        if out.isEmpty, let source = host.sources.first { out.append((SourceLocation(file: source.file), "host source")) }
+        return out
+    }
+}

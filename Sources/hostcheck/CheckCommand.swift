@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import HostCheckCore
+import HostCheckReporters
+import HostCheckRules
+
+/// `hostcheck check`: evaluate rule packs against one host or a fleet and report.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Evaluate rule packs against the live host, captures, a snapshot or a fleet.",
+        discussion: """
+        Examples:
+          hostcheck check                                   (live host, ./rules or the built-in packs)
+          hostcheck check rules/magaya-network.yaml --capture netstat.txt --capture tasklist.csv
+          hostcheck check packs/ --fleet captures/ --format text --format json:out/results.json
+        """
+    )
+
+    @OptionGroup var rules: RuleOptions
+    @OptionGroup var input: InputOptions
+    @OptionGroup var report: ReportOptions
+
+    @Option(name: .long, help: ArgumentHelp("A waiver file.", valueName: "file"))
+    var waivers: String?
+
+    @Option(name: .long, help: ArgumentHelp("Exit 1 only for fails of this severity or above.", valueName: "severity"))
+    var failOn: Severity?
+
+    @Option(name: .long, help: ArgumentHelp("Hosts evaluated in parallel (fleets).", valueName: "n"))
+    var jobs: Int = 2
+
+    @Option(name: .long, help: ArgumentHelp("The date used for waiver expiry (YYYY-MM-DD or ISO 8601).", valueName: "date"))
+    var now: String?
+
+    func run() async throws {
+        let started = Date()
+        let clock = try ClockOption.parse(now)
+        let specs = try report.specs()
+        guard jobs >= 1 else { throw CLIError(.usage, "--jobs takes a number of at least 1") }
+
+        let packs = try PackCompiler.load(try PackSelection.sources(for: rules.packs), options: try rules.loadOptions())
+        let waiverSet = try waivers.map { try WaiverFile.load($0) }
+        let filter = RuleFilter(ruleIDs: rules.ruleIDs, tags: rules.tags, minSeverity: rules.minSeverity)
+        let evaluator = try RunEvaluator.make(packs: packs, filter: filter, waivers: waiverSet?.waivers, now: clock)
+        let hostJobs = try await HostInputs(source: input.source, hostName: input.host).jobs()
+
+        var channels = try ReportChannels(specs: specs, options: report)
+        let run = RunInfo(
+            packs: packs.packInfos, rules: evaluator.ruleInfos, waiversSHA256: waiverSet?.sha256,
+            startedAt: ClockOption.iso8601(started),
+            diagnostics: (waiverSet?.diagnostics ?? []) + evaluator.startDiagnostics)
+        try channels.begin(run)
+
+        let policy = ExitPolicy(failOn: failOn, nagios: specs.count == 1 && specs[0].id == "nagios" && specs[0].path == nil)
+        var tally = ExitPolicy.Tally()
+        var counts = OutcomeCounts()
+        var waiverUsage = WaiverUsage()
+        try await HostEvaluation.forEach(hostJobs, evaluator: evaluator, parallelism: jobs) { results in
+            for result in results.results {
+                counts.add(result.outcome)
+                tally.add(result, failOn: failOn)
+            }
+            waiverUsage.record(results)
+            try channels.host(results)
+        }
+        let summary = Summary(
+            hosts: hostJobs.count, rules: evaluator.ruleInfos.count, counts: counts,
+            durationSeconds: Date().timeIntervalSince(started), diagnostics: evaluator.finish(waiverUsage))
+        try channels.end(summary)
+        let status = policy.status(for: tally)
+        if status != 0 { throw CommandExit(status: status) }
+    }
+}

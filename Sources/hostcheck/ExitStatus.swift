@@ -1,0 +1,38 @@
+/// The exit codes of hostcheck (DESIGN.md §4), decided in this order:
+/// before evaluation 64, 66, 65; after evaluation 1, 2, 0; 74 for an output; 70 internal.
+enum ExitStatus: Int32, Sendable {
+    /// Every result passed, or was skipped or waived.
+    case success = 0
+    /// Some result is `fail` (at or above `--fail-on`).
+    case failed = 1
+    /// Some result is `unknown` or `error`, none `fail`.
+    case unknownOrError = 2
+    /// Usage error, including "no rule left after the filters".
+    case usage = 64
+    /// An invalid pack, waiver file, variable or snapshot.
+    case dataError = 65
+    /// An input that does not exist.
+    case noInput = 66
+    /// An internal error.
+    case software = 70
+    /// An output that cannot be written.
+    case cannotWrite = 74
+}
+
+/// An error that ends the command with a specific exit status and a message for stderr.
+struct CLIError: Error, CustomStringConvertible {
+    var status: ExitStatus
+    var message: String
+
+    init(_ status: ExitStatus, _ message: String) {
+        self.status = status
+        self.message = message
+    }
+
+    var description: String { message }
+}
+
+/// Thrown by a command that finished normally with a status other than success.
+struct CommandExit: Error {
+    var status: Int32
+}

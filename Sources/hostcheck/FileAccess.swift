@@ -1,0 +1,43 @@
+import Foundation
+
+/// Small file-system helpers for the CLI (not a hot path).
+enum FileAccess {
+    /// Whether `path` exists, and whether it is a directory.
+    static func kind(of path: String) -> (exists: Bool, isDirectory: Bool) {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        return (exists, isDirectory.boolValue)
+    }
+
+    /// The bytes of `path`; exit 66 when it does not exist, 65 when it cannot be read.
+    static func read(_ path: String) throws -> [UInt8] {
+        guard kind(of: path).exists else { throw CLIError(.noInput, "\(path): no such file or directory") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError(.noInput, "\(path): cannot be read")
+        }
+        return [UInt8](data)
+    }
+
+    /// The entries of a directory, sorted by name; hidden entries are left out.
+    static func entries(of directory: String) throws -> [String] {
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: directory)
+                .filter { !$0.hasPrefix(".") }
+                .sorted()
+        } catch {
+            throw CLIError(.noInput, "\(directory): cannot be listed")
+        }
+    }
+
+    /// `directory/name` without a doubled slash.
+    static func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    /// The last path component, without a trailing slash.
+    static func baseName(_ path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        return trimmed.split(separator: "/").last.map(String.init) ?? String(trimmed)
+    }
+}

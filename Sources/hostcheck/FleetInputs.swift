@@ -1,0 +1,49 @@
+import HostCheckCore
+import HostCheckProbes
+
+/// `--fleet DIR`: one host per bundle sub-directory or per `*.json` snapshot.
+///
+/// Names are read in a first pass so that two hosts of the same name (compared
+/// case-insensitively) are both `error`; the second pass loads each host again while
+/// reporting, so memory does not grow with the fleet.
+struct FleetInputs {
+    var directory: String
+
+    func jobs() async throws -> [HostJob] {
+        let kind = FileAccess.kind(of: directory)
+        guard kind.exists else { throw CLIError(.noInput, "\(directory): no such file or directory") }
+        guard kind.isDirectory else { throw CLIError(.usage, "\(directory): --fleet takes a directory") }
+        var jobs: [(name: String, job: HostJob)] = []
+        for entry in try FileAccess.entries(of: directory) {
+            let path = FileAccess.join(directory, entry)
+            if FileAccess.kind(of: path).isDirectory {
+                let job = HostJob(origin: path) {
+                    await HostInputs.collect(CaptureProbe(paths: [path], hostName: nil), origin: path, name: entry)
+                }
+                jobs.append((await job.load().host.name, job))
+            } else if entry.hasSuffix(".json") {
+                let job = HostJob(origin: path) { FleetInputs.loadSnapshot(path) }
+                jobs.append((await job.load().host.name, job))
+            }
+        }
+        var counts: [String: Int] = [:]
+        for (name, _) in jobs { counts[name.lowercased(), default: 0] += 1 }
+        return jobs.map { name, job in
+            guard counts[name.lowercased(), default: 0] > 1 else { return job }
+            let origin = job.origin
+            return HostJob(origin: origin) {
+                HostInputs.failedSnapshot(name: name, at: origin, "two hosts named '\(name)' in the fleet; both are errors")
+            }
+        }
+    }
+
+    /// Reads one snapshot file of a fleet; anything wrong with it is an error for that host only.
+    static func loadSnapshot(_ path: String) -> Snapshot {
+        let fallbackName = String(FileAccess.baseName(path).dropLast(".json".count))
+        do {
+            return try Snapshot(jsonBytes: try FileAccess.read(path), file: path)
+        } catch {
+            return HostInputs.failedSnapshot(name: fallbackName, at: path, "\(error)")
+        }
+    }
+}

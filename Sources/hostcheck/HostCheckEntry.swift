@@ -1,0 +1,57 @@
+import ArgumentParser
+import Glibc
+
+/// The process entry point: parses arguments, runs the command, and maps every outcome to
+/// the documented exit code. swift-argument-parser would exit 1 on its own errors, which
+/// reads as "a rule failed", so nothing escapes this function uncaught.
+@main
+enum HostCheckEntry {
+    static func main() async {
+        let status = await run(Array(CommandLine.arguments.dropFirst()))
+        exit(status)
+    }
+
+    /// Runs hostcheck with `arguments` and returns the exit status.
+    static func run(_ arguments: [String]) async -> Int32 {
+        let command: any ParsableCommand
+        do {
+            command = try HostCheck.parseAsRoot(arguments)
+        } catch {
+            let code = HostCheck.exitCode(for: error)
+            let message = HostCheck.fullMessage(for: error)
+            if code == .success {
+                var out = FileOutput.standardOutput()
+                out.write(message + "\n")
+                try? out.finish()
+                return 0
+            }
+            printError(message)
+            return ExitStatus.usage.rawValue
+        }
+        do {
+            var runnable = command
+            if var asyncCommand = runnable as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try runnable.run()
+            }
+            return ExitStatus.success.rawValue
+        } catch let exit as CommandExit {
+            return exit.status
+        } catch let error as CLIError {
+            printError("hostcheck: error: \(error.message)")
+            return error.status.rawValue
+        } catch let error as ExitCode {
+            return error.rawValue
+        } catch {
+            let code = HostCheck.exitCode(for: error)
+            if code == .success { return 0 }
+            if error is ValidationError {
+                printError(HostCheck.fullMessage(for: error))
+                return ExitStatus.usage.rawValue
+            }
+            printError("hostcheck: internal error: \(error)")
+            return ExitStatus.software.rawValue
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+
+/// Where the facts come from: the live host, captured files, a snapshot, or a fleet directory.
+struct InputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Probe the live host (the default when no other input is given).")
+    var live = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "A captured file or a bundle directory; repeat to build one host from several files.",
+        valueName: "file|dir"))
+    var capture: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("A snapshot JSON file (hostcheck facts --format json).", valueName: "file.json"))
+    var snapshot: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "A directory with one bundle sub-directory or one *.json snapshot per host.", valueName: "dir"))
+    var fleet: String?
+
+    @Option(name: .long, help: ArgumentHelp("The host name (single host only).", valueName: "name"))
+    var host: String?
+
+    @Option(name: .long, help: .hidden)
+    var procRoot: String = "/proc"
+
+    func validate() throws {
+        let chosen = [live, !capture.isEmpty, snapshot != nil, fleet != nil].filter { $0 }.count
+        if chosen > 1 {
+            throw ValidationError("choose one input: --live, --capture, --snapshot or --fleet")
+        }
+        if fleet != nil, host != nil {
+            throw ValidationError("--host names a single host; it cannot be used with --fleet")
+        }
+    }
+
+    /// The input as a value.
+    var source: InputSource {
+        if !capture.isEmpty { return .capture(capture) }
+        if let snapshot { return .snapshot(snapshot) }
+        if let fleet { return .fleet(fleet) }
+        return .live(procRoot: procRoot)
+    }
+}
+
+/// The kind of input a command reads.
+enum InputSource: Sendable, Hashable {
+    case live(procRoot: String)
+    case capture([String])
+    case snapshot(String)
+    case fleet(String)
+}

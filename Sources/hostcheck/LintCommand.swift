@@ -1,0 +1,33 @@
+import ArgumentParser
+import HostCheckCore
+import HostCheckRules
+
+/// `hostcheck lint`: report every problem of a pack set, compiler-style, in one run.
+struct LintCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check rule packs and report every problem as FILE:LINE:COL: error: message.",
+        discussion: "Exits 65 when any error is found, 0 with warnings only."
+    )
+
+    @Argument(help: ArgumentHelp("Rule pack files or directories (default: ./rules or the built-in packs).", valueName: "pack|dir"))
+    var packs: [String] = []
+
+    @Option(name: .customLong("var"), help: ArgumentHelp("Override a pack variable: PACK.NAME=VALUE.", valueName: "pack.name=value"))
+    var variables: [String] = []
+
+    func run() async throws {
+        let sources = try PackSelection.sources(for: packs, includeTemplates: true)
+        let options = PackLoadOptions(variableOverrides: variables, builtins: PackSelection.builtinSources())
+        let diagnostics = PackLoader.lint(sources, options: options)
+        var out = FileOutput.standardOutput()
+        for diagnostic in diagnostics.sorted(by: DiagnosticOrder.byLocation) {
+            out.write(TerminalText.neutralised(diagnostic.description) + "\n")
+        }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        out.write("\(sources.count) pack file\(sources.count == 1 ? "" : "s"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
+        try out.finish()
+        if errors > 0 { throw CommandExit(status: ExitStatus.dataError.rawValue) }
+    }
+}

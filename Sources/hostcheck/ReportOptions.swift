@@ -1,0 +1,46 @@
+import ArgumentParser
+import HostCheckCore
+import HostCheckReporters
+
+/// Options that choose report formats and their destinations.
+struct ReportOptions: ParsableArguments {
+    @Option(name: .customLong("format"), help: ArgumentHelp(
+        "A report format, optionally with a path: FORMAT[:PATH]. Repeatable; at most one goes to stdout.",
+        valueName: "format[:path]"))
+    var formats: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Colour: auto (a terminal without NO_COLOR), always, never.", valueName: "when"))
+    var color: ColorChoice = .auto
+
+    @Flag(name: .shortAndLong, help: "List passing results too.")
+    var verbose = false
+
+    /// The parsed format options; `text` on stdout when none is given.
+    func specs() throws -> [FormatSpec] {
+        let specs = formats.isEmpty ? [FormatSpec(id: "text", path: nil)] : formats.map(FormatSpec.init(parsing:))
+        let known = Set(Reporters.all.map { $0.id })
+        for spec in specs where !known.contains(spec.id) {
+            throw CLIError(.usage, "unknown format '\(spec.id)'; known: \(known.sorted().joined(separator: ", "))")
+        }
+        if specs.filter({ $0.path == nil }).count > 1 {
+            throw CLIError(.usage, "at most one --format may write to standard output; give the others a path (FORMAT:PATH)")
+        }
+        return specs
+    }
+
+    /// Reporter options for output going to a terminal or not.
+    func reporterOptions(toTerminal: Bool, environment: [String: String]) -> ReporterOptions {
+        let useColor: Bool
+        switch color {
+        case .always: useColor = true
+        case .never: useColor = false
+        case .auto: useColor = toTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+        }
+        return ReporterOptions(color: useColor, verbose: verbose)
+    }
+}
+
+/// When to colour terminal output.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case auto, always, never
+}

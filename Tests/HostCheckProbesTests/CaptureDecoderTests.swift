@@ -1,0 +1,50 @@
+import Testing
+@testable import HostCheckProbes
+
+@Suite("capture decoder")
+struct CaptureDecoderTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var name: String
+        var bytes: [UInt8]
+        var encoding: CaptureEncoding?
+        var text: String?
+        var description: String { name }
+    }
+
+    static let sample = "Active Connections\r\n  TCP    0.0.0.0:3691\r\n"
+
+    static func utf16(_ text: String, bigEndian: Bool) -> [UInt8] {
+        text.utf16.flatMap { bigEndian ? [UInt8($0 >> 8), UInt8($0 & 0xFF)] : [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "utf-8", bytes: Array(sample.utf8), encoding: .utf8, text: sample),
+        Case(name: "utf-8 bom", bytes: [0xEF, 0xBB, 0xBF] + Array("Ä:1".utf8), encoding: .utf8BOM, text: "Ä:1"),
+        Case(name: "utf-16le bom", bytes: [0xFF, 0xFE] + utf16(sample, bigEndian: false), encoding: .utf16LEBOM, text: sample),
+        Case(name: "utf-16be bom", bytes: [0xFE, 0xFF] + utf16("活动连接", bigEndian: true), encoding: .utf16BEBOM, text: "活动连接"),
+        Case(name: "utf-16le without bom", bytes: utf16(sample, bigEndian: false), encoding: .utf16LE, text: sample),
+        Case(name: "oem bytes choose the code page a known word decodes in",
+             bytes: Array("  TCP  0.0.0.0:1  0.0.0.0:0  ABH".utf8) + [0x99] + Array("REN".utf8), encoding: .cp850,
+             text: "  TCP  0.0.0.0:1  0.0.0.0:0  ABHÖREN"),
+        Case(name: "oem bytes without a known word are read as cp437 (a guess)", bytes: [0x43, 0x61, 0x66, 0x82],
+             encoding: .cp437, text: "Café"),
+    ]
+
+    @Test(arguments: cases)
+    func decodes(_ testCase: Case) {
+        let decoded = CaptureDecoder.decode(testCase.bytes)
+        #expect(decoded?.encoding == testCase.encoding)
+        #expect(decoded?.text == testCase.text)
+    }
+
+    @Test(arguments: [
+        ("a\r\nb\nc\rd", ["a", "b", "c", "d"]),
+        ("a\r\n\r\nb\r\n", ["a", "", "b"]),
+        ("\r\n\n\r", ["", "", ""]),
+        ("no terminator", ["no terminator"]),
+        ("", []),
+    ])
+    func splitsLinesAsAnEditorCounts(_ text: String, _ lines: [String]) {
+        #expect(CaptureText.splitLines(text).map(String.init) == lines)
+    }
+}

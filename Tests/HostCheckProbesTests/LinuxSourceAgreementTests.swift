@@ -1,0 +1,65 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import HostCheckCore
+import Testing
+@testable import HostCheckProbes
+
+/// Netlink sock_diag and `/proc/net/*` must give identical facts on this machine.
+@Suite(.serialized) struct LinuxSourceAgreementTests {
+    /// A fact without what legitimately differs between the two sources: where it was read,
+    /// and `v6only`, which only netlink reports.
+    static func comparable(_ socket: SocketFact) -> SocketFact {
+        var copy = socket
+        copy.source = SourceLocation(file: "")
+        copy.v6only = nil
+        return copy
+    }
+
+    static func probe(_ source: LinuxProbeOptions.SocketSource) async throws -> Snapshot {
+        try await LinuxProcProbe(hostName: "agreement", options: LinuxProbeOptions(socketSource: source)).collect()
+    }
+
+    @Test(.enabled(if: LinuxLive.procIsReadable))
+    func netlinkAndProcfsGiveIdenticalFacts() async throws {
+        let sockets = LiveSockets()
+        defer { sockets.closeAll() }
+        #expect(sockets.failures.isEmpty)
+
+        let before = try await Self.probe(.procfs)
+        let netlink = try await Self.probe(.netlink)
+        let after = try await Self.probe(.procfs)
+
+        // Ours: exactly the same facts from both sources.
+        let oursNetlink = Set(netlink.sockets.filter(sockets.involves).map(Self.comparable))
+        let oursProcfs = Set(before.sockets.filter(sockets.involves).map(Self.comparable))
+        #expect(oursNetlink.count >= 12)
+        #expect(oursNetlink == oursProcfs)
+
+        // The whole machine: every socket both procfs reads agree on (stable across the netlink
+        // read between them) is in the netlink read with the same facts, and the reverse.
+        let stable = Set(before.sockets.map(Self.comparable)).intersection(after.sockets.map(Self.comparable))
+        let fromNetlink = Set(netlink.sockets.map(Self.comparable))
+        #expect(stable.subtracting(fromNetlink).isEmpty)
+        #expect(fromNetlink.subtracting(Set(before.sockets.map(Self.comparable)).union(after.sockets.map(Self.comparable))).isEmpty)
+        #expect(netlink.host.coverage == before.host.coverage)
+        #expect(netlink.host.sources.map(\.format) == ["linux-proc", "linux-sock-diag"])
+        #expect(before.host.sources.map(\.format) == ["linux-proc"])
+    }
+
+    @Test(.enabled(if: LinuxLive.procIsReadable))
+    func netlinkReportsV6only() async throws {
+        let sockets = LiveSockets()
+        defer { sockets.closeAll() }
+        let snapshot = try await Self.probe(.netlink)
+        func listener(_ port: Int) -> SocketFact? {
+            snapshot.sockets.first { $0.protocol == .tcp && $0.localPort == port && $0.state == .listening }
+        }
+        #expect(listener(sockets.v6OnlyListener)?.v6only == true)
+        #expect(listener(sockets.dualStackListener)?.v6only == false)
+        #expect(listener(sockets.dualStackListener)?.localAddress == "::")
+        #expect(listener(sockets.v4Listener)?.v6only == nil)
+        let procfs = try await Self.probe(.procfs)
+        #expect(procfs.sockets.allSatisfy { $0.v6only == nil })
+    }
+}

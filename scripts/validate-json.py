@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Validate JSON files against a JSON Schema (draft 2020-12, draft-07, ...).
+
+usage: scripts/validate-json.py SCHEMA FILE...
+
+Every *.json schema next to SCHEMA is registered by its $id, so cross-file references
+(results-1.json -> snapshot-1.json) resolve without network access. Prints one line per
+problem and exits 0 when every file is valid, 1 when any file is invalid, 2 on a usage
+error or an unreadable schema. Needs the `jsonschema` package (Debian python3-jsonschema,
+or `pip install jsonschema`).
+"""
+import json
+import pathlib
+import sys
+
+try:
+    import jsonschema
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+except ImportError as error:
+    print(f"validate-json: error: {error}; install it with `pip install jsonschema`", file=sys.stderr)
+    sys.exit(2)
+
+MAX_ERRORS_PER_FILE = 20
+
+
+def load_json(path):
+    with open(path, "rb") as handle:
+        return json.loads(handle.read().decode("utf-8-sig"))
+
+
+def build_registry(schema_path):
+    resources = []
+    for candidate in sorted(pathlib.Path(schema_path).resolve().parent.glob("*.json")):
+        try:
+            contents = load_json(candidate)
+        except (OSError, ValueError):
+            continue
+        if isinstance(contents, dict) and isinstance(contents.get("$id"), str):
+            resource = Resource.from_contents(contents, default_specification=DRAFT202012)
+            resources.append((contents["$id"], resource))
+    return Registry().with_resources(resources)
+
+
+def location(error):
+    path = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in error.absolute_path)
+    return "$" + path
+
+
+def main(argv):
+    if len(argv) < 3:
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return 2
+    schema_path, files = argv[1], argv[2:]
+    try:
+        schema = load_json(schema_path)
+        validator_class = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
+        validator_class.check_schema(schema)
+    except (OSError, ValueError, jsonschema.exceptions.SchemaError) as error:
+        print(f"{schema_path}: error: not a usable schema: {str(error).splitlines()[0]}", file=sys.stderr)
+        return 2
+    validator = validator_class(schema, registry=build_registry(schema_path),
+                                format_checker=validator_class.FORMAT_CHECKER)
+    failed = 0
+    for path in files:
+        try:
+            document = load_json(path)
+        except (OSError, ValueError) as error:
+            print(f"{path}: error: not readable JSON: {str(error).splitlines()[0]}")
+            failed += 1
+            continue
+        errors = sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
+        for error in errors[:MAX_ERRORS_PER_FILE]:
+            message = error.message if len(error.message) <= 300 else error.message[:300] + "..."
+            print(f"{path}: error: {location(error)}: {message}")
+        if len(errors) > MAX_ERRORS_PER_FILE:
+            print(f"{path}: error: ... and {len(errors) - MAX_ERRORS_PER_FILE} more")
+        if errors:
+            failed += 1
+        else:
+            print(f"{path}: valid against {pathlib.Path(schema_path).name}")
+    if failed:
+        print(f"validate-json: {failed} of {len(files)} file(s) invalid", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
