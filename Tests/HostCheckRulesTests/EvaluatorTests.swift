@@ -80,11 +80,14 @@ import Testing
         #expect(result.outcome == expected)
     }
 
-    @Test func partialOwnerCoverageMattersForOwnerRules() throws {
+    @Test func partialOwnerCoverageActsThroughTheSocketsItHides() throws {
         let coverage = Coverage(tcp: .full, udp: .full, ipv4: .full, ipv6: .full, owners: .partial)
-        let result = try run(Self.ownerRule, T.snapshot([], coverage: coverage))
+        let elsewhere = T.socket(.tcp, "0.0.0.0", 8080, ownership: .unknown, reason: .fdDirectoryUnreadable)
+        #expect(try run(Self.ownerRule, T.snapshot([elsewhere], coverage: coverage)).outcome == .pass)
+        let hidden = T.socket(ownership: .unknown, reason: .fdDirectoryUnreadable)
+        let result = try run(Self.ownerRule, T.snapshot([hidden], coverage: coverage))
         #expect(result.outcome == .unknown)
-        #expect(result.message == "no socket selected, but the sources cover owners only partly")
+        #expect(result.message == "tcp 0.0.0.0:3691: owner unknown (fd-directory-unreadable)")
     }
 
     @Test func coverageTurnsWhenNoneFailIntoUnknown() throws {
@@ -233,5 +236,14 @@ import Testing
         #expect(result.outcome == .fail)
         #expect(result.evidence.count == 50 && result.evidenceTotal == 60)
         #expect(result.message.hasSuffix("(and 59 more)"))
+    }
+}
+
+@Suite struct KernelSynthesisTests {
+    @Test(arguments: [(Platform.windows, Outcome.pass), (.linux, .unknown)])
+    func pid4WithoutRecordIsTheKernelOnWindows(platform: Platform, expected: Outcome) throws {
+        let pack = TestSupport.pack(rule: "select: { local_port: 445 }\nexpect: { owner: { kernel: true } }")
+        let snapshot = TestSupport.snapshot([TestSupport.socket(.tcp, "0.0.0.0", 445, pids: [4])], platform: platform)
+        #expect(try #require(TestSupport.outcome(pack, snapshot)).outcome == expected)
     }
 }

@@ -80,3 +80,24 @@ import Testing
         #expect(fileOnly.packs.first?.variables["ports"] == .list(["80", "443"]))
     }
 }
+
+@Suite struct MetadataTests {
+    typealias T = TestSupport
+
+    @Test func complianceMappings() throws {
+        let text = T.pack(rule: "select: { local_port: 23 }\nexpect: none\ncompliance: { cis: ['2.2.18'], nist_800_53: [CM-7, SC-8] }")
+        let rule = try #require(T.load(text).0?.rules.first)
+        #expect(rule.compliance == ["cis": ["2.2.18"], "nist_800_53": ["CM-7", "SC-8"]])
+        let bad = T.pack(rule: "select: { local_port: 23 }\nexpect: none\ncompliance: { pci: ['1.1'] }")
+        #expect(T.errors(T.load(bad).1) == ["test.yaml:10:19: error: unknown key 'pci' in compliance (did you mean 'pci_dss'?)"])
+    }
+
+    @Test func knowledgeOfAPort() throws {
+        let packs = try BuiltinPackTests.magaya()
+        let known = packs.knowledge(port: 3691, protocol: .tcp)
+        #expect(known.services.map(\.service.name) == ["magaya-network"])
+        #expect(known.rules.map(\.id) == ["magaya-3691-owner"])
+        #expect(packs.knowledge(port: 3692, protocol: nil).rules.isEmpty)
+        #expect(packs.knowledge(port: 3691, protocol: nil).services.count == 1)
+    }
+}

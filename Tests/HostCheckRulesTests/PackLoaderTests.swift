@@ -167,3 +167,70 @@ import Testing
         }
     }
 }
+
+@Suite struct LintTests {
+    @Test func tenMistakesGiveTenLocatedErrorsInOneRun() throws {
+        let url = TestSupport.fixtures.appendingPathComponent("packs/ten-mistakes.yaml")
+        let source = PackSource(path: "rules/ten.yaml", bytes: [UInt8](try Data(contentsOf: url)))
+        let diagnostics = PackLoader.lint([source], variableOverrides: [])
+        let errors = TestSupport.errors(diagnostics)
+        #expect(errors == [
+            "rules/ten.yaml:9:5: error: unknown key 'titel' in a rule (did you mean 'title'?)",
+            "rules/ten.yaml:13:27: error: port 70000 is outside 0-65535, so this can never match",
+            "rules/ten.yaml:16:38: error: invalid cidr '10.0.0.0/40' (expected e.g. 10.0.0.0/8 or fe80::/10)",
+            "rules/ten.yaml:19:39: error: invalid regular expression '(unclosed'",
+            "rules/ten.yaml:22:22: error: unknown state 'listen' (did you mean 'listening'?)",
+            "rules/ten.yaml:25:27: error: undefined variable '$admin_prots' (did you mean 'admin_ports'?)",
+            "rules/ten.yaml:28:29: error: glob cannot be used on local_port (use equals, range, not)",
+            "rules/ten.yaml:33:15: error: unknown severity 'urgent' (expected info, low, medium, high, critical)",
+            "rules/ten.yaml:34:5: error: duplicate rule id 'one' (first at line 8)",
+            "rules/ten.yaml:39:32: error: owner.kernel must be true or false, found 'yes'",
+            "rules/ten.yaml:43:6: error: yaml syntax error: did not find expected key (while parsing a block mapping at line 40, column 5)",
+        ], "\(errors)")
+        let warnings = diagnostics.filter { $0.severity == .warning }.map(\.message)
+        #expect(warnings == ["one", "eight", "eleven"].map { "rule '\($0)' has no examples (add examples: so `hostcheck test` can check it)" })
+    }
+
+    @Test func mutatedPacksNeverCrashTheLoader() throws {
+        let url = TestSupport.packageRoot.appendingPathComponent("rules/magaya-network.yaml")
+        let original = [UInt8](try Data(contentsOf: url))
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        let alphabet = Array("{}[]:-,&*!|>'\"#\n $%?<".utf8)
+        var rejected = 0
+        for _ in 0..<300 {
+            var bytes = original
+            for _ in 0..<(1 + next() % 4) {
+                let index = next() % bytes.count
+                bytes[index] = next() % 3 == 0 ? UInt8(truncatingIfNeeded: next()) : alphabet[next() % alphabet.count]
+            }
+            let result = PackLoader.load([PackSource(path: "m.yaml", bytes: bytes)], variableOverrides: [])
+            if result.packs == nil {
+                rejected += 1
+                #expect(result.diagnostics.contains { $0.severity == .error })
+                #expect(result.diagnostics.allSatisfy { !$0.message.contains("\n") })
+            }
+        }
+        #expect(rejected > 0)
+    }
+}
+
+@Suite struct PathTextTests {
+    @Test(arguments: [("x", ""), ("a/b.yaml", "a"), ("/a", "/"), ("/a/b/c", "/a/b"), ("", "")])
+    func directory(path: String, expected: String) {
+        #expect(PathText.directory(of: path) == expected)
+    }
+
+    @Test(arguments: [("a/./b/../c.yaml", "a/c.yaml"), ("/x//y/../z", "/x/z"), ("../a", "../a"), ("x", "x")])
+    func normalize(path: String, expected: String) {
+        #expect(PathText.normalize(path) == expected)
+    }
+
+    @Test func singleCharacterPathLoads() {
+        let text = "hostcheck: 1\npack: { id: x, version: '1' }\nrules: []\n"
+        #expect(PackLoader.load([PackSource(path: "x", bytes: Array(text.utf8))], variableOverrides: []).packs != nil)
+    }
+}

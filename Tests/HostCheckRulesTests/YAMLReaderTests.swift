@@ -113,3 +113,13 @@ import Testing
         #expect(result.diagnostics.isEmpty)
     }
 }
+
+@Suite struct YAMLRefusalSummaryTests {
+    @Test func refusalsBeyondTheFirstFewAreCounted() {
+        let text = "a: &a 1\nb: [" + Array(repeating: "*a", count: 20).joined(separator: ", ") + "]\n"
+        let result = YAMLReader.read(Array(text.utf8), file: "t.yaml")
+        let aliases = result.diagnostics.filter { $0.message == "yaml aliases are not allowed" }
+        #expect(aliases.count == 3)
+        #expect(result.diagnostics.contains { $0.description == "t.yaml:2:17: error: 17 more yaml aliases refused" })
+    }
+}

@@ -10,7 +10,9 @@ import HostCheckCore
 public struct Evaluator: Sendable {
     /// The rules evaluated, after the filter, in pack order.
     public let rules: [Rule]
+    /// The waivers of the run, if a file was given.
     public let waivers: WaiverSet?
+    /// The clock used for waiver expiry (`--now`).
     public let now: Date
     /// Run-level warnings known at start: expired waivers, waivers expiring within 14 days,
     /// waivers naming a rule that is not loaded.
@@ -21,6 +23,8 @@ public struct Evaluator: Sendable {
     /// How close to its expiry a waiver is warned about.
     public static let expiryWarningSeconds: Double = 14 * 86400
 
+    /// Prepares a run: applies `filter` (throwing when a filter value selects nothing) and
+    /// checks `waivers` against `now`.
     public init(packs: LoadedPacks, filter: RuleFilter, waivers: WaiverSet?, now: Date) throws(RuleFilterError) {
         allRules = packs.rules
         rules = try filter.apply(to: allRules)
@@ -50,7 +54,7 @@ public struct Evaluator: Sendable {
     /// Every rule on one host.
     public func evaluate(_ snapshot: Snapshot) -> HostResults {
         let processes = snapshot.processesByPID()
-        let contexts = snapshot.sockets.map { SocketContext(socket: $0, processes: processes) }
+        let contexts = snapshot.sockets.map { SocketContext(socket: $0, processes: processes, platform: snapshot.host.platform) }
         let failure = snapshot.diagnostics.first { $0.severity == .error }
         let results = rules.map { rule in
             evaluate(rule, host: snapshot.host, contexts: contexts, failure: failure)
@@ -61,7 +65,7 @@ public struct Evaluator: Sendable {
     /// One rule on one snapshot (used by ``PackTester``), waivers applied.
     func evaluate(_ rule: Rule, on snapshot: Snapshot) -> RuleResult {
         let processes = snapshot.processesByPID()
-        let contexts = snapshot.sockets.map { SocketContext(socket: $0, processes: processes) }
+        let contexts = snapshot.sockets.map { SocketContext(socket: $0, processes: processes, platform: snapshot.host.platform) }
         return evaluate(rule, host: snapshot.host, contexts: contexts, failure: snapshot.diagnostics.first { $0.severity == .error })
     }
 
@@ -119,6 +123,7 @@ public struct WaiverUsage: Sendable, Hashable {
     /// The locations of the waivers that turned a result into `waived`.
     public private(set) var applied: Set<SourceLocation> = []
 
+    /// No waiver applied yet.
     public init() {}
 
     /// Records the waivers applied to one host's results.

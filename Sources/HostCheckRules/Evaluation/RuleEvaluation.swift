@@ -101,7 +101,9 @@ struct RuleEvaluation {
     }
 
     /// A pass or a `when_none` outcome is unknown when the sources cover a selected protocol
-    /// or family only partly (or owners, for a rule that reads owner fields).
+    /// or family only partly (DESIGN.md §4). Partial owner coverage needs no rule here: the
+    /// probe marks each socket whose owner it could not see as ownership `unknown`, so owner
+    /// conditions on it are already unknown (step 2).
     private func applyCoverage(_ decision: inout Decision) {
         let coverage = host.coverage
         var gaps: [String] = []
@@ -119,11 +121,6 @@ struct RuleEvaluation {
                 gaps.append("\(family.rawValue) \(level == .none ? "not at all" : "only partly")")
                 causes.insert(.data)
             }
-        }
-        let readsOwner: Bool = if case .predicate(let expect) = rule.expect { expect.readsOwner || rule.select.readsOwner } else { rule.select.readsOwner }
-        if readsOwner, coverage.owners != .full {
-            gaps.append("owners \(coverage.owners == .none ? "not at all" : "only partly")")
-            causes.insert(.ownership)
         }
         guard !gaps.isEmpty else { return }
         decision.message = "\(decision.message), but the sources cover " + gaps.joined(separator: ", ")

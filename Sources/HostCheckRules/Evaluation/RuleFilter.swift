@@ -8,6 +8,7 @@ public struct RuleFilter: Sendable, Hashable {
     public var tags: [String]
     public var minSeverity: Severity?
 
+    /// A filter; empty lists and nil mean "no constraint".
     public init(ruleIDs: [String] = [], tags: [String] = [], minSeverity: Severity? = nil) {
         self.ruleIDs = ruleIDs
         self.tags = tags

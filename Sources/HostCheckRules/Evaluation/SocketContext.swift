@@ -14,9 +14,19 @@ struct SocketContext {
     /// The owners' PIDs with their process records (nil when the snapshot has none).
     let owners: [(pid: Int, process: ProcessFact?)]
 
-    init(socket: SocketFact, processes: [Int: ProcessFact]) {
+    /// Looks up the owners of `socket`. On Windows, PID 4 without a process record is the
+    /// kernel process (DESIGN.md §2), synthesised here as the probes do.
+    init(socket: SocketFact, processes: [Int: ProcessFact], platform: Platform) {
         self.socket = socket
-        owners = socket.ownership == .owned ? socket.pids.map { ($0, processes[$0]) } : []
+        guard socket.ownership == .owned else {
+            owners = []
+            return
+        }
+        owners = socket.pids.map { pid in
+            if let process = processes[pid] { return (pid, process) }
+            if pid == 4, platform == .windows { return (pid, ProcessFact.windowsSystem(source: socket.source)) }
+            return (pid, nil)
+        }
     }
 
     /// The process records known for this socket's owners.

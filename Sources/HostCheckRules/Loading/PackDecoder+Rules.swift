@@ -16,6 +16,7 @@ extension PackDecoder {
             }
             seen[rule.id] = rule.location
             rules.append(rule)
+            decodedRules.append(rule)
         }
         return rules
     }
@@ -81,6 +82,13 @@ extension PackDecoder {
             enabled = override.enabled ?? enabled
         }
         let scope = fields["applies_to"].flatMap { decodeScope($0.value) }
+        var compliance: [String: [String]] = [:]
+        if let complianceNode = fields["compliance"],
+           let frameworks = reader.mapping(complianceNode.value, allowed: Self.complianceKeys, what: "compliance") {
+            for (key, pair) in frameworks {
+                compliance[key] = reader.stringList(pair.value, what: "compliance \(key)") ?? []
+            }
+        }
         let examples = fields["examples"].map { decodeExamples($0.value, scope: scope) } ?? []
         guard ok, let select, let expect else { return nil }
         return Rule(
@@ -93,7 +101,7 @@ extension PackDecoder {
             select: select, expect: expect, whenNone: whenNone, unknownOwner: unknownOwner,
             supervisors: supervisors,
             remediation: fields["remediation"].flatMap { reader.string($0.value, what: "remediation") },
-            enabled: enabled, scope: scope, examples: examples, location: node.location
+            enabled: enabled, scope: scope, compliance: compliance, examples: examples, location: node.location
         )
     }
 

@@ -8,9 +8,11 @@ struct PackDecoder {
     static let serviceKeys = ["name", "ports", "description"]
     static let ruleKeys = [
         "id", "title", "description", "severity", "tags", "references", "select", "expect", "when_none",
-        "unknown_owner", "supervisors", "remediation", "enabled", "applies_to", "examples",
+        "unknown_owner", "supervisors", "remediation", "enabled", "applies_to", "examples", "compliance",
     ]
     static let scopeKeys = ["platform", "hosts", "labels"]
+    /// Compliance frameworks a rule may map to.
+    static let complianceKeys = ["cis", "nist_800_53", "pci_dss", "iso_27001", "cis_controls", "soc2", "hipaa", "bsi"]
 
     var reader = NodeReader()
     let file: String
@@ -26,6 +28,8 @@ struct PackDecoder {
     var usedOverrides: Set<Int> = []
     /// `overrides:` from an including pack, by rule id, applied while decoding rules.
     var ruleOverrides: [String: RuleOverride] = [:]
+    /// Every rule decoded so far.
+    var decodedRules: [Rule] = []
     /// This pack's `include:` entries.
     var includes: [IncludeReference] = []
     /// This pack's `overrides:` for the rules of the packs it includes.
@@ -43,12 +47,17 @@ struct PackDecoder {
         var usedOverrides: Set<Int>
         var includes: [IncludeReference]
         var ruleOverrides: [RuleOverride]
+        /// The rules decoded without error, also when the pack as a whole has errors (for lint).
+        var rules: [Rule]
     }
 
     /// Decodes `source` with command-line variable overrides and an including pack's rule overrides.
     static func decode(_ source: PackSource, overrides: [VariableOverride], ruleOverrides: [String: RuleOverride] = [:]) -> Output {
         let (pack, diagnostics, used, decoder) = decodeFile(source, overrides: overrides, ruleOverrides: ruleOverrides)
-        return Output(pack: pack, diagnostics: diagnostics, usedOverrides: used, includes: decoder.includes, ruleOverrides: decoder.ownOverrides)
+        return Output(
+            pack: pack, diagnostics: diagnostics, usedOverrides: used, includes: decoder.includes,
+            ruleOverrides: decoder.ownOverrides, rules: decoder.decodedRules
+        )
     }
 
     private static func decodeFile(

@@ -10,6 +10,7 @@ public struct LoadedPacks: Sendable, Hashable {
     /// Every loaded rule, in pack order.
     public var ruleInfos: [RuleInfo]
 
+    /// The run's packs; the infos are derived from them.
     public init(packs: [RulePack]) {
         self.packs = packs
         packInfos = packs.map(\.info)
@@ -18,6 +19,19 @@ public struct LoadedPacks: Sendable, Hashable {
 
     /// Every rule, in pack order.
     public var rules: [Rule] { packs.flatMap(\.rules) }
+
+    /// What the packs know about a port (`hostcheck explain 3691/tcp`): the services that
+    /// list it and the rules whose `select` names a local port that can be this one.
+    public func knowledge(port: Int, protocol proto: TransportProtocol?) -> (services: [(pack: String, service: ServiceInfo)], rules: [Rule]) {
+        var services: [(pack: String, service: ServiceInfo)] = []
+        for pack in packs {
+            for service in pack.services where service.ports.contains(where: { $0.number == port && (proto == nil || $0.protocol == proto) }) {
+                services.append((pack.id, service))
+            }
+        }
+        let rules = rules.filter { $0.selectsByPort && $0.mightSelect(port: port, protocol: proto) }
+        return (services, rules)
+    }
 }
 
 /// How packs are loaded beyond their own bytes.
@@ -31,6 +45,7 @@ public struct PackLoadOptions: Sendable {
     /// Reads an included file by path; nil when it cannot be read. Defaults to the file system.
     public var readFile: @Sendable (String) -> [UInt8]?
 
+    /// Options; by default no overrides, no built-in packs to include, files read from disk.
     public init(
         variableOverrides: [String] = [], variableFiles: [PackSource] = [], builtins: [PackSource] = [],
         readFile: @escaping @Sendable (String) -> [UInt8]? = { path in FileManager.default.contents(atPath: path).map { [UInt8]($0) } }

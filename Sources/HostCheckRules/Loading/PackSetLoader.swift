@@ -1,4 +1,3 @@
-import Foundation
 import HostCheckCore
 
 /// Loads a set of packs with their includes, overrides and variable files.
@@ -15,7 +14,9 @@ struct PackSetLoader {
     var fileOrder: [String] = []
     /// Canonical paths of every file loaded so far.
     private(set) var visited: Set<String> = []
-    private var overrides: [VariableOverride] = []
+    private(set) var overrides: [VariableOverride] = []
+    /// Top-level files already decoded (without inherited overrides), by path.
+    var decoded: [String: PackDecoder.Output] = [:]
     private var usedOverrides: Set<Int> = []
     /// Loaded packs by id: the file and the sha256 of its bytes.
     private var loaded: [String: (file: String, sha256: String)] = [:]
@@ -31,10 +32,10 @@ struct PackSetLoader {
         loader.loadVariables()
         var includedElsewhere: Set<String> = []
         for source in sources where !source.path.hasPrefix("builtin:") {
-            let directory = (source.path as NSString).deletingLastPathComponent
-            for reference in PackDecoder.decode(source, overrides: []).includes where reference.reference.contains("/") || reference.reference.hasSuffix(".yaml") {
-                let text = reference.reference
-                includedElsewhere.insert(canonical(text.hasPrefix("/") || directory.isEmpty ? text : directory + "/" + text))
+            let output = PackDecoder.decode(source, overrides: loader.overrides)
+            loader.decoded[source.path] = output
+            for reference in output.includes where reference.reference.contains("/") || reference.reference.hasSuffix(".yaml") {
+                includedElsewhere.insert(canonical(PathText.resolve(reference.reference, relativeTo: source.path)))
             }
         }
         let ordered = sources.filter { !includedElsewhere.contains(canonical($0.path)) }
@@ -65,12 +66,13 @@ struct PackSetLoader {
     mutating func load(_ source: PackSource, stack: [String], inherited: [String: RuleOverride]) -> Set<String> {
         fileOrder.append(source.path)
         visited.insert(Self.canonical(source.path))
-        let probe = PackDecoder.decode(source, overrides: [])
+        let cached = inherited.isEmpty ? decoded[source.path] : nil
+        let output = cached ?? PackDecoder.decode(source, overrides: overrides, ruleOverrides: inherited)
         var ownOverrides: [String: RuleOverride] = [:]
-        for override in probe.ruleOverrides { ownOverrides[override.rule] = override }
+        for override in output.ruleOverrides { ownOverrides[override.rule] = override }
         var included: Set<String> = []
         let key = Self.canonical(source.path)
-        for reference in probe.includes {
+        for reference in output.includes {
             guard let target = resolve(reference, from: source.path) else { continue }
             let targetKey = Self.canonical(target.path)
             if targetKey == key || stack.contains(targetKey) {
@@ -84,18 +86,17 @@ struct PackSetLoader {
             let merged = ownOverrides.merging(inherited) { _, outer in outer }
             included.formUnion(load(target, stack: stack + [key], inherited: merged))
         }
-        for override in probe.ruleOverrides where !included.contains(override.rule) {
+        for override in output.ruleOverrides where !included.contains(override.rule) {
             let hint = MessageText.didYouMean(override.rule, among: included.sorted())
             error("override for rule \(MessageText.quote(override.rule)), which no included pack defines" + hint, at: override.location)
         }
-        let output = PackDecoder.decode(source, overrides: overrides, ruleOverrides: inherited)
         diagnostics += output.diagnostics
         usedOverrides.formUnion(output.usedOverrides)
+        decodedRules += output.rules
         guard let pack = output.pack else {
             failed = true
             return included
         }
-        decodedRules += pack.rules
         if let first = loaded[pack.id] {
             if first.sha256 != pack.sha256 {
                 error("duplicate pack id '\(pack.id)' (also in \(first.file))", at: SourceLocation(file: source.path, line: 1, column: 1))
@@ -148,8 +149,7 @@ struct PackSetLoader {
             error("a built-in pack can include only built-in packs", at: reference.location)
             return nil
         }
-        let directory = (path as NSString).deletingLastPathComponent
-        let target = text.hasPrefix("/") || directory.isEmpty ? text : directory + "/" + text
+        let target = PathText.resolve(text, relativeTo: path)
         guard let bytes = options.readFile(target) else {
             error("included pack \(MessageText.quote(text, limit: 80)) not found (looked for \(MessageText.clip(target, limit: 120)))", at: reference.location)
             return nil
@@ -158,6 +158,6 @@ struct PackSetLoader {
     }
 
     static func canonical(_ path: String) -> String {
-        path.hasPrefix("builtin:") ? path : URL(fileURLWithPath: path).standardized.path
+        path.hasPrefix("builtin:") ? path : PathText.normalize(path)
     }
 }

@@ -6,6 +6,7 @@ public struct PackSource: Sendable, Hashable {
     public var path: String
     public var bytes: [UInt8]
 
+    /// A source named `path` holding `bytes`.
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
@@ -14,6 +15,7 @@ public struct PackSource: Sendable, Hashable {
 
 /// Why a pack path given on the command line could not be read.
 public struct PackSourceError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The kind of problem.
     public enum Code: Sendable, Hashable {
         /// The path does not exist (the CLI exits 66).
         case notFound

@@ -12,6 +12,8 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     public let pattern: String
     public let ignoreCase: Bool
     let tokens: [Token]
+    /// The pattern's fast-path shape, computed once.
+    let shape: Shape
 
     /// Compiles `pattern`; nil when a `[` is never closed.
     public init?(_ pattern: String, ignoreCase: Bool = false) {
@@ -40,6 +42,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
             index += 1
         }
         self.tokens = tokens
+        shape = Glob.shape(of: tokens)
     }
 
     public var description: String { pattern }
@@ -73,7 +76,37 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether `text` matches the whole pattern.
     public func matches(_ text: String) -> Bool {
-        states(after: text).contains(tokens.count)
+        let subject = ignoreCase ? text.lowercased() : text
+        switch shape {
+        case .literal(let literal): return subject == literal
+        case .prefix(let prefix): return subject.hasPrefix(prefix)
+        case .suffix(let suffix): return subject.hasSuffix(suffix)
+        case .general: return states(after: text).contains(tokens.count)
+        }
+    }
+
+    /// Common patterns matched without the automaton.
+    enum Shape: Sendable, Hashable {
+        case literal(String)
+        case prefix(String)
+        case suffix(String)
+        case general
+    }
+
+    private static func shape(of tokens: [Token]) -> Shape {
+        var literal = ""
+        var stars: [Int] = []
+        for (index, token) in tokens.enumerated() {
+            switch token {
+            case .literal(let character): literal.append(character)
+            case .star: stars.append(index)
+            default: return .general
+            }
+        }
+        if stars.isEmpty { return .literal(literal) }
+        if stars == [tokens.count - 1] { return .prefix(literal) }
+        if stars == [0] { return .suffix(literal) }
+        return .general
     }
 
     /// For a text that may be truncated: `full` when the text and every extension of it match,

@@ -30,7 +30,9 @@ enum MessageText {
         let lowered = word.lowercased()
         var best: (String, Int)?
         for candidate in candidates {
-            let distance = editDistance(lowered, candidate.lowercased())
+            let folded = candidate.lowercased()
+            let isPrefix = lowered.count >= 3 && folded.hasPrefix(lowered)
+            let distance = isPrefix ? 1 : editDistance(lowered, folded)
             let allowed = candidate.count <= 3 ? 1 : (candidate.count <= 8 ? 2 : 3)
             guard distance <= allowed else { continue }
             if best == nil || distance < (best?.1 ?? .max) { best = (candidate, distance) }

@@ -10,6 +10,7 @@ public struct ExampleResult: Sendable, Hashable {
     public var location: SourceLocation
     public var expectedOutcome: Outcome
     public var expectedMessage: String?
+    /// What the rule gave on the example's facts.
     public var actual: RuleResult
 
     /// Whether the rule gave the expected outcome (and message text, when one is expected).
@@ -27,7 +28,9 @@ public struct ExampleResult: Sendable, Hashable {
 public struct PackTestReport: Sendable, Hashable {
     public var results: [ExampleResult]
 
+    /// How many examples gave the expected result.
     public var passed: Int { results.filter(\.passed).count }
+    /// How many did not.
     public var failed: Int { results.count - passed }
 
     /// A test-runner report: one block per failed example with expected and actual side by
@@ -55,6 +58,7 @@ public struct PackTestReport: Sendable, Hashable {
 /// Runs the `examples:` of every rule (`hostcheck test`): each example's facts are evaluated
 /// against its rule alone, with the pack's variables as loaded, no waivers and no filter.
 public enum PackTester {
+    /// Runs every example of every rule in `packs`, in pack and rule order.
     public static func run(_ packs: LoadedPacks, now: Date = Date()) -> PackTestReport {
         var results: [ExampleResult] = []
         guard let evaluator = try? Evaluator(packs: packs, filter: .none, waivers: nil, now: now) else {

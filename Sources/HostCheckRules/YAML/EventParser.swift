@@ -45,6 +45,9 @@ struct EventParser {
     private var diagnostics: [Diagnostic] = []
     private var nodes = 0
     private var documents = 0
+    /// Refusals of one kind beyond the first few are counted, not listed.
+    private var refusals: [String: (count: Int, first: SourceLocation)] = [:]
+    static let refusalsListed = 3
 
     private init(file: String, limits: YAMLLimits) {
         self.file = file
@@ -84,6 +87,7 @@ struct EventParser {
                 if type == YAML_STREAM_END_EVENT { return }
             }
         }
+        builder.summariseRefusals()
         return Pass(root: builder.root, diagnostics: builder.diagnostics, syntaxError: syntaxError)
     }
 
@@ -109,6 +113,21 @@ struct EventParser {
         }
     }
 
+    /// Reports a refused construct; past the first few of a kind, only counts it.
+    private mutating func refuse(_ kind: String, _ message: String, at location: SourceLocation) throws {
+        var entry = refusals[kind] ?? (0, location)
+        entry.count += 1
+        if entry.count == Self.refusalsListed + 1 { entry.first = location }
+        refusals[kind] = entry
+        if entry.count <= Self.refusalsListed { try error(message, at: location) }
+    }
+
+    private mutating func summariseRefusals() {
+        for (kind, entry) in refusals.sorted(by: { $0.value.first < $1.value.first }) where entry.count > Self.refusalsListed {
+            diagnostics.append(Diagnostic(.error, "\(entry.count - Self.refusalsListed) more yaml \(kind) refused", at: entry.first))
+        }
+    }
+
     private mutating func fatal(_ message: String, at location: SourceLocation) throws -> Never {
         diagnostics.append(Diagnostic(.error, message, at: location))
         root = nil
@@ -130,7 +149,7 @@ struct EventParser {
             if documents > 1 { try fatal("more than one yaml document, refused", at: here) }
         case YAML_ALIAS_EVENT:
             try countNode(at: here)
-            try error("yaml aliases are not allowed", at: here)
+            try refuse("aliases", "yaml aliases are not allowed", at: here)
             try attach(nil)
         case YAML_SCALAR_EVENT:
             try countNode(at: here)
@@ -174,10 +193,10 @@ struct EventParser {
     private mutating func refuseAnchorAndTag(
         anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?, at location: SourceLocation
     ) throws {
-        if anchor != nil { try error("yaml anchors are not allowed", at: location) }
+        if anchor != nil { try refuse("anchors", "yaml anchors are not allowed", at: location) }
         if let tag {
             let text = String(cString: UnsafeRawPointer(tag).assumingMemoryBound(to: CChar.self))
-            try error("yaml tags are not allowed (found \(MessageText.quote(text)))", at: location)
+            try refuse("tags", "yaml tags are not allowed (found \(MessageText.quote(text)))", at: location)
         }
     }
 
@@ -190,9 +209,11 @@ struct EventParser {
         defer { stack.append(top) }
         switch top {
         case .sequence(let location, var items):
+            top = .sequence(location: location, items: [])
             if let node { items.append(node) }
             top = .sequence(location: location, items: items)
         case .mapping(var mapping):
+            top = .sequence(location: mapping.location, items: [])
             switch mapping.pending {
             case .none:
                 mapping.pending = try key(from: node, in: mapping)
