@@ -14,7 +14,9 @@ public enum CaptureFormat: String, Sendable, Hashable, CaseIterable {
     case powershellTable = "powershell-table"
     /// PowerShell `Export-Csv` / `ConvertTo-Csv`.
     case powershellCSV = "powershell-csv"
-    /// PowerShell `ConvertTo-Json` (or another JSON document).
+    /// PowerShell `ConvertTo-Json` of `Get-NetTCPConnection`, `Get-NetUDPEndpoint`, `Get-Process`.
+    case powershellJSON = "powershell-json"
+    /// Another JSON document.
     case json = "json"
     /// Linux `ss`.
     case linuxSS = "linux-ss"
@@ -34,20 +36,27 @@ public enum CaptureFormat: String, Sendable, Hashable, CaseIterable {
     /// Whether this build turns the format into facts.
     public var isSupported: Bool {
         switch self {
-        case .windowsNetstat, .windowsTasklistTable, .windowsTasklistCSV, .windowsTasklistList: true
-        default: false
+        case .windowsNetstat, .windowsTasklistTable, .windowsTasklistCSV, .windowsTasklistList, .powershellCSV,
+             .powershellJSON:
+            true
+        default:
+            false
         }
     }
 
     /// Why an unsupported format is not read, and what to run instead; nil when supported.
     public var unsupportedHint: String? {
         switch self {
-        case .windowsNetstat, .windowsTasklistTable, .windowsTasklistCSV, .windowsTasklistList:
+        case .windowsNetstat, .windowsTasklistTable, .windowsTasklistCSV, .windowsTasklistList, .powershellCSV,
+             .powershellJSON:
             nil
         case .powershellTable:
-            "Format-Table output cannot be parsed reliably; use 'netstat -ano' or pipe to ConvertTo-Csv"
-        case .powershellCSV, .json:
-            "use 'netstat -ano' and 'tasklist /fo csv' instead"
+            "Format-Table output drops and cuts columns; run 'Get-NetTCPConnection | Select-Object "
+                + "LocalAddress,LocalPort,RemoteAddress,RemotePort,State,OwningProcess | ConvertTo-Csv "
+                + "-NoTypeInformation' (or 'netstat -ano') instead"
+        case .json:
+            "only hostcheck snapshots (--snapshot) and PowerShell ConvertTo-Json of Get-NetTCPConnection, "
+                + "Get-NetUDPEndpoint or Get-Process are read"
         case .linuxSS, .linuxNetstat, .lsof, .procNet, .procNetUnix, .procPidStatus, .bsdNetstat:
             "this capture format is not read yet"
         }
@@ -57,7 +66,7 @@ public enum CaptureFormat: String, Sendable, Hashable, CaseIterable {
     var isWindows: Bool {
         switch self {
         case .windowsNetstat, .windowsTasklistTable, .windowsTasklistCSV, .windowsTasklistList,
-             .powershellTable, .powershellCSV:
+             .powershellTable, .powershellCSV, .powershellJSON:
             true
         default:
             false

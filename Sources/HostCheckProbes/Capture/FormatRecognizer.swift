@@ -43,7 +43,12 @@ enum FormatRecognizer {
     static func otherFormat(_ lines: [Substring]) -> CaptureFormat? {
         guard let first = lines.first else { return nil }
         let head = first.drop { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" }
-        if head.hasPrefix("{") || head.hasPrefix("[") { return .json }
+        if head.hasPrefix("{") || head.hasPrefix("[") {
+            let powershell = lines.prefix(scanLimit).contains {
+                $0.contains("\"OwningProcess\"") || $0.contains("\"ProcessName\"")
+            }
+            return powershell ? .powershellJSON : .json
+        }
         if head.hasPrefix("#TYPE ") { return .powershellCSV }
         for line in lines.prefix(20) {
             let tokens = Tokens.split(line)

@@ -5,7 +5,7 @@ struct ParsedCapture: Sendable {
     /// The file with its detected format (`unknown` when not recognised) and encoding (nil when
     /// not decoded).
     var source: CaptureSource
-    var netstat: NetstatCapture?
+    var netstat: SocketCapture?
     var tasklist: TasklistCapture?
     /// The bundle's `host.json`, when this file is one.
     var bundleInfo: BundleInfo?
@@ -61,6 +61,10 @@ struct ParsedCapture: Sendable {
             parsed.tasklist = TasklistCSVParser.parse(text)
         case .windowsTasklistList:
             parsed.tasklist = TasklistListParser.parse(text)
+        case .powershellCSV:
+            (parsed.netstat, parsed.tasklist) = PowerShellCSVParser.parse(text)
+        case .powershellJSON:
+            (parsed.netstat, parsed.tasklist) = PowerShellJSONParser.parse(text, raw: decoded.text)
         default:
             let hint = format.unsupportedHint.map { ": \($0)" } ?? ""
             parsed.diagnostics.append(Diagnostic(

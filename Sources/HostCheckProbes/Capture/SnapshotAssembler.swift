@@ -15,7 +15,7 @@ enum SnapshotAssembler {
         var ownerProcesses: [ProcessFact] = []
         var diagnostics = notes
         var sources: [CaptureSource] = []
-        var netstats: [NetstatCapture] = []
+        var netstats: [SocketCapture] = []
         var platform = Platform.unknown
         for file in files {
             sources.append(file.source)
@@ -91,7 +91,7 @@ enum SnapshotAssembler {
 
     /// Protocols and families are covered when the `netstat` rows show them (partly when a
     /// capture elides rows with `...`); owners when every `netstat` capture has a PID column.
-    static func coverage(_ netstats: [NetstatCapture]) -> Coverage {
+    static func coverage(_ netstats: [SocketCapture]) -> Coverage {
         guard !netstats.isEmpty else { return .none }
         let protocols = netstats.reduce(into: Set<TransportProtocol>()) { $0.formUnion($1.protocols) }
         let families = netstats.reduce(into: Set<AddressFamily>()) { $0.formUnion($1.families) }

@@ -1,31 +1,15 @@
 import HostCheckCore
 
-/// What one Windows `netstat` capture yields.
-struct NetstatCapture: Sendable {
-    var sockets: [SocketFact] = []
-    var diagnostics: [Diagnostic] = []
-    /// True when rows carry a PID column (`-o`).
-    var hasPIDs = false
-    /// The protocols and families that appear in the rows.
-    var protocols: Set<TransportProtocol> = []
-    var families: Set<AddressFamily> = []
-    /// Lines read as title or header.
-    var decorationLines = 0
-    /// True when the capture shows `...` elisions: rows are missing, coverage is partial.
-    var elided = false
-    /// Processes named by `-b` owner lines (with `-o`): image and components per PID.
-    var ownerProcesses: [ProcessFact] = []
-}
-
 /// Parses Windows `netstat -an` / `-ano` (capture-format spec §2), in any display language.
 ///
 /// Rows are found by structure (protocol token, two endpoints); known titles and headers are
 /// decoration, and when none precedes the first row, the last two lines before it are read as
 /// the title and header of an unknown language. Pasted prompts, pager lines and `...`
-/// elisions are recognised (``PastedNoise``). Every other non-blank line is a warning with its line number.
+/// elisions are recognised (``PastedNoise``). Every other non-blank line is a warning with its
+/// line number.
 enum NetstatParser {
-    static func parse(_ text: CaptureText) -> NetstatCapture {
-        var result = NetstatCapture()
+    static func parse(_ text: CaptureText) -> SocketCapture {
+        var result = SocketCapture()
         var rows: [(line: Int, row: NetstatRow)] = []
         var owners: [Int: NetstatOwner] = [:]
         var firstRowIndex: Int?
@@ -88,7 +72,7 @@ enum NetstatParser {
     }
 
     /// Records the image and components `-b` printed for a PID (the first image seen wins).
-    static func addOwnerProcess(_ owner: NetstatOwner, pid: Int, text: CaptureText, into result: inout NetstatCapture) {
+    static func addOwnerProcess(_ owner: NetstatOwner, pid: Int, text: CaptureText, into result: inout SocketCapture) {
         guard let image = owner.image, let imageLine = owner.imageLine else { return }
         if let index = result.ownerProcesses.firstIndex(where: { $0.pid == pid }) {
             for component in owner.components where !result.ownerProcesses[index].services.contains(component) {
@@ -112,7 +96,7 @@ enum NetstatParser {
     }
 
     static func socket(
-        _ row: NetstatRow, line: Int, text: CaptureText, into result: inout NetstatCapture
+        _ row: NetstatRow, line: Int, text: CaptureText, into result: inout SocketCapture
     ) -> SocketFact {
         let location = text.location(line: line)
         let (state, rawState, contradiction) = row.normalisedState()
