@@ -18,8 +18,7 @@ enum FormatRecognizer {
         for line in lines.prefix(scanLimit) where !Tokens.isBlank(line) {
             nonBlank.append(line)
             if TasklistTableParser.rulerColumns(line) != nil { return .windowsTasklistTable }
-            let tokens = Tokens.split(line)
-            if NetstatRow(tokens: tokens) != nil || NetstatDecoration.isKnown(line) {
+            if NetstatRow(line: line) != nil || NetstatDecoration.isKnown(line) {
                 netstatRows += 1
             } else if TasklistCSVParser.isDataRow(line) {
                 csvRows += 1

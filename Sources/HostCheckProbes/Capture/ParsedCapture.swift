@@ -45,7 +45,7 @@ struct ParsedCapture: Sendable {
             }
             return parsed
         }
-        guard let format = FormatRecognizer.recognise(text.lines) else {
+        guard let format = FormatRecognizer.recognise(text.lines(upTo: FormatRecognizer.scanLimit)) else {
             parsed.diagnostics.append(Diagnostic(
                 .error, "unrecognised capture format (expected windows netstat or tasklist output)",
                 at: fileLocation))

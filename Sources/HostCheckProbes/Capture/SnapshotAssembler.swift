@@ -23,7 +23,7 @@ enum SnapshotAssembler {
             diagnostics += file.diagnostics
             if let netstat = file.netstat {
                 netstats.append(netstat)
-                sockets += netstat.sockets
+                if sockets.isEmpty { sockets = netstat.sockets } else { sockets += netstat.sockets }
                 diagnostics += netstat.diagnostics
                 ownerProcesses += netstat.ownerProcesses
             }

@@ -7,8 +7,22 @@ struct SocketCapture: Sendable {
     /// True when rows carry a PID column (`-o`).
     var hasPIDs = false
     /// The protocols and families that appear in the rows.
-    var protocols: Set<TransportProtocol> = []
-    var families: Set<AddressFamily> = []
+    var protocols: Set<TransportProtocol> {
+        var seen: Set<TransportProtocol> = []
+        for socket in sockets where !seen.contains(socket.protocol) {
+            seen.insert(socket.protocol)
+            if seen.count == TransportProtocol.allCases.count { break }
+        }
+        return seen
+    }
+    var families: Set<AddressFamily> {
+        var seen: Set<AddressFamily> = []
+        for socket in sockets where !seen.contains(socket.family) {
+            seen.insert(socket.family)
+            if seen.count == AddressFamily.allCases.count { break }
+        }
+        return seen
+    }
     /// Lines read as title or header.
     var decorationLines = 0
     /// True when the capture shows `...` elisions: rows are missing, coverage is partial.

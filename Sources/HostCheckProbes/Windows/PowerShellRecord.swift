@@ -50,8 +50,6 @@ enum PowerShellFacts {
                         at: location))
                     continue
                 }
-                sockets.protocols.insert(socket.protocol)
-                sockets.families.insert(socket.family)
                 sockets.sockets.append(socket)
             } else if let pid = record.integer("Id"), let name = record["ProcessName"] ?? record["Name"] {
                 sawProcesses = true
