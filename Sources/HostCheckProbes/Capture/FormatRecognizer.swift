@@ -18,7 +18,8 @@ enum FormatRecognizer {
         for line in lines.prefix(scanLimit) where !Tokens.isBlank(line) {
             nonBlank.append(line)
             if TasklistTableParser.rulerColumns(line) != nil { return .windowsTasklistTable }
-            if NetstatRow(line: line) != nil || NetstatDecoration.isKnown(line) {
+            if NetstatRow(line: line) != nil || NetstatDecoration.isKnown(line)
+                || WindowsLanguages.elevationMessages.contains(DisplayWidth.trimmed(String(line))) {
                 netstatRows += 1
             } else if TasklistCSVParser.isDataRow(line) {
                 csvRows += 1

@@ -93,7 +93,11 @@ enum NetstatParser {
         /// A line that is neither a row nor an owner line: decoration, pasted noise, a
         /// malformed row, or (kept pending) a title/header of an unknown language.
         mutating func readOther(_ line: Substring, index: Int, text: CaptureText) {
-            if NetstatDecoration.isKnown(line) {
+            if WindowsLanguages.elevationMessages.contains(DisplayWidth.trimmed(String(line))) {
+                result.diagnostics.append(Diagnostic(
+                    .error, "netstat -b was not run from an elevated prompt: it listed no sockets",
+                    at: text.location(line: index + 1)))
+            } else if NetstatDecoration.isKnown(line) {
                 result.decorationLines += 1
                 if firstRowIndex == nil { knownPreamble = true }
             } else if let noise = PastedNoise.classify(line) {
