@@ -65,11 +65,11 @@ struct CaptureProbeTests {
             files: ["unrecognised.txt"], sockets: 0, listening: 0, processes: [:], coverage: .none,
             encodings: ["utf-8"], formats: ["unknown"], problems: ["unrecognised.txt"], port3691: nil),
         Expectation(
-            files: ["ss-tl.txt", "tasklist-nc64-nh.csv"], sockets: 0, listening: 0,
+            files: ["lsof-i.txt", "tasklist-nc64-nh.csv"], sockets: 0, listening: 0,
             processes: [0: "System Idle Process", 4: "System", 988: "svchost.exe", 2216: "svchost.exe",
                         3312: "TeamViewer_Service.exe", 6120: "nc64.exe"],
-            coverage: .none, encodings: ["utf-8", "utf-8"], formats: ["linux-ss", "windows-tasklist-csv"],
-            problems: ["ss-tl.txt"],
+            coverage: .none, encodings: ["utf-8", "utf-8"], formats: ["lsof", "windows-tasklist-csv"],
+            problems: ["lsof-i.txt"],
             port3691: nil),
     ]
 

@@ -1,3 +1,5 @@
+import HostCheckCore
+
 /// A capture file format, recognised from the file's content (never its name).
 ///
 /// The raw value is the stable id written to `host.sources[].format`.
@@ -37,7 +39,7 @@ public enum CaptureFormat: String, Sendable, Hashable, CaseIterable {
     public var isSupported: Bool {
         switch self {
         case .windowsNetstat, .windowsTasklistTable, .windowsTasklistCSV, .windowsTasklistList, .powershellCSV,
-             .powershellJSON:
+             .powershellJSON, .linuxSS, .linuxNetstat, .procNet:
             true
         default:
             false
@@ -48,7 +50,7 @@ public enum CaptureFormat: String, Sendable, Hashable, CaseIterable {
     public var unsupportedHint: String? {
         switch self {
         case .windowsNetstat, .windowsTasklistTable, .windowsTasklistCSV, .windowsTasklistList, .powershellCSV,
-             .powershellJSON:
+             .powershellJSON, .linuxSS, .linuxNetstat, .procNet:
             nil
         case .powershellTable:
             "Format-Table output drops and cuts columns; run 'Get-NetTCPConnection | Select-Object "
@@ -57,19 +59,23 @@ public enum CaptureFormat: String, Sendable, Hashable, CaseIterable {
         case .json:
             "only hostcheck snapshots (--snapshot) and PowerShell ConvertTo-Json of Get-NetTCPConnection, "
                 + "Get-NetUDPEndpoint or Get-Process are read"
-        case .linuxSS, .linuxNetstat, .lsof, .procNet, .procNetUnix, .procPidStatus, .bsdNetstat:
+        case .lsof, .bsdNetstat:
             "this capture format is not read yet"
+        case .procNetUnix, .procPidStatus:
+            "this file lists no tcp or udp sockets"
         }
     }
 
-    /// Whether the format comes from a Windows host.
-    var isWindows: Bool {
+    /// The platform the format comes from, when it tells.
+    var platform: Platform {
         switch self {
         case .windowsNetstat, .windowsTasklistTable, .windowsTasklistCSV, .windowsTasklistList,
              .powershellTable, .powershellCSV, .powershellJSON:
-            true
-        default:
-            false
+            .windows
+        case .linuxSS, .linuxNetstat, .procNet, .procNetUnix, .procPidStatus:
+            .linux
+        case .json, .lsof, .bsdNetstat:
+            .unknown
         }
     }
 }

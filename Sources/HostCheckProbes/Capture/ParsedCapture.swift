@@ -61,6 +61,12 @@ struct ParsedCapture: Sendable {
             parsed.tasklist = TasklistCSVParser.parse(text)
         case .windowsTasklistList:
             parsed.tasklist = TasklistListParser.parse(text)
+        case .linuxNetstat:
+            (parsed.netstat, parsed.tasklist) = LinuxNetstatParser.parse(text)
+        case .linuxSS:
+            (parsed.netstat, parsed.tasklist) = SSParser.parse(text)
+        case .procNet:
+            parsed.netstat = ProcNetParser.parse(text)
         case .powershellCSV:
             (parsed.netstat, parsed.tasklist) = PowerShellCSVParser.parse(text)
         case .powershellJSON:

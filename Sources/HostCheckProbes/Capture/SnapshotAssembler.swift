@@ -17,9 +17,12 @@ enum SnapshotAssembler {
         var sources: [CaptureSource] = []
         var netstats: [SocketCapture] = []
         var platform = Platform.unknown
+        var mixed = false
         for file in files {
             sources.append(file.source)
-            if CaptureFormat(rawValue: file.source.format)?.isWindows == true { platform = .windows }
+            if let detected = CaptureFormat(rawValue: file.source.format)?.platform, detected != .unknown {
+                if platform == .unknown { platform = detected } else if platform != detected { mixed = true }
+            }
             diagnostics += file.diagnostics
             if let netstat = file.netstat {
                 netstats.append(netstat)
@@ -31,6 +34,10 @@ enum SnapshotAssembler {
                 processes += tasklist.processes
                 diagnostics += tasklist.diagnostics
             }
+        }
+        if mixed {
+            diagnostics.append(Diagnostic(.warning, "the files come from different platforms; platform is unknown"))
+            platform = .unknown
         }
         processes = deduplicated(processes + ownerProcesses, diagnostics: &diagnostics, sockets: &sockets)
         markKernel(&processes, sockets: sockets)
@@ -96,7 +103,8 @@ enum SnapshotAssembler {
         let protocols = netstats.reduce(into: Set<TransportProtocol>()) { $0.formUnion($1.protocols) }
         let families = netstats.reduce(into: Set<AddressFamily>()) { $0.formUnion($1.families) }
         let withPIDs = netstats.filter(\.hasPIDs).count
-        let owners: CoverageLevel = withPIDs == netstats.count ? .full : (withPIDs == 0 ? .none : .partial)
+        var owners: CoverageLevel = withPIDs == netstats.count ? .full : (withPIDs == 0 ? .none : .partial)
+        if owners == .full, netstats.contains(where: \.ownersPartial) { owners = .partial }
         let shown: CoverageLevel = netstats.allSatisfy { !$0.elided } ? .full : .partial
         return Coverage(
             tcp: protocols.contains(.tcp) ? shown : .none,

@@ -25,6 +25,8 @@ struct SocketCapture: Sendable {
     }
     /// Lines read as title or header.
     var decorationLines = 0
+    /// True when some rows of an owner column show no owner (a non-root capture).
+    var ownersPartial = false
     /// True when the capture shows `...` elisions: rows are missing, coverage is partial.
     var elided = false
     /// Processes named by `-b` owner lines (with `-o`): image and components per PID.
