@@ -43,14 +43,30 @@ struct CaptureConformanceTests {
         "linux-netstat-tulpn-issue-node-netstat-22.txt": .parsed(
             format: .linuxNetstat, encoding: .utf8, sockets: 11, listening: 11, processes: 3,
             notUnderstood: []),
-        "lsof-E-ipv6-endpoints-issue-lsof-linux-42.txt": .notYetSupported("recognised as lsof; its parser is not written yet"),
-        "lsof-nonroot-ubuntu1804-full.txt": .notYetSupported("recognised as lsof; its parser is not written yet"),
-        "lsof-sudo-centos77-full.txt": .notYetSupported("recognised as lsof; its parser is not written yet"),
-        "lsof-sudo-ubuntu1804-full.txt": .notYetSupported("recognised as lsof; its parser is not written yet"),
-        "macos-lsof-i-P-line-wazuh-docs.txt": .notYetSupported("recognised as lsof; its parser is not written yet"),
-        "macos-lsof-i-P-listen-issue-paretosecurity-69.txt": .notYetSupported("recognised as lsof; its parser is not written yet"),
-        "macos-lsof-listen-kame-scope-issue-ain-blockchain-935.txt": .notYetSupported("recognised as lsof; its parser is not written yet"),
-        "macos-lsof-n-i-5000-truncated-command-issue-nextstrain-561.txt": .notYetSupported("recognised as lsof; its parser is not written yet"),
+        "lsof-E-ipv6-endpoints-issue-lsof-linux-42.txt": .parsed(
+            format: .lsof, encoding: .utf8, sockets: 1, listening: 0, processes: 1,
+            notUnderstood: []),
+        "lsof-nonroot-ubuntu1804-full.txt": .parsed(
+            format: .lsof, encoding: .utf8, sockets: 0, listening: 0, processes: 0,
+            notUnderstood: []),
+        "lsof-sudo-centos77-full.txt": .parsed(
+            format: .lsof, encoding: .utf8, sockets: 8, listening: 7, processes: 6,
+            notUnderstood: []),
+        "lsof-sudo-ubuntu1804-full.txt": .parsed(
+            format: .lsof, encoding: .utf8, sockets: 7, listening: 6, processes: 6,
+            notUnderstood: []),
+        "macos-lsof-i-P-line-wazuh-docs.txt": .parsed(
+            format: .lsof, encoding: .utf8, sockets: 1, listening: 0, processes: 1,
+            notUnderstood: []),
+        "macos-lsof-i-P-listen-issue-paretosecurity-69.txt": .parsed(
+            format: .lsof, encoding: .utf8, sockets: 5, listening: 5, processes: 3,
+            notUnderstood: []),
+        "macos-lsof-listen-kame-scope-issue-ain-blockchain-935.txt": .parsed(
+            format: .lsof, encoding: .utf8, sockets: 8, listening: 8, processes: 2,
+            notUnderstood: []),
+        "macos-lsof-n-i-5000-truncated-command-issue-nextstrain-561.txt": .parsed(
+            format: .lsof, encoding: .utf8, sockets: 2, listening: 2, processes: 1,
+            notUnderstood: []),
         "macos-netstat-An-1014.txt": .notYetSupported("recognised as bsd-netstat; its parser is not written yet"),
         "macos-netstat-plain-1014.txt": .notYetSupported("recognised as bsd-netstat; its parser is not written yet"),
         "powershell-get-nettcpconnection-table-bound-state.txt": .notYetSupported("Format-Table output is refused by design: columns are dropped and cut (spec 4.2)"),

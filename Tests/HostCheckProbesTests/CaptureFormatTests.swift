@@ -32,11 +32,11 @@ struct CaptureFormatTests {
         #expect(FormatRecognizer.recognise(CaptureText.splitLines(text)) == nil)
     }
 
-    @Test func supportedFormatsAreTheWindowsParsers() {
+    @Test func supportedFormatsHaveParsersAndOthersAHint() {
         let supported = CaptureFormat.allCases.filter(\.isSupported)
         #expect(supported == [
             .windowsNetstat, .windowsTasklistTable, .windowsTasklistCSV, .windowsTasklistList, .powershellCSV,
-            .powershellJSON, .linuxSS, .linuxNetstat, .procNet,
+            .powershellJSON, .linuxSS, .linuxNetstat, .lsof, .procNet,
         ])
         #expect(CaptureFormat.allCases.filter { !$0.isSupported }.allSatisfy { $0.unsupportedHint != nil })
     }

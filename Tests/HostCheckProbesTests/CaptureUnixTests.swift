@@ -72,4 +72,26 @@ struct CaptureUnixTests {
         #expect(PastedNoise.classify("root@host:/# ss -tulpn") == .prompt)
         #expect(PastedNoise.classify("tasklist.exe                  4242 Console") == nil)
     }
+
+    @Test func lsofMergesTheRowsOfOneSocket() throws {
+        let snapshot = try Self.snapshot("lsof-i.txt")
+        #expect(snapshot.host.sources.map(\.format) == ["lsof"])
+        #expect(snapshot.problems.isEmpty)
+        #expect(snapshot.sockets.count == 5)
+        let shared = try #require(snapshot.sockets.first)
+        #expect(shared.pids == [4242, 4243])
+        #expect(shared.localAddress == "0.0.0.0")
+        #expect(shared.state == .listening)
+        #expect(snapshot.sockets[1].family == .ipv6)
+        #expect(snapshot.sockets[1].localAddress == "::")
+        #expect(snapshot.sockets[2].remoteAddress == "10.0.0.9")
+        #expect(snapshot.sockets[2].state == .established)
+        #expect(snapshot.sockets[3].localAddress == "fe80::aede:48ff:fe00:1122")
+        #expect(snapshot.sockets[3].localZone == "4")
+        #expect(snapshot.sockets[4].protocol == .udp)
+        #expect(snapshot.sockets[4].state == .listening)
+        #expect(snapshot.processesByPID()[4242]?.user == "ops")
+        #expect(snapshot.diagnostics.map(\.severity) == [.note])
+    }
 }
+

@@ -65,6 +65,8 @@ struct ParsedCapture: Sendable {
             (parsed.netstat, parsed.tasklist) = LinuxNetstatParser.parse(text)
         case .linuxSS:
             (parsed.netstat, parsed.tasklist) = SSParser.parse(text)
+        case .lsof:
+            (parsed.netstat, parsed.tasklist) = LsofParser.parse(text)
         case .procNet:
             parsed.netstat = ProcNetParser.parse(text)
         case .powershellCSV:
