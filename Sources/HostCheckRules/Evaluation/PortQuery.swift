@@ -12,7 +12,7 @@ extension LoadedPacks {
                 SocketContext(socket: SocketFact(
                     protocol: proto, family: family, localAddress: address, localPort: port,
                     state: .listening, ownership: .unknown, source: SourceLocation(file: "explain")
-                ), processes: [:])
+                ), processes: [:], platform: .unknown)
             }
         }
         return rules.filter { rule in
