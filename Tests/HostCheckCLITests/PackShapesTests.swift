@@ -349,3 +349,44 @@ extension FileHandle {
         return path
     }
 }
+
+// MARK: - Examples of the shipped packs
+
+/// Every rule in `rules/` (built-in packs and the allowlist template) carries a pass, a fail and
+/// an unknown example, so that `hostcheck test rules` shows all three outcomes of every rule.
+@Suite struct PackShapesExampleCoverageTests {
+    @Test func everyShippedRuleHasPassFailAndUnknownExamples() throws {
+        let directory = HostCheckRunner.packageRoot.appendingPathComponent("rules")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(files.count >= 6)
+        for file in files {
+            let listed = try HostCheckRunner.run(["list", "rules", "rules/\(file)"])
+            #expect(listed.status == 0, "stderr: \(listed.stderr)")
+            let ids = listed.stdout.split(separator: "\n").compactMap { line in
+                line.split(separator: " ").first?.split(separator: "/").last.map(String.init)
+            }
+            #expect(!ids.isEmpty, "\(file) lists no rules")
+            let outcomes = Self.exampleOutcomes(try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8))
+            for id in ids {
+                let found = outcomes[id, default: []]
+                #expect(found.isSuperset(of: ["pass", "fail", "unknown"]), "\(file): rule \(id) has examples \(found.sorted())")
+            }
+        }
+    }
+
+    /// The `outcome:` of the examples under each `  - id:` rule entry: a line scan of the
+    /// block-style packs in `rules/` (a rule it cannot find has no outcomes and fails the test).
+    static func exampleOutcomes(_ text: String) -> [String: Set<String>] {
+        var outcomes: [String: Set<String>] = [:]
+        var rule: String?
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("  - id: ") {
+                rule = String(line.dropFirst("  - id: ".count)).trimmingCharacters(in: .whitespaces)
+            } else if let rule, line.trimmingCharacters(in: .whitespaces).hasPrefix("outcome: ") {
+                let value = line.trimmingCharacters(in: .whitespaces).dropFirst("outcome: ".count)
+                outcomes[rule, default: []].insert(String(value))
+            }
+        }
+        return outcomes
+    }
+}
