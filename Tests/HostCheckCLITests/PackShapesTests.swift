@@ -213,13 +213,13 @@ struct NamespacedListener {
         process.standardError = errors
         process.standardInput = input
         try process.run()
-        let line = String(decoding: output.fileHandleForReading.readLine(), as: UTF8.self)
+        let line = String(decoding: output.fileHandleForReading.readLineBytes(), as: UTF8.self)
         let child = Self.child(of: process.processIdentifier)
         let listener = NamespacedListener(process: process, stdin: input, childPID: child ?? 0)
         guard line == "ready", child != nil else {
             listener.stop()
             let reason = line.isEmpty ? String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) : line
-            try skip("live listener did not start: \(reason.trimmingCharacters(in: .whitespacesAndNewlines))")
+            try skipShapeCase("live listener did not start: \(reason.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
         return listener
     }
@@ -248,14 +248,14 @@ struct NamespacedListener {
 
 /// Cancels the current test case with `reason`, also written to standard error because the
 /// console output shows a cancelled case as passed.
-func skip(_ reason: String) throws -> Never {
+func skipShapeCase(_ reason: String) throws -> Never {
     FileHandle.standardError.write(Data("PackShapesTests: skipped: \(reason)\n".utf8))
     try Test.cancel(Comment(rawValue: reason))
 }
 
 extension FileHandle {
     /// The bytes up to the next newline (without it), or to the end of the stream.
-    func readLine() -> [UInt8] {
+    func readLineBytes() -> [UInt8] {
         var bytes: [UInt8] = []
         while let byte = try? read(upToCount: 1)?.first, byte != UInt8(ascii: "\n") { bytes.append(byte) }
         return bytes
@@ -358,7 +358,7 @@ extension FileHandle {
         let path = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         process.waitUntilExit()
-        guard process.terminationStatus == 0, path.hasPrefix("/") else { try skip("python3 is not available") }
+        guard process.terminationStatus == 0, path.hasPrefix("/") else { try skipShapeCase("python3 is not available") }
         return path
     }
 }
