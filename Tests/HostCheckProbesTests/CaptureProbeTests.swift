@@ -65,11 +65,11 @@ struct CaptureProbeTests {
             files: ["unrecognised.txt"], sockets: 0, listening: 0, processes: [:], coverage: .none,
             encodings: ["utf-8"], formats: ["unknown"], problems: ["unrecognised.txt"], port3691: nil),
         Expectation(
-            files: ["unix/bsd-netstat-an.txt", "tasklist-nc64-nh.csv"], sockets: 0, listening: 0,
+            files: ["powershell/format-table.txt", "tasklist-nc64-nh.csv"], sockets: 0, listening: 0,
             processes: [0: "System Idle Process", 4: "System", 988: "svchost.exe", 2216: "svchost.exe",
                         3312: "TeamViewer_Service.exe", 6120: "nc64.exe"],
-            coverage: .none, encodings: ["utf-8", "utf-8"], formats: ["bsd-netstat", "windows-tasklist-csv"],
-            problems: ["bsd-netstat-an.txt"],
+            coverage: .none, encodings: ["utf-8", "utf-8"], formats: ["powershell-table", "windows-tasklist-csv"],
+            problems: ["format-table.txt"],
             port3691: nil),
     ]
 
@@ -82,7 +82,7 @@ struct CaptureProbeTests {
         #expect(snapshot.host.coverage == expected.coverage)
         #expect(snapshot.host.sources.map(\.encoding) == expected.encodings)
         #expect(snapshot.host.sources.map(\.format) == expected.formats)
-        #expect(snapshot.host.platform == (expected.formats.contains { $0.hasPrefix("windows-") } ? .windows : .unknown))
+        #expect(snapshot.host.platform == (expected.formats.contains { $0.hasPrefix("windows-") || $0.hasPrefix("powershell-") } ? .windows : .unknown))
         #expect(snapshot.host.name == "unknown")
         let problems = snapshot.problems.map { diagnostic in
             let location = diagnostic.location

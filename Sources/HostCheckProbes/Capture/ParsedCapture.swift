@@ -67,6 +67,8 @@ struct ParsedCapture: Sendable {
             (parsed.netstat, parsed.tasklist) = SSParser.parse(text)
         case .lsof:
             (parsed.netstat, parsed.tasklist) = LsofParser.parse(text)
+        case .bsdNetstat:
+            parsed.netstat = BSDNetstatParser.parse(text)
         case .procNet:
             parsed.netstat = ProcNetParser.parse(text)
         case .powershellCSV:
