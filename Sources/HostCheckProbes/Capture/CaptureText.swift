@@ -1,3 +1,4 @@
+import Foundation
 import HostCheckCore
 
 /// The decoded text of one capture file, with its lines numbered as a text editor counts them.
@@ -51,24 +52,31 @@ struct CaptureText: Sendable {
     }
 
     static func lineRanges(_ text: String) -> [Range<Int>] {
+        if let ranges = text.utf8.withContiguousStorageIfAvailable(scanLines) { return ranges }
+        return Array(text.utf8).withUnsafeBufferPointer(scanLines)
+    }
+
+    /// The line ranges of UTF-8 bytes: LFs are found with `memchr`, then lone CRs before each.
+    static func scanLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
-        let scan = { (bytes: UnsafeBufferPointer<UInt8>) in
-            var start = 0
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == 0x0A || byte == 0x0D {
-                    ranges.append(start..<index)
-                    index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
-                    start = index
-                } else {
-                    index += 1
-                }
+        guard let base = bytes.baseAddress else { return ranges }
+        let count = bytes.count
+        var start = 0
+        while start < count {
+            let lineFeed = memchr(base + start, 0x0A, count - start)
+                .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+            var segmentStart = start
+            var endedByCarriageReturn = false
+            while segmentStart < lineFeed, let found = memchr(base + segmentStart, 0x0D, lineFeed - segmentStart) {
+                let position = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+                ranges.append(segmentStart..<position)
+                segmentStart = position + 1
+                endedByCarriageReturn = segmentStart == lineFeed
             }
-            if start < bytes.count { ranges.append(start..<bytes.count) }
-        }
-        if text.utf8.withContiguousStorageIfAvailable(scan) == nil {
-            Array(text.utf8).withUnsafeBufferPointer(scan)
+            if segmentStart < lineFeed || !endedByCarriageReturn && segmentStart == lineFeed && lineFeed < count {
+                ranges.append(segmentStart..<lineFeed)
+            }
+            start = lineFeed + 1
         }
         return ranges
     }
