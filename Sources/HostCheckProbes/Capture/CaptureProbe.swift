@@ -29,11 +29,15 @@ public struct CaptureProbe: Probe {
     /// The synchronous form of ``collect()``.
     /// - Throws: ``CaptureError`` when a path does not exist or cannot be read.
     public func snapshot() throws(CaptureError) -> Snapshot {
-        let (inputs, notes) = try CaptureFiles.read(paths: paths)
-        let parsed = inputs.map(ParsedCapture.parse)
+        let (files, notes) = try CaptureFiles.files(paths: paths)
+        var parsed: [ParsedCapture] = []
+        for file in files {
+            // One file at a time, so that its bytes are released before the next is read.
+            parsed.append(ParsedCapture.parse(CaptureInput(file: file, bytes: try CaptureFiles.readFile(file))))
+        }
         let fallback = CaptureFiles.bundleName(paths: paths) ?? "unknown"
         var allNotes = notes
-        if inputs.isEmpty {
+        if files.isEmpty {
             allNotes.append(Diagnostic(.error, "no capture file found", at: paths.first.map { SourceLocation(file: $0) }))
         }
         return SnapshotAssembler.assemble(parsed, hostName: hostName, fallbackName: fallback, notes: allNotes)

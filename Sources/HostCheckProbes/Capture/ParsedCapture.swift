@@ -18,7 +18,7 @@ struct ParsedCapture: Sendable {
     static let bundleInfoFormat = "hostcheck-bundle-info"
 
     /// Decodes, recognises and parses one input.
-    static func parse(_ input: CaptureInput) -> ParsedCapture {
+    static func parse(_ input: consuming CaptureInput) -> ParsedCapture {
         var parsed = ParsedCapture(source: CaptureSource(file: input.file, format: unknownFormat))
         let fileLocation = SourceLocation(file: input.file)
         guard !input.bytes.isEmpty else {
