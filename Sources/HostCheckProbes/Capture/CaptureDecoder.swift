@@ -52,6 +52,9 @@ enum CaptureDecoder {
     /// taken (CP437 first) and the result is marked `guessed`.
     static func decodeCodePage(_ bytes: [UInt8], signatures: [CodePageSignature]) -> DecodedBytes? {
         let sample = sampleBytes(bytes)
+        // Text captures hold no NUL and few control bytes; anything else is a binary file.
+        let controls = sample.lazy.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }.count
+        guard !sample.contains(0), controls * 20 <= sample.count else { return nil }
         var best: (page: CodePage, score: Int, plausibility: Int)?
         for page in CodePage.allCases {
             guard let text = page.decode(sample) else { continue }
@@ -71,12 +74,17 @@ enum CaptureDecoder {
         return bytes[..<cut]
     }
 
-    /// Two points per line holding a signature, three when the signature's language uses `page`.
+    /// How many non-ASCII lines are examined per code page.
+    static let scoredLines = 50
+
+    /// Two points per line holding a signature, three when the signature's language uses `page`
+    /// (the first ``scoredLines`` lines with non-ASCII text are examined).
     static func signatureScore(_ text: String, page: CodePage, signatures: [CodePageSignature]) -> Int {
         var score = 0
-        for line in text.split(whereSeparator: \.isNewline)
-        where line.unicodeScalars.contains(where: { $0.value >= 0x80 }) {
-            guard let signature = signatures.first(where: { line.contains($0.text) }) else { continue }
+        let candidates = text.split(whereSeparator: \.isNewline)
+            .lazy.filter { $0.unicodeScalars.contains(where: { $0.value >= 0x80 }) }.prefix(scoredLines)
+        for line in candidates {
+            guard let signature = signatures.first(where: { line.firstRange(of: $0.text) != nil }) else { continue }
             score += signature.pages.contains(page) ? 3 : 2
         }
         return score

@@ -27,7 +27,7 @@ struct ParsedCapture: Sendable {
         }
         guard let decoded = CaptureDecoder.decode(input.bytes) else {
             parsed.diagnostics.append(Diagnostic(
-                .error, "cannot decode the file: not utf-8, utf-16 or a known code page", at: fileLocation))
+                .error, "cannot decode the file: binary, or not utf-8, utf-16 or a known code page", at: fileLocation))
             return parsed
         }
         let text = CaptureText(file: input.file, encoding: decoded.encoding, text: decoded.text)
