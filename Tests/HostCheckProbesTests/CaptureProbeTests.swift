@@ -181,5 +181,18 @@ struct CaptureProbeTests {
         #expect(parsed.diagnostics.map(\.message) == [message])
         #expect(parsed.diagnostics.map(\.severity) == [.error])
     }
+
+    @Test func truncatedTasklistNameIsCompletedByNetstatB() throws {
+        let snapshot = try CaptureFixtures.snapshot(["tasklist-table.txt", "netstat-anob-7004.txt"])
+        let magaya = try #require(snapshot.processesByPID()[7004])
+        #expect(magaya.name == "MagayaNetworkServiceHost.exe")
+        #expect(magaya.nameTruncated == false)
+        #expect(snapshot.sockets.first?.ownership == .owned)
+        let disputed = try #require(snapshot.sockets.first { $0.localPort == 5939 })
+        #expect(disputed.ownership == .unknown)
+        #expect(disputed.ownershipReason == .sourcesDisagree)
+        #expect(snapshot.problems.map(\.location?.line) == [8])
+        #expect(snapshot.problems.first?.message.contains("TeamViewer_Service.exe") == true)
+    }
 }
 
