@@ -47,7 +47,7 @@ struct ParsedCapture: Sendable {
         }
         guard let format = FormatRecognizer.recognise(text.lines(upTo: FormatRecognizer.scanLimit)) else {
             parsed.diagnostics.append(Diagnostic(
-                .error, "unrecognised capture format (expected windows netstat or tasklist output)",
+                .error, "unrecognised capture format (expected netstat, tasklist, ss, lsof, /proc/net or PowerShell output)",
                 at: fileLocation))
             return parsed
         }
