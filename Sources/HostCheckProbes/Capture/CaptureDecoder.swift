@@ -5,12 +5,25 @@ struct CodePageSignature: Sendable {
     var pages: [CodePage]
 }
 
-/// Bytes decoded into text, with the encoding chosen.
+/// Bytes decoded into text (kept as UTF-8 bytes), with the encoding chosen.
 struct DecodedBytes: Sendable {
-    var text: String
+    var utf8: [UInt8]
     var encoding: CaptureEncoding
     /// True when no known header or title confirmed the code page.
     var guessed = false
+
+    init(utf8: [UInt8], encoding: CaptureEncoding, guessed: Bool = false) {
+        self.utf8 = utf8
+        self.encoding = encoding
+        self.guessed = guessed
+    }
+
+    init(text: String, encoding: CaptureEncoding, guessed: Bool = false) {
+        self.init(utf8: Array(text.utf8), encoding: encoding, guessed: guessed)
+    }
+
+    /// The text as a `String` (for the small JSON documents).
+    var text: String { String(decoding: utf8, as: UTF8.self) }
 }
 
 /// Turns the bytes of a capture file into text, recording the encoding it chose.
@@ -28,8 +41,9 @@ enum CaptureDecoder {
         _ bytes: [UInt8], signatures: [CodePageSignature] = WindowsLanguages.codePageSignatures
     ) -> DecodedBytes? {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            guard let text = strictUTF8(bytes.dropFirst(3)) else { return nil }
-            return DecodedBytes(text: text, encoding: .utf8BOM)
+            let body = Array(bytes.dropFirst(3))
+            guard isValidUTF8(body) else { return nil }
+            return DecodedBytes(utf8: body, encoding: .utf8BOM)
         }
         if bytes.starts(with: [0xFF, 0xFE]) {
             return DecodedBytes(text: utf16(bytes.dropFirst(2), littleEndian: true), encoding: .utf16LEBOM)
@@ -40,8 +54,8 @@ enum CaptureDecoder {
         if looksLikeUTF16LE(sampleBytes(bytes)) {
             return DecodedBytes(text: utf16(bytes[...], littleEndian: true), encoding: .utf16LE)
         }
-        if let text = strictUTF8(bytes[...]) {
-            return DecodedBytes(text: text, encoding: .utf8)
+        if isValidUTF8(bytes) {
+            return DecodedBytes(utf8: bytes, encoding: .utf8)
         }
         return decodeCodePage(bytes, signatures: signatures)
     }
@@ -120,8 +134,23 @@ enum CaptureDecoder {
         return oddNULs * 10 >= pairs * 3 && evenNULs * 10 < pairs
     }
 
-    static func strictUTF8(_ bytes: ArraySlice<UInt8>) -> String? {
-        String(validating: bytes, as: UTF8.self)
+    /// Strict UTF-8 validation without keeping a copy: ASCII is checked eight bytes at a time,
+    /// anything else by the standard library.
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        let allASCII = bytes.withUnsafeBytes { raw -> Bool in
+            var index = 0
+            let count = raw.count
+            while index + 8 <= count {
+                if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                index += 8
+            }
+            while index < count {
+                if raw[index] >= 0x80 { return false }
+                index += 1
+            }
+            return true
+        }
+        return allASCII || String(validating: bytes, as: UTF8.self) != nil
     }
 
     /// Decodes UTF-16; an odd trailing byte is dropped and unpaired surrogates become U+FFFD.

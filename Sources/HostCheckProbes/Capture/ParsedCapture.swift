@@ -30,16 +30,16 @@ struct ParsedCapture: Sendable {
                 .error, "cannot decode the file: binary, or not utf-8, utf-16 or a known code page", at: fileLocation))
             return parsed
         }
-        let text = CaptureText(file: input.file, encoding: decoded.encoding, text: decoded.text)
+        let text = CaptureText(file: input.file, encoding: decoded.encoding, utf8: decoded.utf8)
         parsed.source.encoding = decoded.encoding.rawValue
         if decoded.guessed {
             parsed.diagnostics.append(Diagnostic(
                 .warning, "no known header or title decoded; code page \(decoded.encoding.rawValue) is a guess",
                 at: fileLocation))
         }
-        if BundleInfo.looksLikeBundleInfo(decoded.text) {
+        if let json = BundleInfo.candidateText(decoded.utf8), BundleInfo.looksLikeBundleInfo(json) {
             parsed.source.format = bundleInfoFormat
-            switch BundleInfo.parse(decoded.text) {
+            switch BundleInfo.parse(json) {
             case .success(let info): parsed.bundleInfo = info
             case .failure(let error): parsed.diagnostics.append(Diagnostic(.error, error.message, at: fileLocation))
             }
