@@ -77,8 +77,8 @@ enum CaptureDecoder {
             if let current = best, (current.score, current.plausibility) >= (score, plausibility) { continue }
             best = (page, score, plausibility)
         }
-        guard let best, let text = best.page.decode(bytes[...]) else { return nil }
-        return DecodedBytes(text: text, encoding: best.page.encoding, guessed: best.score == 0)
+        guard let best, let utf8 = best.page.decodeToUTF8(bytes[...]) else { return nil }
+        return DecodedBytes(utf8: utf8, encoding: best.page.encoding, guessed: best.score == 0)
     }
 
     /// The first bytes, cut after a line feed so that a double-byte character is never split.

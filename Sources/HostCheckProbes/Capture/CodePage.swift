@@ -61,6 +61,11 @@ enum CodePage: String, Sendable, CaseIterable {
 
     /// Decodes bytes; nil when a double-byte page finds an invalid sequence.
     func decode(_ bytes: ArraySlice<UInt8>) -> String? {
+        decodeToUTF8(bytes).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Decodes bytes into UTF-8 bytes; nil when a double-byte page finds an invalid sequence.
+    func decodeToUTF8(_ bytes: ArraySlice<UInt8>) -> [UInt8]? {
         if let upper = upperHalfUTF8 {
             var utf8: [UInt8] = []
             utf8.reserveCapacity(bytes.count + bytes.count / 4)
@@ -71,10 +76,13 @@ enum CodePage: String, Sendable, CaseIterable {
                     utf8.append(contentsOf: upper[Int(byte) - 0x80])
                 }
             }
-            return String(decoding: utf8, as: UTF8.self)
+            return utf8
         }
-        guard let number = coreFoundationNumber else { return nil }
-        return String(data: Data(bytes), encoding: String.Encoding(rawValue: 0x8000_0000 | number))
+        guard let number = coreFoundationNumber,
+              let text = String(data: Data(bytes), encoding: String.Encoding(rawValue: 0x8000_0000 | number)) else {
+            return nil
+        }
+        return Array(text.utf8)
     }
 
     /// The UTF-8 bytes of each upper-half character of a single-byte page.

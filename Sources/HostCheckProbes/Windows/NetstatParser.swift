@@ -10,8 +10,8 @@ import HostCheckCore
 enum NetstatParser {
     static func parse(_ text: CaptureText) -> SocketCapture {
         var state = ParseState()
-        state.result.sockets.reserveCapacity(text.lineCount / 2)
         text.withBytes { all in
+            state.result.sockets.reserveCapacity(rowEstimate(all, lines: text.lineRanges))
             var tokens: [Range<Int>] = []
             tokens.reserveCapacity(16)
             for (index, range) in text.lineRanges.enumerated() {
@@ -43,6 +43,17 @@ enum NetstatParser {
         }
         result.diagnostics.sort { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }
         return result
+    }
+
+    /// An upper bound of the rows: lines whose first non-blank byte is `T` or `U`.
+    static func rowEstimate(_ all: UnsafeBufferPointer<UInt8>, lines: [Range<Int>]) -> Int {
+        var count = 0
+        for range in lines {
+            var index = range.lowerBound
+            while index < range.upperBound, all[index] == 0x20 || all[index] == 0x09 { index += 1 }
+            if index < range.upperBound, all[index] == 0x54 || all[index] == 0x55 { count += 1 }
+        }
+        return count
     }
 
     /// What the parser carries from line to line.
