@@ -75,10 +75,15 @@ struct ParsedCapture: Sendable {
             (parsed.netstat, parsed.tasklist) = PowerShellCSVParser.parse(text)
         case .powershellJSON:
             (parsed.netstat, parsed.tasklist) = PowerShellJSONParser.parse(text, raw: decoded.text)
-        default:
-            let hint = format.unsupportedHint.map { ": \($0)" } ?? ""
+        case .powershellTable:
             parsed.diagnostics.append(Diagnostic(
-                .error, "recognised format '\(format.rawValue)' is not yet supported\(hint)", at: fileLocation))
+                .error, "powershell table output is refused: \(format.unsupportedHint ?? "")", at: fileLocation))
+        case .procNetUnix, .procPidStatus:
+            parsed.diagnostics.append(Diagnostic(
+                .error, "recognised format '\(format.rawValue)' lists no tcp or udp sockets", at: fileLocation))
+        case .json:
+            parsed.diagnostics.append(Diagnostic(
+                .error, "recognised format 'json' is not read here: \(format.unsupportedHint ?? "")", at: fileLocation))
         }
         return parsed
     }
