@@ -33,6 +33,11 @@ enum NetstatParser {
         }
         state.finishOwner(text: text)
         var result = state.result
+        if state.imagesWithoutPID > 0 {
+            result.diagnostics.append(Diagnostic(
+                .note, "\(state.imagesWithoutPID) rows name an image (-b) but no pid (no -o): their owners stay unknown",
+                at: SourceLocation(file: text.file)))
+        }
         let firstRow = state.firstRowIndex
         let preamble = state.knownPreamble ? [] : state.pending.filter { firstRow == nil || $0 < firstRow ?? 0 }
         let structural = structuralDecoration(preamble, text: text)
@@ -66,6 +71,8 @@ enum NetstatParser {
         var owner: NetstatOwner?
         var currentPID: Int?
         var ownerIndexByPID: [Int: Int] = [:]
+        /// `-b` image lines under rows without a PID (`netstat -ab` without `-o`).
+        var imagesWithoutPID = 0
 
         mutating func addOwnerLine(_ kind: NetstatOwnerLines.Kind, line: Int) {
             var current = owner ?? NetstatOwner()
@@ -89,6 +96,7 @@ enum NetstatParser {
             if owner.notObtainable, result.sockets[last].ownership == .unknown {
                 result.sockets[last].ownershipReason = .ownerNotObtainable
             }
+            if currentPID == nil, owner.image != nil { imagesWithoutPID += 1 }
             guard let pid = currentPID, pid != 0, let image = owner.image, let imageLine = owner.imageLine else { return }
             if let index = ownerIndexByPID[pid] {
                 for component in owner.components where !result.ownerProcesses[index].services.contains(component) {
