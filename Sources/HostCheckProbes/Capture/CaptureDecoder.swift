@@ -18,10 +18,6 @@ struct DecodedBytes: Sendable {
         self.guessed = guessed
     }
 
-    init(text: String, encoding: CaptureEncoding, guessed: Bool = false) {
-        self.init(utf8: Array(text.utf8), encoding: encoding, guessed: guessed)
-    }
-
     /// The text as a `String` (for the small JSON documents).
     var text: String { String(decoding: utf8, as: UTF8.self) }
 }
@@ -46,13 +42,13 @@ enum CaptureDecoder {
             return DecodedBytes(utf8: body, encoding: .utf8BOM)
         }
         if bytes.starts(with: [0xFF, 0xFE]) {
-            return DecodedBytes(text: utf16(bytes.dropFirst(2), littleEndian: true), encoding: .utf16LEBOM)
+            return DecodedBytes(utf8: utf16(bytes.dropFirst(2), littleEndian: true), encoding: .utf16LEBOM)
         }
         if bytes.starts(with: [0xFE, 0xFF]) {
-            return DecodedBytes(text: utf16(bytes.dropFirst(2), littleEndian: false), encoding: .utf16BEBOM)
+            return DecodedBytes(utf8: utf16(bytes.dropFirst(2), littleEndian: false), encoding: .utf16BEBOM)
         }
         if looksLikeUTF16LE(sampleBytes(bytes)) {
-            return DecodedBytes(text: utf16(bytes[...], littleEndian: true), encoding: .utf16LE)
+            return DecodedBytes(utf8: utf16(bytes[...], littleEndian: true), encoding: .utf16LE)
         }
         if isValidUTF8(bytes) {
             return DecodedBytes(utf8: bytes, encoding: .utf8)
@@ -153,8 +149,9 @@ enum CaptureDecoder {
         return allASCII || String(validating: bytes, as: UTF8.self) != nil
     }
 
-    /// Decodes UTF-16; an odd trailing byte is dropped and unpaired surrogates become U+FFFD.
-    static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String {
+    /// Decodes UTF-16 into UTF-8 bytes; an odd trailing byte is dropped and unpaired surrogates
+    /// become U+FFFD.
+    static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> [UInt8] {
         var units: [UInt16] = []
         units.reserveCapacity(bytes.count / 2)
         var index = bytes.startIndex
@@ -164,6 +161,9 @@ enum CaptureDecoder {
             units.append(littleEndian ? first | second << 8 : first << 8 | second)
             index += 2
         }
-        return String(decoding: units, as: UTF16.self)
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(units.count)
+        _ = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: false) { utf8.append($0) }
+        return utf8
     }
 }
