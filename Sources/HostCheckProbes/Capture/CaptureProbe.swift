@@ -6,7 +6,8 @@ import HostCheckCore
 /// is recognised from its content. Sockets are joined to processes by PID.
 public struct CaptureProbe: Probe {
     public static let id = "capture"
-    public static let summary = "facts from captured command output (windows netstat, tasklist)"
+    public static let summary =
+        "facts from captured output: windows netstat, tasklist, powershell; linux ss, netstat, lsof, /proc/net; bsd netstat"
 
     /// The files and directories to read, as given.
     public var paths: [String]
