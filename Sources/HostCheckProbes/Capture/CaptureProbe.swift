@@ -1,9 +1,12 @@
 import HostCheckCore
 
-/// Builds one host's ``Snapshot`` from captured text files: Windows `netstat` and `tasklist`.
+/// Builds one host's ``Snapshot`` from captured text files (``CaptureFormat``): Windows
+/// `netstat`, `tasklist` and PowerShell exports; Linux `ss`, net-tools `netstat`, `lsof` and
+/// `/proc/net`; BSD `netstat`.
 ///
-/// Each path is a file or a directory (a bundle of files with any names); every file's format
-/// is recognised from its content. Sockets are joined to processes by PID.
+/// Each path is a file or a directory (a bundle of files with any names, and an optional
+/// `host.json`); every file's format and encoding is recognised from its content. Sockets are
+/// joined to processes by PID. See `docs/captures.md`.
 public struct CaptureProbe: Probe {
     public static let id = "capture"
     public static let summary =
