@@ -21,7 +21,9 @@ enum NetstatParser {
                     state.finishOwner(text: text)
                     if state.firstRowIndex == nil { state.firstRowIndex = index }
                     if row.pid != nil { state.result.hasPIDs = true }
-                    state.result.sockets.append(socket(row, line: index + 1, text: text, into: &state.result))
+                    let (fact, warning) = socket(row, line: index + 1, text: text)
+                    state.result.sockets.append(fact)
+                    if let warning { state.result.diagnostics.append(warning) }
                     state.currentPID = row.pid
                 } else if !state.result.sockets.isEmpty,
                           let kind = NetstatOwnerLines.classify(bytes: bytes, tokens: &tokens) {
@@ -33,6 +35,7 @@ enum NetstatParser {
         }
         state.finishOwner(text: text)
         var result = state.result
+        state.result = SocketCapture()
         if state.imagesWithoutPID > 0 {
             result.diagnostics.append(Diagnostic(
                 .note, "\(state.imagesWithoutPID) rows name an image (-b) but no pid (no -o): their owners stay unknown",
@@ -147,16 +150,13 @@ enum NetstatParser {
         return accepted
     }
 
-    static func socket(
-        _ row: NetstatRow, line: Int, text: CaptureText, into result: inout SocketCapture
-    ) -> SocketFact {
+    /// The fact of one row, and the warning when its state word contradicts its endpoints.
+    static func socket(_ row: NetstatRow, line: Int, text: CaptureText) -> (SocketFact, Diagnostic?) {
         let location = text.location(line: line)
         let (state, rawState, contradiction) = row.normalisedState()
-        if contradiction {
-            result.diagnostics.append(Diagnostic(
-                .warning, "state word says listening but the remote endpoint is connected; state kept unknown",
-                at: location))
-        }
+        let warning = contradiction ? Diagnostic(
+            .warning, "state word says listening but the remote endpoint is connected; state kept unknown",
+            at: location) : nil
         let family = row.local.family
         var ownership = Ownership.unknown
         var reason: OwnershipReason? = .captureHasNoOwners
@@ -172,7 +172,7 @@ enum NetstatParser {
             }
         }
         let remote = row.remote.isUnconnected ? nil : row.remote
-        return SocketFact(
+        let fact = SocketFact(
             protocol: row.proto, family: family,
             localAddress: row.local.host, localPort: row.local.port, localPortName: row.local.portName,
             localZone: row.local.zone,
@@ -180,5 +180,6 @@ enum NetstatParser {
             remotePortName: remote?.portName,
             state: state, rawState: rawState,
             ownership: ownership, ownershipReason: reason, pids: pids, source: location)
+        return (fact, warning)
     }
 }
