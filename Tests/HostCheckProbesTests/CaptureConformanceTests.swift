@@ -15,7 +15,9 @@ struct CaptureConformanceTests {
     }
 
     static let table: [String: Expected] = [
-        "freebsd-netstat-an-12.txt": .notYetSupported("recognised as bsd-netstat; its parser is not written yet"),
+        "freebsd-netstat-an-12.txt": .parsed(
+            format: .bsdNetstat, encoding: .utf8, sockets: 6, listening: 5, processes: 0,
+            notUnderstood: []),
         "linux-netstat-aeep-ubuntu1804.txt": .parsed(
             format: .linuxNetstat, encoding: .utf8, sockets: 8, listening: 6, processes: 6,
             notUnderstood: []),
@@ -67,8 +69,12 @@ struct CaptureConformanceTests {
         "macos-lsof-n-i-5000-truncated-command-issue-nextstrain-561.txt": .parsed(
             format: .lsof, encoding: .utf8, sockets: 2, listening: 2, processes: 1,
             notUnderstood: []),
-        "macos-netstat-An-1014.txt": .notYetSupported("recognised as bsd-netstat; its parser is not written yet"),
-        "macos-netstat-plain-1014.txt": .notYetSupported("recognised as bsd-netstat; its parser is not written yet"),
+        "macos-netstat-An-1014.txt": .parsed(
+            format: .bsdNetstat, encoding: .utf8, sockets: 137, listening: 88, processes: 0,
+            notUnderstood: []),
+        "macos-netstat-plain-1014.txt": .parsed(
+            format: .bsdNetstat, encoding: .utf8, sockets: 157, listening: 104, processes: 0,
+            notUnderstood: []),
         "powershell-get-nettcpconnection-table-bound-state.txt": .notYetSupported("Format-Table output is refused by design: columns are dropped and cut (spec 4.2)"),
         "powershell-get-nettcpconnection-table-listen-timewait.txt": .notYetSupported("Format-Table output is refused by design: columns are dropped and cut (spec 4.2)"),
         "powershell-get-nettcpconnection-table-truncated-ipv6.txt": .notYetSupported("Format-Table output is refused by design: columns are dropped and cut (spec 4.2)"),

@@ -43,6 +43,10 @@ struct CaptureDecoderTests {
         ("\r\n\n\r", ["", "", ""]),
         ("no terminator", ["no terminator"]),
         ("", []),
+        ("a\r", ["a"]),
+        ("a\r\r\nb", ["a", "", "b"]),
+        ("\r\r", ["", ""]),
+        ("x\n\n", ["x", ""]),
     ])
     func splitsLinesAsAnEditorCounts(_ text: String, _ lines: [String]) {
         #expect(CaptureText.splitLines(text).map(String.init) == lines)

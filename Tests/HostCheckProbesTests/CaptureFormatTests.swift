@@ -36,7 +36,7 @@ struct CaptureFormatTests {
         let supported = CaptureFormat.allCases.filter(\.isSupported)
         #expect(supported == [
             .windowsNetstat, .windowsTasklistTable, .windowsTasklistCSV, .windowsTasklistList, .powershellCSV,
-            .powershellJSON, .linuxSS, .linuxNetstat, .lsof, .procNet,
+            .powershellJSON, .linuxSS, .linuxNetstat, .lsof, .procNet, .bsdNetstat,
         ])
         #expect(CaptureFormat.allCases.filter { !$0.isSupported }.allSatisfy { $0.unsupportedHint != nil })
     }

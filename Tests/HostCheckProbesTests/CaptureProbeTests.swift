@@ -65,11 +65,11 @@ struct CaptureProbeTests {
             files: ["unrecognised.txt"], sockets: 0, listening: 0, processes: [:], coverage: .none,
             encodings: ["utf-8"], formats: ["unknown"], problems: ["unrecognised.txt"], port3691: nil),
         Expectation(
-            files: ["unix/bsd-netstat-an.txt", "tasklist-nc64-nh.csv"], sockets: 0, listening: 0,
+            files: ["powershell/format-table.txt", "tasklist-nc64-nh.csv"], sockets: 0, listening: 0,
             processes: [0: "System Idle Process", 4: "System", 988: "svchost.exe", 2216: "svchost.exe",
                         3312: "TeamViewer_Service.exe", 6120: "nc64.exe"],
-            coverage: .none, encodings: ["utf-8", "utf-8"], formats: ["bsd-netstat", "windows-tasklist-csv"],
-            problems: ["bsd-netstat-an.txt"],
+            coverage: .none, encodings: ["utf-8", "utf-8"], formats: ["powershell-table", "windows-tasklist-csv"],
+            problems: ["format-table.txt"],
             port3691: nil),
     ]
 
@@ -82,7 +82,7 @@ struct CaptureProbeTests {
         #expect(snapshot.host.coverage == expected.coverage)
         #expect(snapshot.host.sources.map(\.encoding) == expected.encodings)
         #expect(snapshot.host.sources.map(\.format) == expected.formats)
-        #expect(snapshot.host.platform == (expected.formats.contains { $0.hasPrefix("windows-") } ? .windows : .unknown))
+        #expect(snapshot.host.platform == (expected.formats.contains { $0.hasPrefix("windows-") || $0.hasPrefix("powershell-") } ? .windows : .unknown))
         #expect(snapshot.host.name == "unknown")
         let problems = snapshot.problems.map { diagnostic in
             let location = diagnostic.location
@@ -180,6 +180,19 @@ struct CaptureProbeTests {
         let parsed = CaptureFixtures.parse(text, name: "host.json")
         #expect(parsed.diagnostics.map(\.message) == [message])
         #expect(parsed.diagnostics.map(\.severity) == [.error])
+    }
+
+    @Test func truncatedTasklistNameIsCompletedByNetstatB() throws {
+        let snapshot = try CaptureFixtures.snapshot(["tasklist-table.txt", "netstat-anob-7004.txt"])
+        let magaya = try #require(snapshot.processesByPID()[7004])
+        #expect(magaya.name == "MagayaNetworkServiceHost.exe")
+        #expect(magaya.nameTruncated == false)
+        #expect(snapshot.sockets.first?.ownership == .owned)
+        let disputed = try #require(snapshot.sockets.first { $0.localPort == 5939 })
+        #expect(disputed.ownership == .unknown)
+        #expect(disputed.ownershipReason == .sourcesDisagree)
+        #expect(snapshot.problems.map(\.location?.line) == [8])
+        #expect(snapshot.problems.first?.message.contains("TeamViewer_Service.exe") == true)
     }
 }
 

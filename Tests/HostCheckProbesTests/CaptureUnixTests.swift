@@ -93,5 +93,18 @@ struct CaptureUnixTests {
         #expect(snapshot.processesByPID()[4242]?.user == "ops")
         #expect(snapshot.diagnostics.map(\.severity) == [.note])
     }
+
+    @Test func bsdNetstatSplitsThePortAtTheLastDot() throws {
+        let snapshot = try Self.snapshot("bsd-netstat-an.txt")
+        #expect(snapshot.host.sources.map(\.format) == ["bsd-netstat"])
+        #expect(snapshot.problems.isEmpty)
+        #expect(snapshot.sockets.map(\.localAddress) == ["127.0.0.1", "::", "192.168.1.221", "fe80::1"])
+        #expect(snapshot.sockets.map(\.localPort) == [631, 3691, 54862, 5353])
+        #expect(snapshot.sockets.map(\.state) == [.listening, .listening, .established, .listening])
+        #expect(snapshot.sockets[1].v6only == false)
+        #expect(snapshot.sockets[2].remoteAddress == "140.82.113.26")
+        #expect(snapshot.sockets[3].localZone == "lo0")
+        #expect(snapshot.diagnostics.map(\.severity) == [.note])
+    }
 }
 

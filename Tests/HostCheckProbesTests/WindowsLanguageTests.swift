@@ -100,4 +100,23 @@ struct WindowsLanguageTests {
         #expect(Mojibake.variants(of: "ABHÖREN").contains("ABH™REN"))
         #expect(Mojibake.variants(of: "LISTENING") == ["LISTENING"])
     }
+
+    @Test(arguments: [
+        ["netstat-ano-de.txt", "netstat-ano-de.cp850.txt", "netstat-ano-de.cp1252.txt"],
+        ["netstat-ano-ru.txt", "netstat-ano-ru.cp866.txt", "netstat-ano-ru.cp1251.txt"],
+        ["netstat-ano-ja.txt", "netstat-ano-ja.cp932.txt"],
+    ])
+    func everyEncodingOfOneCaptureGivesIdenticalSockets(_ fixtures: [String]) throws {
+        let socketLists = try fixtures.map { fixture in
+            try CaptureProbe(paths: [CaptureFixtures.language(fixture)], hostName: nil).snapshot().sockets.map { socket in
+                var copy = socket
+                copy.source.file = ""
+                return copy
+            }
+        }
+        for sockets in socketLists.dropFirst() {
+            #expect(sockets == socketLists.first)
+        }
+    }
 }
+

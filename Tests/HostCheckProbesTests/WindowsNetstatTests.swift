@@ -124,5 +124,14 @@ struct WindowsNetstatTests {
         #expect(parsed.netstat?.diagnostics.map(\.severity) == [.error])
         #expect(parsed.netstat?.diagnostics.first?.location?.line == 2)
     }
+
+    @Test func netstatBWithoutPIDsSaysOwnersStayUnknown() throws {
+        let text = "  TCP    0.0.0.0:135    orion:0    LISTENING\r\n  RpcSs\r\n [svchost.exe]\r\n"
+            + "  TCP    0.0.0.0:445    orion:0    LISTENING\r\n Can not obtain ownership information\r\n"
+        let netstat = try #require(CaptureFixtures.parse(text).netstat)
+        #expect(netstat.sockets.map(\.ownershipReason) == [.captureHasNoOwners, .ownerNotObtainable])
+        #expect(netstat.diagnostics.map(\.severity) == [.note])
+        #expect(netstat.ownerProcesses.isEmpty)
+    }
 }
 

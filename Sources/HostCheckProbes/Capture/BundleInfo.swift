@@ -21,6 +21,13 @@ struct BundleInfo: Sendable, Hashable {
     var labels: [String: String] = [:]
     var commands: [String] = []
 
+    /// The text of a file that starts like a JSON object (after blanks), else nil.
+    static func candidateText(_ utf8: [UInt8]) -> String? {
+        guard let first = utf8.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }),
+              first == 0x7B else { return nil }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
     /// True when the text is a JSON object with a `hostcheck_bundle` key.
     static func looksLikeBundleInfo(_ text: String) -> Bool {
         let head = text.drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{FEFF}" }

@@ -19,17 +19,15 @@ enum ByteLine {
     /// Fills `ranges` (emptied first, capacity kept) with the token ranges of the line.
     static func tokens(_ bytes: UnsafeBufferPointer<UInt8>, into ranges: inout [Range<Int>]) {
         ranges.removeAll(keepingCapacity: true)
-        var start: Int?
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
-            if byte == 0x20 || byte == 0x09 {
-                if let first = start { ranges.append(first..<index) }
-                start = nil
-            } else if start == nil {
-                start = index
-            }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            while index < count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+            guard index < count else { break }
+            let start = index
+            while index < count, bytes[index] != 0x20, bytes[index] != 0x09 { index += 1 }
+            ranges.append(start..<index)
         }
-        if let first = start { ranges.append(first..<bytes.count) }
     }
 
     /// True when the bytes are only ASCII blanks (or NO-BREAK SPACE).
@@ -75,10 +73,20 @@ enum ByteLine {
 
     /// The index of the first / last `byte` in the range.
     static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
-        range.first { bytes[$0] == byte }
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if bytes[index] == byte { return index }
+            index += 1
+        }
+        return nil
     }
 
     static func lastIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
-        range.reversed().first { bytes[$0] == byte }
+        var index = range.upperBound
+        while index > range.lowerBound {
+            index -= 1
+            if bytes[index] == byte { return index }
+        }
+        return nil
     }
 }

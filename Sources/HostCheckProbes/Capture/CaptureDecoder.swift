@@ -5,12 +5,21 @@ struct CodePageSignature: Sendable {
     var pages: [CodePage]
 }
 
-/// Bytes decoded into text, with the encoding chosen.
+/// Bytes decoded into text (kept as UTF-8 bytes), with the encoding chosen.
 struct DecodedBytes: Sendable {
-    var text: String
+    var utf8: [UInt8]
     var encoding: CaptureEncoding
     /// True when no known header or title confirmed the code page.
     var guessed = false
+
+    init(utf8: [UInt8], encoding: CaptureEncoding, guessed: Bool = false) {
+        self.utf8 = utf8
+        self.encoding = encoding
+        self.guessed = guessed
+    }
+
+    /// The text as a `String` (for the small JSON documents).
+    var text: String { String(decoding: utf8, as: UTF8.self) }
 }
 
 /// Turns the bytes of a capture file into text, recording the encoding it chose.
@@ -28,20 +37,21 @@ enum CaptureDecoder {
         _ bytes: [UInt8], signatures: [CodePageSignature] = WindowsLanguages.codePageSignatures
     ) -> DecodedBytes? {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            guard let text = strictUTF8(bytes.dropFirst(3)) else { return nil }
-            return DecodedBytes(text: text, encoding: .utf8BOM)
+            let body = Array(bytes.dropFirst(3))
+            guard isValidUTF8(body) else { return nil }
+            return DecodedBytes(utf8: body, encoding: .utf8BOM)
         }
         if bytes.starts(with: [0xFF, 0xFE]) {
-            return DecodedBytes(text: utf16(bytes.dropFirst(2), littleEndian: true), encoding: .utf16LEBOM)
+            return DecodedBytes(utf8: utf16(bytes.dropFirst(2), littleEndian: true), encoding: .utf16LEBOM)
         }
         if bytes.starts(with: [0xFE, 0xFF]) {
-            return DecodedBytes(text: utf16(bytes.dropFirst(2), littleEndian: false), encoding: .utf16BEBOM)
+            return DecodedBytes(utf8: utf16(bytes.dropFirst(2), littleEndian: false), encoding: .utf16BEBOM)
         }
         if looksLikeUTF16LE(sampleBytes(bytes)) {
-            return DecodedBytes(text: utf16(bytes[...], littleEndian: true), encoding: .utf16LE)
+            return DecodedBytes(utf8: utf16(bytes[...], littleEndian: true), encoding: .utf16LE)
         }
-        if let text = strictUTF8(bytes[...]) {
-            return DecodedBytes(text: text, encoding: .utf8)
+        if isValidUTF8(bytes) {
+            return DecodedBytes(utf8: bytes, encoding: .utf8)
         }
         return decodeCodePage(bytes, signatures: signatures)
     }
@@ -52,6 +62,9 @@ enum CaptureDecoder {
     /// taken (CP437 first) and the result is marked `guessed`.
     static func decodeCodePage(_ bytes: [UInt8], signatures: [CodePageSignature]) -> DecodedBytes? {
         let sample = sampleBytes(bytes)
+        // Text captures hold no NUL and few control bytes; anything else is a binary file.
+        let controls = sample.lazy.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }.count
+        guard !sample.contains(0), controls * 20 <= sample.count else { return nil }
         var best: (page: CodePage, score: Int, plausibility: Int)?
         for page in CodePage.allCases {
             guard let text = page.decode(sample) else { continue }
@@ -60,8 +73,8 @@ enum CaptureDecoder {
             if let current = best, (current.score, current.plausibility) >= (score, plausibility) { continue }
             best = (page, score, plausibility)
         }
-        guard let best, let text = best.page.decode(bytes[...]) else { return nil }
-        return DecodedBytes(text: text, encoding: best.page.encoding, guessed: best.score == 0)
+        guard let best, let utf8 = best.page.decodeToUTF8(bytes[...]) else { return nil }
+        return DecodedBytes(utf8: utf8, encoding: best.page.encoding, guessed: best.score == 0)
     }
 
     /// The first bytes, cut after a line feed so that a double-byte character is never split.
@@ -71,12 +84,17 @@ enum CaptureDecoder {
         return bytes[..<cut]
     }
 
-    /// Two points per line holding a signature, three when the signature's language uses `page`.
+    /// How many non-ASCII lines are examined per code page.
+    static let scoredLines = 50
+
+    /// Two points per line holding a signature, three when the signature's language uses `page`
+    /// (the first ``scoredLines`` lines with non-ASCII text are examined).
     static func signatureScore(_ text: String, page: CodePage, signatures: [CodePageSignature]) -> Int {
         var score = 0
-        for line in text.split(whereSeparator: \.isNewline)
-        where line.unicodeScalars.contains(where: { $0.value >= 0x80 }) {
-            guard let signature = signatures.first(where: { line.contains($0.text) }) else { continue }
+        let candidates = text.split(whereSeparator: \.isNewline)
+            .lazy.filter { $0.unicodeScalars.contains(where: { $0.value >= 0x80 }) }.prefix(scoredLines)
+        for line in candidates {
+            guard let signature = signatures.first(where: { line.firstRange(of: $0.text) != nil }) else { continue }
             score += signature.pages.contains(page) ? 3 : 2
         }
         return score
@@ -112,12 +130,28 @@ enum CaptureDecoder {
         return oddNULs * 10 >= pairs * 3 && evenNULs * 10 < pairs
     }
 
-    static func strictUTF8(_ bytes: ArraySlice<UInt8>) -> String? {
-        String(validating: bytes, as: UTF8.self)
+    /// Strict UTF-8 validation without keeping a copy: ASCII is checked eight bytes at a time,
+    /// anything else by the standard library.
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        let allASCII = bytes.withUnsafeBytes { raw -> Bool in
+            var index = 0
+            let count = raw.count
+            while index + 8 <= count {
+                if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                index += 8
+            }
+            while index < count {
+                if raw[index] >= 0x80 { return false }
+                index += 1
+            }
+            return true
+        }
+        return allASCII || String(validating: bytes, as: UTF8.self) != nil
     }
 
-    /// Decodes UTF-16; an odd trailing byte is dropped and unpaired surrogates become U+FFFD.
-    static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String {
+    /// Decodes UTF-16 into UTF-8 bytes; an odd trailing byte is dropped and unpaired surrogates
+    /// become U+FFFD.
+    static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> [UInt8] {
         var units: [UInt16] = []
         units.reserveCapacity(bytes.count / 2)
         var index = bytes.startIndex
@@ -127,6 +161,9 @@ enum CaptureDecoder {
             units.append(littleEndian ? first | second << 8 : first << 8 | second)
             index += 2
         }
-        return String(decoding: units, as: UTF16.self)
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(units.count)
+        _ = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: false) { utf8.append($0) }
+        return utf8
     }
 }

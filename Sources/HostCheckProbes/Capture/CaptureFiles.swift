@@ -9,11 +9,11 @@ struct CaptureInput: Sendable {
 
 /// Reads capture files and bundle directories.
 enum CaptureFiles {
-    /// Reads every path: a file is one input; a directory is a bundle whose regular, non-hidden
-    /// files are inputs in name order.
-    /// - Throws: ``CaptureError`` when a path does not exist or cannot be read.
-    static func read(paths: [String]) throws(CaptureError) -> (inputs: [CaptureInput], notes: [Diagnostic]) {
-        var inputs: [CaptureInput] = []
+    /// Lists every file to read: a file path is itself; a directory is a bundle whose regular,
+    /// non-hidden files are read in name order (sub-directories are ignored with a note).
+    /// - Throws: ``CaptureError`` when a path does not exist or a directory cannot be listed.
+    static func files(paths: [String]) throws(CaptureError) -> (files: [String], notes: [Diagnostic]) {
+        var files: [String] = []
         var notes: [Diagnostic] = []
         let manager = FileManager.default
         for path in paths {
@@ -22,7 +22,7 @@ enum CaptureFiles {
                 throw CaptureError(path: path, message: "no such file or directory")
             }
             guard isDirectory.boolValue else {
-                inputs.append(CaptureInput(file: path, bytes: try readFile(path)))
+                files.append(path)
                 continue
             }
             let names: [String]
@@ -37,19 +37,35 @@ enum CaptureFiles {
                 _ = manager.fileExists(atPath: file, isDirectory: &childIsDirectory)
                 if childIsDirectory.boolValue {
                     notes.append(Diagnostic(.note, "sub-directory of a bundle ignored", at: SourceLocation(file: file)))
-                    continue
+                } else {
+                    files.append(file)
                 }
-                inputs.append(CaptureInput(file: file, bytes: try readFile(file)))
             }
         }
-        return (inputs, notes)
+        return (files, notes)
     }
 
+    /// The bytes of a file, read with `open`/`read` straight into an array (no `Data` copy).
+    /// - Throws: ``CaptureError`` when the file cannot be opened or read.
     static func readFile(_ path: String) throws(CaptureError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CaptureError(path: path, message: "cannot read the file")
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw CaptureError(path: path, message: "cannot open the file") }
+        defer { close(descriptor) }
+        var status = stat()
+        let size = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(size + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw CaptureError(path: path, message: "cannot read the file")
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
         }
-        return [UInt8](data)
+        return bytes
     }
 
     /// The host name a list of paths implies: the name of the first bundle directory.

@@ -39,7 +39,7 @@ public enum CaptureFormat: String, Sendable, Hashable, CaseIterable {
     public var isSupported: Bool {
         switch self {
         case .windowsNetstat, .windowsTasklistTable, .windowsTasklistCSV, .windowsTasklistList, .powershellCSV,
-             .powershellJSON, .linuxSS, .linuxNetstat, .procNet, .lsof:
+             .powershellJSON, .linuxSS, .linuxNetstat, .procNet, .lsof, .bsdNetstat:
             true
         default:
             false

@@ -1,12 +1,16 @@
 import HostCheckCore
 
-/// Builds one host's ``Snapshot`` from captured text files: Windows `netstat` and `tasklist`.
+/// Builds one host's ``Snapshot`` from captured text files (``CaptureFormat``): Windows
+/// `netstat`, `tasklist` and PowerShell exports; Linux `ss`, net-tools `netstat`, `lsof` and
+/// `/proc/net`; BSD `netstat`.
 ///
-/// Each path is a file or a directory (a bundle of files with any names); every file's format
-/// is recognised from its content. Sockets are joined to processes by PID.
+/// Each path is a file or a directory (a bundle of files with any names, and an optional
+/// `host.json`); every file's format and encoding is recognised from its content. Sockets are
+/// joined to processes by PID. See `docs/captures.md`.
 public struct CaptureProbe: Probe {
     public static let id = "capture"
-    public static let summary = "facts from captured command output (windows netstat, tasklist)"
+    public static let summary =
+        "facts from captured output: windows netstat, tasklist, powershell; linux ss, netstat, lsof, /proc/net; bsd netstat"
 
     /// The files and directories to read, as given.
     public var paths: [String]
@@ -29,11 +33,15 @@ public struct CaptureProbe: Probe {
     /// The synchronous form of ``collect()``.
     /// - Throws: ``CaptureError`` when a path does not exist or cannot be read.
     public func snapshot() throws(CaptureError) -> Snapshot {
-        let (inputs, notes) = try CaptureFiles.read(paths: paths)
-        let parsed = inputs.map(ParsedCapture.parse)
+        let (files, notes) = try CaptureFiles.files(paths: paths)
+        var parsed: [ParsedCapture] = []
+        for file in files {
+            // One file at a time, so that its bytes are released before the next is read.
+            parsed.append(ParsedCapture.parse(CaptureInput(file: file, bytes: try CaptureFiles.readFile(file))))
+        }
         let fallback = CaptureFiles.bundleName(paths: paths) ?? "unknown"
         var allNotes = notes
-        if inputs.isEmpty {
+        if files.isEmpty {
             allNotes.append(Diagnostic(.error, "no capture file found", at: paths.first.map { SourceLocation(file: $0) }))
         }
         return SnapshotAssembler.assemble(parsed, hostName: hostName, fallbackName: fallback, notes: allNotes)

@@ -1,36 +1,37 @@
+import Foundation
 import HostCheckCore
 
 /// The decoded text of one capture file, with its lines numbered as a text editor counts them.
 ///
 /// A line ends at CRLF, LF or a lone CR; line 1 is index 0. A final line terminator does not
-/// start another line. Lines are kept as byte ranges of the text, so that the hot paths can
-/// read them without creating a `Substring` per line.
+/// start another line. The text is kept as UTF-8 bytes and lines as byte ranges, so that the
+/// hot paths read them without creating a `String` per line.
 struct CaptureText: Sendable {
     /// The file as given by the user, used in every source location.
     var file: String
     var encoding: CaptureEncoding
-    let text: String
+    /// The text, as valid UTF-8.
+    let utf8: [UInt8]
     /// The UTF-8 byte range of each line, terminator excluded.
     let lineRanges: [Range<Int>]
 
-    init(file: String, encoding: CaptureEncoding, text: String) {
-        var contiguous = text
-        contiguous.makeContiguousUTF8()
+    /// - Parameter utf8: valid UTF-8 (as ``CaptureDecoder`` returns it).
+    init(file: String, encoding: CaptureEncoding, utf8: [UInt8]) {
         self.file = file
         self.encoding = encoding
-        self.text = contiguous
-        self.lineRanges = CaptureText.lineRanges(contiguous)
+        self.utf8 = utf8
+        self.lineRanges = utf8.withUnsafeBufferPointer(CaptureText.scanLines)
+    }
+
+    init(file: String, encoding: CaptureEncoding, text: String) {
+        self.init(file: file, encoding: encoding, utf8: Array(text.utf8))
     }
 
     var lineCount: Int { lineRanges.count }
 
     /// The line at a 0-based index.
     func line(_ index: Int) -> Substring {
-        let utf8 = text.utf8
-        let range = lineRanges[index]
-        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        let end = utf8.index(start, offsetBy: range.count)
-        return text[start..<end]
+        Substring(String(decoding: utf8[lineRanges[index]], as: UTF8.self))
     }
 
     /// The first `count` lines.
@@ -41,8 +42,7 @@ struct CaptureText: Sendable {
 
     /// Calls `body` with the text's UTF-8 bytes.
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-        return Array(text.utf8).withUnsafeBufferPointer(body)
+        utf8.withUnsafeBufferPointer(body)
     }
 
     /// Splits on CRLF, LF and lone CR, keeping exact line numbers.
@@ -50,25 +50,27 @@ struct CaptureText: Sendable {
         CaptureText(file: "", encoding: .utf8, text: text).lines
     }
 
-    static func lineRanges(_ text: String) -> [Range<Int>] {
+    /// The line ranges of UTF-8 bytes: LFs are found with `memchr`, then lone CRs before each.
+    static func scanLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
-        let scan = { (bytes: UnsafeBufferPointer<UInt8>) in
-            var start = 0
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == 0x0A || byte == 0x0D {
-                    ranges.append(start..<index)
-                    index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
-                    start = index
-                } else {
-                    index += 1
-                }
+        guard let base = bytes.baseAddress else { return ranges }
+        let count = bytes.count
+        var start = 0
+        while start < count {
+            let lineFeed = memchr(base + start, 0x0A, count - start)
+                .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+            var segmentStart = start
+            var endedByCarriageReturn = false
+            while segmentStart < lineFeed, let found = memchr(base + segmentStart, 0x0D, lineFeed - segmentStart) {
+                let position = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+                ranges.append(segmentStart..<position)
+                segmentStart = position + 1
+                endedByCarriageReturn = segmentStart == lineFeed
             }
-            if start < bytes.count { ranges.append(start..<bytes.count) }
-        }
-        if text.utf8.withContiguousStorageIfAvailable(scan) == nil {
-            Array(text.utf8).withUnsafeBufferPointer(scan)
+            if segmentStart < lineFeed || !endedByCarriageReturn && segmentStart == lineFeed && lineFeed < count {
+                ranges.append(segmentStart..<lineFeed)
+            }
+            start = lineFeed + 1
         }
         return ranges
     }

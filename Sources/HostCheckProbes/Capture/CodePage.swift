@@ -61,17 +61,55 @@ enum CodePage: String, Sendable, CaseIterable {
 
     /// Decodes bytes; nil when a double-byte page finds an invalid sequence.
     func decode(_ bytes: ArraySlice<UInt8>) -> String? {
-        if let upper = upperHalf {
-            var scalars = String.UnicodeScalarView()
-            scalars.reserveCapacity(bytes.count)
-            for byte in bytes {
-                scalars.append(byte < 0x80 ? Unicode.Scalar(byte) : upper[Int(byte) - 0x80])
-            }
-            return String(scalars)
-        }
-        guard let number = coreFoundationNumber else { return nil }
-        return String(data: Data(bytes), encoding: String.Encoding(rawValue: 0x8000_0000 | number))
+        decodeToUTF8(bytes).map { String(decoding: $0, as: UTF8.self) }
     }
+
+    /// Decodes bytes into UTF-8 bytes; nil when a double-byte page finds an invalid sequence.
+    func decodeToUTF8(_ bytes: ArraySlice<UInt8>) -> [UInt8]? {
+        if let upper = upperHalfUTF8 {
+            var utf8: [UInt8] = []
+            utf8.reserveCapacity(bytes.count + bytes.count / 4)
+            for byte in bytes {
+                if byte < 0x80 {
+                    utf8.append(byte)
+                } else {
+                    utf8.append(contentsOf: upper[Int(byte) - 0x80])
+                }
+            }
+            return utf8
+        }
+        guard let number = coreFoundationNumber,
+              let text = String(data: Data(bytes), encoding: String.Encoding(rawValue: 0x8000_0000 | number)) else {
+            return nil
+        }
+        return Array(text.utf8)
+    }
+
+    /// The UTF-8 bytes of each upper-half character of a single-byte page.
+    var upperHalfUTF8: [[UInt8]]? {
+        switch self {
+        case .cp437: CodePage.utf8437
+        case .cp850: CodePage.utf8850
+        case .cp852: CodePage.utf8852
+        case .cp866: CodePage.utf8866
+        case .cp1250: CodePage.utf81250
+        case .cp1251: CodePage.utf81251
+        case .cp1252: CodePage.utf81252
+        case .cp932, .cp936, .cp949, .cp950: nil
+        }
+    }
+
+    static func utf8(_ scalars: [Unicode.Scalar]) -> [[UInt8]] {
+        scalars.map { Array(String($0).utf8) }
+    }
+
+    static let utf8437 = utf8(scalars437)
+    static let utf8850 = utf8(scalars850)
+    static let utf8852 = utf8(scalars852)
+    static let utf8866 = utf8(scalars866)
+    static let utf81250 = utf8(scalars1250)
+    static let utf81251 = utf8(scalars1251)
+    static let utf81252 = utf8(scalars1252)
 
     /// Encodes text into a single-byte page; nil when a character has no byte there.
     func encode(_ text: String) -> [UInt8]? {

@@ -18,7 +18,7 @@ struct ParsedCapture: Sendable {
     static let bundleInfoFormat = "hostcheck-bundle-info"
 
     /// Decodes, recognises and parses one input.
-    static func parse(_ input: CaptureInput) -> ParsedCapture {
+    static func parse(_ input: consuming CaptureInput) -> ParsedCapture {
         var parsed = ParsedCapture(source: CaptureSource(file: input.file, format: unknownFormat))
         let fileLocation = SourceLocation(file: input.file)
         guard !input.bytes.isEmpty else {
@@ -27,19 +27,19 @@ struct ParsedCapture: Sendable {
         }
         guard let decoded = CaptureDecoder.decode(input.bytes) else {
             parsed.diagnostics.append(Diagnostic(
-                .error, "cannot decode the file: not utf-8, utf-16 or a known code page", at: fileLocation))
+                .error, "cannot decode the file: binary, or not utf-8, utf-16 or a known code page", at: fileLocation))
             return parsed
         }
-        let text = CaptureText(file: input.file, encoding: decoded.encoding, text: decoded.text)
+        let text = CaptureText(file: input.file, encoding: decoded.encoding, utf8: decoded.utf8)
         parsed.source.encoding = decoded.encoding.rawValue
         if decoded.guessed {
             parsed.diagnostics.append(Diagnostic(
                 .warning, "no known header or title decoded; code page \(decoded.encoding.rawValue) is a guess",
                 at: fileLocation))
         }
-        if BundleInfo.looksLikeBundleInfo(decoded.text) {
+        if let json = BundleInfo.candidateText(decoded.utf8), BundleInfo.looksLikeBundleInfo(json) {
             parsed.source.format = bundleInfoFormat
-            switch BundleInfo.parse(decoded.text) {
+            switch BundleInfo.parse(json) {
             case .success(let info): parsed.bundleInfo = info
             case .failure(let error): parsed.diagnostics.append(Diagnostic(.error, error.message, at: fileLocation))
             }
@@ -47,7 +47,7 @@ struct ParsedCapture: Sendable {
         }
         guard let format = FormatRecognizer.recognise(text.lines(upTo: FormatRecognizer.scanLimit)) else {
             parsed.diagnostics.append(Diagnostic(
-                .error, "unrecognised capture format (expected windows netstat or tasklist output)",
+                .error, "unrecognised capture format (expected netstat, tasklist, ss, lsof, /proc/net or PowerShell output)",
                 at: fileLocation))
             return parsed
         }
@@ -67,16 +67,23 @@ struct ParsedCapture: Sendable {
             (parsed.netstat, parsed.tasklist) = SSParser.parse(text)
         case .lsof:
             (parsed.netstat, parsed.tasklist) = LsofParser.parse(text)
+        case .bsdNetstat:
+            parsed.netstat = BSDNetstatParser.parse(text)
         case .procNet:
             parsed.netstat = ProcNetParser.parse(text)
         case .powershellCSV:
             (parsed.netstat, parsed.tasklist) = PowerShellCSVParser.parse(text)
         case .powershellJSON:
             (parsed.netstat, parsed.tasklist) = PowerShellJSONParser.parse(text, raw: decoded.text)
-        default:
-            let hint = format.unsupportedHint.map { ": \($0)" } ?? ""
+        case .powershellTable:
             parsed.diagnostics.append(Diagnostic(
-                .error, "recognised format '\(format.rawValue)' is not yet supported\(hint)", at: fileLocation))
+                .error, "powershell table output is refused: \(format.unsupportedHint ?? "")", at: fileLocation))
+        case .procNetUnix, .procPidStatus:
+            parsed.diagnostics.append(Diagnostic(
+                .error, "recognised format '\(format.rawValue)' lists no tcp or udp sockets", at: fileLocation))
+        case .json:
+            parsed.diagnostics.append(Diagnostic(
+                .error, "recognised format 'json' is not read here: \(format.unsupportedHint ?? "")", at: fileLocation))
         }
         return parsed
     }

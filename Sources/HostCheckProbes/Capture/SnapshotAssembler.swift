@@ -64,7 +64,11 @@ enum SnapshotAssembler {
                 continue
             }
             let first = kept[position]
-            if first.name?.lowercased() == process.name?.lowercased() {
+            if let full = fullerName(first, process) {
+                kept[position].name = full
+                kept[position].nameTruncated = false
+            }
+            if sameImage(first, process) {
                 for service in process.services where !kept[position].services.contains(service) {
                     kept[position].services.append(service)
                 }
@@ -85,6 +89,25 @@ enum SnapshotAssembler {
             }
         }
         return kept
+    }
+
+    /// Whether two records name the same image: equal names (any case), or a name cut at its
+    /// column width that is a prefix of the other (`tasklist` cuts at 25 characters).
+    static func sameImage(_ first: ProcessFact, _ second: ProcessFact) -> Bool {
+        guard let a = first.name?.lowercased(), let b = second.name?.lowercased() else { return true }
+        if a == b { return true }
+        if first.nameTruncated, b.hasPrefix(a) { return true }
+        if second.nameTruncated, a.hasPrefix(b) { return true }
+        return false
+    }
+
+    /// The full name when one record has a cut name the other completes, else nil.
+    static func fullerName(_ first: ProcessFact, _ second: ProcessFact) -> String? {
+        guard let a = first.name, let b = second.name else { return nil }
+        if first.nameTruncated, !second.nameTruncated, b.lowercased().hasPrefix(a.lowercased()), b.count > a.count {
+            return b
+        }
+        return nil
     }
 
     /// PID 4 is the kernel: marks a listed one, synthesises it when a socket names it.

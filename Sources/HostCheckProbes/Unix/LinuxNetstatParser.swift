@@ -123,11 +123,10 @@ enum LinuxNetstatParser {
         return (pid, String(text[text.index(after: slash)...]))
     }
 
-    /// The title (`Active Internet connections ...`), the header (`Proto Recv-Q Send-Q ...` in
-    /// any language: it starts with a word and holds no endpoint), pasted prompts.
+    /// The title (`Active Internet connections ...`), the header (`Proto Recv-Q Send-Q ...`,
+    /// `Proto Recib Enviad ...`: `Proto` is not translated), pasted prompts.
     static func isDecoration(_ line: Substring, tokens: [Substring]) -> Bool {
         if line.hasPrefix("Active Internet connections") || PastedNoise.classify(line) != nil { return true }
-        return tokens.count >= 4 && tokens.allSatisfy { !$0.contains(":") || $0.hasSuffix(":") }
-            && !Tokens.isDigits(tokens[1])
+        return tokens.count >= 4 && tokens[0] == "Proto" && !tokens.contains { $0.contains(":") && !$0.hasSuffix(":") }
     }
 }

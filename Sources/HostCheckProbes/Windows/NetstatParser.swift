@@ -10,8 +10,8 @@ import HostCheckCore
 enum NetstatParser {
     static func parse(_ text: CaptureText) -> SocketCapture {
         var state = ParseState()
-        state.result.sockets.reserveCapacity(text.lineCount / 2)
         text.withBytes { all in
+            state.result.sockets.reserveCapacity(rowEstimate(all, lines: text.lineRanges))
             var tokens: [Range<Int>] = []
             tokens.reserveCapacity(16)
             for (index, range) in text.lineRanges.enumerated() {
@@ -21,7 +21,9 @@ enum NetstatParser {
                     state.finishOwner(text: text)
                     if state.firstRowIndex == nil { state.firstRowIndex = index }
                     if row.pid != nil { state.result.hasPIDs = true }
-                    state.result.sockets.append(socket(row, line: index + 1, text: text, into: &state.result))
+                    let (fact, warning) = socket(row, line: index + 1, text: text)
+                    state.result.sockets.append(fact)
+                    if let warning { state.result.diagnostics.append(warning) }
                     state.currentPID = row.pid
                 } else if !state.result.sockets.isEmpty,
                           let kind = NetstatOwnerLines.classify(bytes: bytes, tokens: &tokens) {
@@ -33,6 +35,12 @@ enum NetstatParser {
         }
         state.finishOwner(text: text)
         var result = state.result
+        state.result = SocketCapture()
+        if state.imagesWithoutPID > 0 {
+            result.diagnostics.append(Diagnostic(
+                .note, "\(state.imagesWithoutPID) rows name an image (-b) but no pid (no -o): their owners stay unknown",
+                at: SourceLocation(file: text.file)))
+        }
         let firstRow = state.firstRowIndex
         let preamble = state.knownPreamble ? [] : state.pending.filter { firstRow == nil || $0 < firstRow ?? 0 }
         let structural = structuralDecoration(preamble, text: text)
@@ -45,6 +53,17 @@ enum NetstatParser {
         return result
     }
 
+    /// An upper bound of the rows: lines whose first non-blank byte is `T` or `U`.
+    static func rowEstimate(_ all: UnsafeBufferPointer<UInt8>, lines: [Range<Int>]) -> Int {
+        var count = 0
+        for range in lines {
+            var index = range.lowerBound
+            while index < range.upperBound, all[index] == 0x20 || all[index] == 0x09 { index += 1 }
+            if index < range.upperBound, all[index] == 0x54 || all[index] == 0x55 { count += 1 }
+        }
+        return count
+    }
+
     /// What the parser carries from line to line.
     struct ParseState {
         var result = SocketCapture()
@@ -55,6 +74,8 @@ enum NetstatParser {
         var owner: NetstatOwner?
         var currentPID: Int?
         var ownerIndexByPID: [Int: Int] = [:]
+        /// `-b` image lines under rows without a PID (`netstat -ab` without `-o`).
+        var imagesWithoutPID = 0
 
         mutating func addOwnerLine(_ kind: NetstatOwnerLines.Kind, line: Int) {
             var current = owner ?? NetstatOwner()
@@ -78,6 +99,7 @@ enum NetstatParser {
             if owner.notObtainable, result.sockets[last].ownership == .unknown {
                 result.sockets[last].ownershipReason = .ownerNotObtainable
             }
+            if currentPID == nil, owner.image != nil { imagesWithoutPID += 1 }
             guard let pid = currentPID, pid != 0, let image = owner.image, let imageLine = owner.imageLine else { return }
             if let index = ownerIndexByPID[pid] {
                 for component in owner.components where !result.ownerProcesses[index].services.contains(component) {
@@ -128,16 +150,13 @@ enum NetstatParser {
         return accepted
     }
 
-    static func socket(
-        _ row: NetstatRow, line: Int, text: CaptureText, into result: inout SocketCapture
-    ) -> SocketFact {
+    /// The fact of one row, and the warning when its state word contradicts its endpoints.
+    static func socket(_ row: NetstatRow, line: Int, text: CaptureText) -> (SocketFact, Diagnostic?) {
         let location = text.location(line: line)
         let (state, rawState, contradiction) = row.normalisedState()
-        if contradiction {
-            result.diagnostics.append(Diagnostic(
-                .warning, "state word says listening but the remote endpoint is connected; state kept unknown",
-                at: location))
-        }
+        let warning = contradiction ? Diagnostic(
+            .warning, "state word says listening but the remote endpoint is connected; state kept unknown",
+            at: location) : nil
         let family = row.local.family
         var ownership = Ownership.unknown
         var reason: OwnershipReason? = .captureHasNoOwners
@@ -153,7 +172,7 @@ enum NetstatParser {
             }
         }
         let remote = row.remote.isUnconnected ? nil : row.remote
-        return SocketFact(
+        let fact = SocketFact(
             protocol: row.proto, family: family,
             localAddress: row.local.host, localPort: row.local.port, localPortName: row.local.portName,
             localZone: row.local.zone,
@@ -161,5 +180,6 @@ enum NetstatParser {
             remotePortName: remote?.portName,
             state: state, rawState: rawState,
             ownership: ownership, ownershipReason: reason, pids: pids, source: location)
+        return (fact, warning)
     }
 }

@@ -75,11 +75,6 @@ struct NetstatRow: Sendable, Hashable {
         }
     }
 
-    /// Parses the tokens of one line; nil when they do not form a row.
-    init?(tokens: [Substring]) {
-        self.init(line: Substring(tokens.joined(separator: " ")))
-    }
-
     /// The normalised state and the raw word to keep (capture-format spec §2.6).
     ///
     /// A TCP row listens when its remote endpoint is unconnected, whatever the word says; the
