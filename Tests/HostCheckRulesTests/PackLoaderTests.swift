@@ -143,10 +143,13 @@ import Testing
         let rule = try #require(packs?.packs.first?.rules.first)
         #expect(rule.expect == .predicate(.owner(.field(.ownerName, .anyOf([.glob(Glob("nc*")!), .glob(Glob("x*")!)])))))
         #expect(packs?.packs.first?.variables["images"] == .list(["nc*", "x*"]))
+        let bare = TestSupport.load(text, vars: ["images=a*"])
+        #expect(bare.1.isEmpty && bare.0?.packs.first?.variables["images"] == .list(["a*"]))
         for (bad, message) in [
             ("nope.images=x", "no loaded pack has id 'nope'"),
             ("test.imagez=x", "pack 'test' has no variable 'imagez' (did you mean 'images'?)"),
-            ("missing-equals", "expected PACK.NAME=VALUE"),
+            ("missing-equals", "expected PACK.NAME=VALUE or NAME=VALUE"),
+            ("nothing=x", "no loaded pack has a variable 'nothing'"),
         ] {
             let (failed, found) = TestSupport.load(text, vars: [bad])
             #expect(failed == nil)

@@ -182,9 +182,10 @@ struct PackDecoder {
     }
 
     private mutating func applyOverrides(_ overrides: [VariableOverride]) {
-        for (index, override) in overrides.enumerated() where override.pack == packID {
-            usedOverrides.insert(index)
+        for (index, override) in overrides.enumerated() where override.pack == packID || override.pack == nil {
             let known = variables[override.name] != nil || variableTypes[override.name] != nil
+            if override.pack == nil, !known { continue }
+            usedOverrides.insert(index)
             guard known else {
                 let names = Set(variables.keys).union(variableTypes.keys).sorted()
                 let hint = MessageText.didYouMean(override.name, among: names)
