@@ -247,3 +247,11 @@ import Testing
         #expect(try #require(TestSupport.outcome(pack, snapshot)).outcome == expected)
     }
 }
+
+@Suite struct EvidenceNoteTests {
+    @Test func unknownEvidenceSaysWhy() throws {
+        let hidden = TestSupport.snapshot([TestSupport.socket(ownership: .unknown, reason: .captureHasNoOwners)])
+        let unknown = try #require(TestSupport.outcome(EvaluatorTests.ownerRule, hidden))
+        #expect(unknown.evidence.first?.note == "owner unknown (capture-has-no-owners)")
+    }
+}

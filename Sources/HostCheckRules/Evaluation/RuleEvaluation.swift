@@ -66,8 +66,8 @@ struct RuleEvaluation {
         }
     }
 
-    private func evidence(_ contexts: [SocketContext], note: String? = nil) -> [Evidence] {
-        contexts.prefix(RuleResult.evidenceLimit).map { Evidence(socket: $0.socket, processes: $0.processes, note: note) }
+    private func evidence(_ contexts: [SocketContext], note: (SocketContext) -> String? = { _ in nil }) -> [Evidence] {
+        contexts.prefix(RuleResult.evidenceLimit).map { Evidence(socket: $0.socket, processes: $0.processes, note: note($0)) }
     }
 
     private func failDecision(_ failing: [SocketContext]) -> Decision {
@@ -97,7 +97,8 @@ struct RuleEvaluation {
         }
         message = MessageText.clip(message, limit: 300)
         if undecided.count > 1 { message += " (and \(undecided.count - 1) more)" }
-        return Decision(outcome: .unknown, message: message, evidence: evidence(undecided.map(\.0)), evidenceTotal: undecided.count, causes: causes)
+        return Decision(outcome: .unknown, message: message, evidence: evidence(undecided.map(\.0)) { $0.ownerGap ?? "cannot tell whether it is selected and satisfies the expectation" },
+                        evidenceTotal: undecided.count, causes: causes)
     }
 
     /// A pass or a `when_none` outcome is unknown when the sources cover a selected protocol
