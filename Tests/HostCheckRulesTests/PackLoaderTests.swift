@@ -137,7 +137,7 @@ import Testing
     }
 
     @Test func variableOverrides() throws {
-        let text = TestSupport.pack(rule: "select: { local_port: 3691 }\nexpect: { owner: { name: { glob: $images } } }", vars: "vars:\n  images: [\"magaya*\"]\n  port: 1")
+        let text = TestSupport.pack(rule: "select: { local_port: 3691 }\nexpect: { owner: { name: { glob: $images } } }", vars: "vars:\n  images: [\"magaya*\"]")
         let (packs, diagnostics) = TestSupport.load(text, vars: ["test.images=nc*, x*"])
         #expect(diagnostics.isEmpty)
         let rule = try #require(packs?.packs.first?.rules.first)
@@ -191,7 +191,8 @@ import Testing
             "rules/ten.yaml:43:6: error: yaml syntax error: did not find expected key (while parsing a block mapping at line 40, column 5)",
         ], "\(errors)")
         let warnings = diagnostics.filter { $0.severity == .warning }.map(\.message)
-        #expect(warnings == ["one", "eight", "eleven"].map { "rule '\($0)' has no examples (add examples: so `hostcheck test` can check it)" })
+        #expect(warnings == ["variable 'admin_ports' is not used by any rule"]
+            + ["one", "eight", "eleven"].map { "rule '\($0)' has no examples (add examples: so `hostcheck test` can check it)" })
     }
 
     @Test func mutatedPacksNeverCrashTheLoader() throws {

@@ -85,6 +85,7 @@ extension PackDecoder {
         guard let text = node.scalar else { return nil }
         guard text.hasPrefix("$"), Self.isVariableName(String(text.dropFirst())) else { return [(text, node.location)] }
         let name = String(text.dropFirst())
+        usedVariables.insert(name)
         if invalidVariables.contains(name) { return nil }
         guard let value = variables[name] else {
             if variableTypes[name] != nil {
