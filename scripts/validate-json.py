@@ -15,11 +15,14 @@ import sys
 
 try:
     import jsonschema
-    from referencing import Registry, Resource
-    from referencing.jsonschema import DRAFT202012
 except ImportError as error:
     print(f"validate-json: error: {error}; install it with `pip install jsonschema`", file=sys.stderr)
     sys.exit(2)
+try:  # jsonschema >= 4.18 resolves references through `referencing`
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+except ImportError:  # older jsonschema (Debian bookworm's 4.10): RefResolver with a store
+    Registry = None
 
 MAX_ERRORS_PER_FILE = 20
 
@@ -27,6 +30,26 @@ MAX_ERRORS_PER_FILE = 20
 def load_json(path):
     with open(path, "rb") as handle:
         return json.loads(handle.read().decode("utf-8-sig"))
+
+
+def sibling_schemas(schema_path):
+    found = {}
+    for candidate in sorted(pathlib.Path(schema_path).resolve().parent.glob("*.json")):
+        try:
+            contents = load_json(candidate)
+        except (OSError, ValueError):
+            continue
+        if isinstance(contents, dict) and isinstance(contents.get("$id"), str):
+            found[contents["$id"]] = contents
+    return found
+
+
+def make_validator(validator_class, schema, schema_path):
+    format_checker = getattr(validator_class, "FORMAT_CHECKER", None)
+    if Registry is None:
+        resolver = jsonschema.RefResolver.from_schema(schema, store=sibling_schemas(schema_path))
+        return validator_class(schema, resolver=resolver, format_checker=format_checker)
+    return validator_class(schema, registry=build_registry(schema_path), format_checker=format_checker)
 
 
 def build_registry(schema_path):
@@ -59,8 +82,7 @@ def main(argv):
     except (OSError, ValueError, jsonschema.exceptions.SchemaError) as error:
         print(f"{schema_path}: error: not a usable schema: {str(error).splitlines()[0]}", file=sys.stderr)
         return 2
-    validator = validator_class(schema, registry=build_registry(schema_path),
-                                format_checker=validator_class.FORMAT_CHECKER)
+    validator = make_validator(validator_class, schema, schema_path)
     failed = 0
     for path in files:
         try:

@@ -7,12 +7,22 @@ import HostCheckCore
 /// diagnostics folded away. At the end: a hosts × outcomes table with totals and the summary line.
 /// Captured text goes into code spans (no Markdown, HTML or `@mention` inside), with control
 /// characters neutralised and `|` escaped in tables.
+///
+/// To stay within what GitHub shows (a PR comment holds 65,536 characters, a step summary 1 MiB),
+/// only the first ``detailedHostLimit`` hosts get a section and the summary table lists the first
+/// ``tableHostLimit`` hosts; the rest are counted in the totals and named as omitted.
 public struct MarkdownReporter: BuiltinReporter {
     public static let id = "markdown"
     public static let summary = "GitHub-flavoured Markdown for PR comments and the step summary"
 
+    /// How many hosts get a section of their own.
+    public static let detailedHostLimit = 20
+    /// How many hosts the summary table lists.
+    public static let tableHostLimit = 100
+
     public let options: ReporterOptions
     private var rows: [(name: String, counts: OutcomeCounts)] = []
+    private var hostsSeen = 0
 
     public init(options: ReporterOptions) {
         self.options = options
@@ -29,7 +39,9 @@ public struct MarkdownReporter: BuiltinReporter {
     public mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
         var counts = OutcomeCounts()
         for result in results.results { counts.add(result.outcome) }
-        rows.append((results.host.name, counts))
+        hostsSeen += 1
+        if rows.count < Self.tableHostLimit { rows.append((results.host.name, counts)) }
+        guard hostsSeen <= Self.detailedHostLimit else { return }
         out.write("## \(MD.icon(worst: counts)) " + MD.code(results.host.name) + " (\(results.host.platform.rawValue))\n\n")
         out.write("Sources: " + (results.host.sources.isEmpty ? "none" : results.host.sources.map { MD.code(ResultText.sourceText($0)) }.joined(separator: ", ")) + "\n\n")
         let attention = ResultText.reportOrder.prefix(4).flatMap { outcome in
@@ -61,10 +73,16 @@ public struct MarkdownReporter: BuiltinReporter {
             out.write("| " + MD.code(row.name, inTable: true) + " | "
                       + Outcome.allCases.map { String(row.counts[$0]) }.joined(separator: " | ") + " |\n")
         }
+        if hostsSeen > rows.count { out.write("| … \(hostsSeen - rows.count) more | " + Outcome.allCases.map { _ in "" }.joined(separator: " | ") + " |\n") }
         out.write("| **total** | " + Outcome.allCases.map { "**\(summary.counts[$0])**" }.joined(separator: " | ") + " |\n\n")
+        if hostsSeen > Self.detailedHostLimit {
+            out.write("Details of \(ResultText.count(hostsSeen - Self.detailedHostLimit, "more host")) are left out here; "
+                      + "the JSON and HTML reports have every host.\n\n")
+        }
         for diagnostic in summary.diagnostics { out.write("- " + MD.code(diagnostic.description) + "\n") }
         out.write("\(MD.icon(worst: summary.counts)) " + ResultText.summaryLine(summary) + "\n")
         rows = []
+        hostsSeen = 0
     }
 
     private func writeDetails(_ result: RuleResult, to out: inout some TextOutputStream) {

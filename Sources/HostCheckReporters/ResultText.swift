@@ -19,7 +19,10 @@ enum ResultText {
     }
 
     /// `pack/rule`.
-    static func ruleID(_ result: RuleResult) -> String { "\(result.pack)/\(result.rule)" }
+    static func ruleID(_ result: RuleResult) -> String { ruleID(pack: result.pack, rule: result.rule) }
+
+    /// `pack/rule`.
+    static func ruleID(pack: String, rule: String) -> String { "\(pack)/\(rule)" }
 
     /// `netstat.txt [windows-netstat, cp850], /proc [proc-net-tcp]`.
     static func sources(_ host: HostInfo) -> String {

@@ -53,6 +53,7 @@ public struct TextReporter: BuiltinReporter {
             out.write("  " + style.outcome(.pass, "\(passes.count) pass") + ", " + style.outcome(.skip, "\(skips.count) skip") + "\n")
         }
         writeDiagnostics(results.diagnostics, to: &out)
+        out.write("\n")
     }
 
     public mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {

@@ -11,9 +11,11 @@ struct CheckCommand: AsyncParsableCommand {
         abstract: "Evaluate rule packs against the live host, captures, a snapshot or a fleet.",
         discussion: """
         Examples:
-          hostcheck check                                   (live host, ./rules or the built-in packs)
-          hostcheck check rules/magaya-network.yaml --capture netstat.txt --capture tasklist.csv
-          hostcheck check packs/ --fleet captures/ --format text --format json:out/results.json
+          hostcheck check
+          hostcheck check rules/magaya-network.yaml \\
+              --capture netstat.txt --capture tasklist.csv
+          hostcheck check packs/ --fleet captures/ \\
+              --format text --format json:out/results.json
         """
     )
 

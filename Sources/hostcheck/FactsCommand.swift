@@ -11,7 +11,7 @@ struct FactsCommand: AsyncParsableCommand {
         Examples:
           hostcheck facts --listening
           hostcheck facts --capture netstat.txt --capture tasklist.csv --port 3691
-          hostcheck facts --format json > host.json     (a snapshot for --snapshot / --fleet)
+          hostcheck facts --format json > host.json
         """
     )
 

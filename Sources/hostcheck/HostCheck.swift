@@ -7,12 +7,15 @@ struct HostCheck: AsyncParsableCommand {
         commandName: "hostcheck",
         abstract: "Evaluate host-check rule packs against live or captured socket and process facts.",
         discussion: """
-        Exit codes: 0 all passed; 1 a rule failed; 2 unknown or error results; 64 usage error;
-        65 invalid pack, waiver file, variable or snapshot; 66 input not found; 70 internal error;
-        74 output cannot be written.
+        Exit codes:
+          0   every result passed, was skipped or waived
+          1   a rule failed
+          2   some result is unknown or error
+          64  usage error          65  invalid pack, waiver file, variable or snapshot
+          66  input not found      70  internal error       74  output cannot be written
         """,
         version: HostCheckVersion.current,
-        subcommands: [CheckCommand.self, FactsCommand.self, LintCommand.self, ListCommand.self],
+        subcommands: [CheckCommand.self, FactsCommand.self, LintCommand.self, TestCommand.self, ExplainCommand.self, RegistryCommand.self, ListCommand.self],
         defaultSubcommand: nil
     )
 }

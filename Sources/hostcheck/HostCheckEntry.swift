@@ -45,7 +45,12 @@ enum HostCheckEntry {
             return error.rawValue
         } catch {
             let code = HostCheck.exitCode(for: error)
-            if code == .success { return 0 }
+            if code == .success {
+                var out = FileOutput.standardOutput()
+                out.write(HostCheck.fullMessage(for: error) + "\n")
+                try? out.finish()
+                return 0
+            }
             if error is ValidationError {
                 printError(HostCheck.fullMessage(for: error))
                 return ExitStatus.usage.rawValue

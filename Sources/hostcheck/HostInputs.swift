@@ -17,8 +17,8 @@ struct HostInputs {
     /// single snapshot that cannot be read.
     func jobs() async throws -> [HostJob] {
         switch source {
-        case .live(let procRoot):
-            let probe = LinuxProcProbe(procRoot: procRoot, hostName: hostName)
+        case .live(let procRoot, let options):
+            let probe = LinuxProcProbe(procRoot: procRoot, hostName: hostName, options: options)
             return [HostJob(origin: procRoot) { await HostInputs.collect(probe, origin: procRoot, name: hostName) }]
         case .capture(let paths):
             for path in paths where !FileAccess.kind(of: path).exists {

@@ -1,4 +1,7 @@
 import ArgumentParser
+import HostCheckProbes
+
+extension LinuxProbeOptions.SocketSource: ExpressibleByArgument {}
 
 /// Where the facts come from: the live host, captured files, a snapshot, or a fleet directory.
 struct InputOptions: ParsableArguments {
@@ -20,6 +23,15 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The host name (single host only).", valueName: "name"))
     var host: String?
 
+    @Flag(name: .long, help: "Live: also read every other network namespace (containers) reachable through /proc/[pid]/ns/net.")
+    var allNamespaces = false
+
+    @Option(name: .long, help: ArgumentHelp("Live: read the network namespace of this process (a container) instead of our own.", valueName: "pid"))
+    var netns: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Live: where sockets come from: automatic (netlink, falling back to /proc/net), netlink or procfs.", valueName: "source"))
+    var socketSource: LinuxProbeOptions.SocketSource = .automatic
+
     @Option(name: .long, help: .hidden)
     var procRoot: String = "/proc"
 
@@ -27,6 +39,9 @@ struct InputOptions: ParsableArguments {
         let chosen = [live, !capture.isEmpty, snapshot != nil, fleet != nil].filter { $0 }.count
         if chosen > 1 {
             throw ValidationError("choose one input: --live, --capture, --snapshot or --fleet")
+        }
+        if allNamespaces, netns != nil {
+            throw ValidationError("--all-namespaces and --netns exclude each other")
         }
         if fleet != nil, host != nil {
             throw ValidationError("--host names a single host; it cannot be used with --fleet")
@@ -38,13 +53,19 @@ struct InputOptions: ParsableArguments {
         if !capture.isEmpty { return .capture(capture) }
         if let snapshot { return .snapshot(snapshot) }
         if let fleet { return .fleet(fleet) }
-        return .live(procRoot: procRoot)
+        return .live(procRoot: procRoot, options: liveOptions)
+    }
+
+    /// Options of the live Linux probe.
+    var liveOptions: LinuxProbeOptions {
+        let namespaces: LinuxProbeOptions.Namespaces = allNamespaces ? .all : netns.map { .process($0) } ?? .own
+        return LinuxProbeOptions(socketSource: socketSource, namespaces: namespaces)
     }
 }
 
 /// The kind of input a command reads.
 enum InputSource: Sendable, Hashable {
-    case live(procRoot: String)
+    case live(procRoot: String, options: LinuxProbeOptions)
     case capture([String])
     case snapshot(String)
     case fleet(String)

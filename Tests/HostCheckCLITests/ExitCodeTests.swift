@@ -12,6 +12,13 @@ import Testing
         #expect(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
     }
 
+    @Test(arguments: [["--help"], [], ["help", "check"], ["check", "--help"]])
+    func helpIsPrintedWithExitZero(arguments: [String]) throws {
+        let run = try HostCheckRunner.run(arguments)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("USAGE: hostcheck"))
+    }
+
     @Test func unknownOptionIsAUsageError() throws {
         let run = try HostCheckRunner.run(["check", "--no-such-option"])
         #expect(run.status == 64)

@@ -34,6 +34,21 @@ import HostCheckCore
         #expect(object["s"]?.value == .string("xé🦊\n"))
     }
 
+    @Test(arguments: [3, 24, 25, 200])
+    func largeAndSmallObjectsLookUpEveryKeyAndRefuseDuplicates(count: Int) throws {
+        let members = (0..<count).map { "\"k\($0)\": \($0)" }.joined(separator: ", ")
+        let node = try parse("{\(members)}")
+        guard case .object(let object) = node.value else {
+            Issue.record("not an object")
+            return
+        }
+        #expect(object.members.count == count)
+        for index in 0..<count { #expect(object["k\(index)"]?.value == .number("\(index)")) }
+        #expect(object["missing"] == nil)
+        let duplicate = failure("{\(members), \"k\(count - 1)\": 0}")
+        #expect(duplicate?.message == "duplicate key 'k\(count - 1)'")
+    }
+
     @Test func skipsAByteOrderMark() throws {
         let node = try JSONParser().parse([0xEF, 0xBB, 0xBF] + Array("[]".utf8), file: "bom.json")
         #expect(node.value == .array([]))

@@ -18,6 +18,7 @@ struct CaptureFormatTests {
         ("COMMAND   PID USER   FD   TYPE DEVICE SIZE/OFF NODE NAME\n", .lsof),
         ("  sl  local_address rem_address   st tx_queue rx_queue\n", .procNet),
         ("{\n    \"Id\":  16828\n}\n", .json),
+        ("{\n    \"Id\":  16828,\n    \"ProcessName\":  \"Notepad\"\n}\n", .powershellJSON),
         ("#TYPE Microsoft.Management.Infrastructure.CimInstance\n", .powershellCSV),
         ("LocalAddress  LocalPort RemoteAddress RemotePort State\n------------  --------- ------------- ---------- -----\n", .powershellTable),
         ("Active Internet connections\nProto Recv-Q Send-Q  Local Address  Foreign Address  (state)\ntcp4       0      0  127.0.0.1.631  *.*   LISTEN\n", .bsdNetstat),
@@ -31,9 +32,12 @@ struct CaptureFormatTests {
         #expect(FormatRecognizer.recognise(CaptureText.splitLines(text)) == nil)
     }
 
-    @Test func supportedFormatsAreTheWindowsParsers() {
+    @Test func supportedFormatsHaveParsersAndOthersAHint() {
         let supported = CaptureFormat.allCases.filter(\.isSupported)
-        #expect(supported == [.windowsNetstat, .windowsTasklistTable, .windowsTasklistCSV, .windowsTasklistList])
+        #expect(supported == [
+            .windowsNetstat, .windowsTasklistTable, .windowsTasklistCSV, .windowsTasklistList, .powershellCSV,
+            .powershellJSON, .linuxSS, .linuxNetstat, .lsof, .procNet,
+        ])
         #expect(CaptureFormat.allCases.filter { !$0.isSupported }.allSatisfy { $0.unsupportedHint != nil })
     }
 }

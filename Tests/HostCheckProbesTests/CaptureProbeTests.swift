@@ -65,11 +65,11 @@ struct CaptureProbeTests {
             files: ["unrecognised.txt"], sockets: 0, listening: 0, processes: [:], coverage: .none,
             encodings: ["utf-8"], formats: ["unknown"], problems: ["unrecognised.txt"], port3691: nil),
         Expectation(
-            files: ["ss-tl.txt", "tasklist-nc64-nh.csv"], sockets: 0, listening: 0,
+            files: ["unix/bsd-netstat-an.txt", "tasklist-nc64-nh.csv"], sockets: 0, listening: 0,
             processes: [0: "System Idle Process", 4: "System", 988: "svchost.exe", 2216: "svchost.exe",
                         3312: "TeamViewer_Service.exe", 6120: "nc64.exe"],
-            coverage: .none, encodings: ["utf-8", "utf-8"], formats: ["linux-ss", "windows-tasklist-csv"],
-            problems: ["ss-tl.txt"],
+            coverage: .none, encodings: ["utf-8", "utf-8"], formats: ["bsd-netstat", "windows-tasklist-csv"],
+            problems: ["bsd-netstat-an.txt"],
             port3691: nil),
     ]
 
@@ -86,7 +86,7 @@ struct CaptureProbeTests {
         #expect(snapshot.host.name == "unknown")
         let problems = snapshot.problems.map { diagnostic in
             let location = diagnostic.location
-            let name = URL(fileURLWithPath: location?.file ?? "").lastPathComponent
+            let name = location.map { URL(fileURLWithPath: $0.file).lastPathComponent } ?? "-"
             return location?.line.map { "\(name):\($0)" } ?? name
         }
         #expect(problems == expected.problems)

@@ -117,4 +117,12 @@ struct WindowsNetstatTests {
         #expect(netstat.sockets.first?.state == .unknown)
         #expect(netstat.diagnostics.map(\.location?.line) == [1])
     }
+
+    @Test func netstatBWithoutElevationIsAnError() {
+        let parsed = CaptureFixtures.parse("C:\\Users\\ops>netstat -anob\r\nThe requested operation requires elevation.\r\n")
+        #expect(parsed.source.format == "windows-netstat")
+        #expect(parsed.netstat?.diagnostics.map(\.severity) == [.error])
+        #expect(parsed.netstat?.diagnostics.first?.location?.line == 2)
+    }
 }
+

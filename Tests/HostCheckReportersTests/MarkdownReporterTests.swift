@@ -23,6 +23,22 @@ import HostCheckCore
         #expect(failRow.lowerBound < unknownRow.lowerBound)
     }
 
+    @Test func largeFleetsStayWithinGitHubLimits() throws {
+        let hosts = (0..<150).map { index in
+            var host = Samples.hostResults
+            host.host.name = "host-\(index)"
+            return host
+        }
+        let markdown = try render(hosts)
+        #expect(markdown.components(separatedBy: "\n## ").count - 1 == MarkdownReporter.detailedHostLimit + 1)
+        #expect(markdown.contains("| `host-99` |"))
+        #expect(!markdown.contains("| `host-100` |"))
+        #expect(markdown.contains("| … 50 more |"))
+        #expect(markdown.contains("Details of 130 more hosts are left out here"))
+        #expect(markdown.contains("| **total** | **300** | **150** |"))
+        #expect(markdown.utf8.count < 1_048_576)
+    }
+
     @Test(arguments: [
         ("plain", false, "`plain`"),
         ("a`b", false, "``a`b``"),

@@ -26,6 +26,7 @@ import HostCheckCore
             netstat.txt:24:1: warning: line not understood
             netstat.txt:25:1: warning: line not understood
             … and 2 more
+
         1 host, 6 rules: 2 pass, 1 fail, 1 unknown, 0 error, 1 skip, 1 waived
 
         """)

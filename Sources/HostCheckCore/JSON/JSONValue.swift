@@ -48,23 +48,45 @@ public struct JSONMember: Sendable, Hashable {
 }
 
 /// A JSON object: its members in document order, with lookup by key (keys are unique).
+///
+/// Small objects (the common case: a socket has 17 members) are searched linearly; a key index
+/// is built once an object grows past ``JSONObject/indexThreshold`` members.
 public struct JSONObject: Sendable, Hashable {
     public private(set) var members: [JSONMember] = []
-    private var index: [String: Int] = [:]
+    private var index: [String: Int]?
+
+    /// Above this many members, lookups go through a dictionary.
+    static let indexThreshold = 24
 
     public init() {}
 
     /// Adds a member; returns false (and adds nothing) when the key is already present.
     @discardableResult
     public mutating func add(_ key: String, _ value: JSONNode) -> Bool {
-        guard index[key] == nil else { return false }
-        index[key] = members.count
+        guard position(of: key) == nil else { return false }
         members.append(JSONMember(key: key, value: value))
+        if index != nil {
+            index?[key] = members.count - 1
+        } else if members.count > Self.indexThreshold {
+            var built: [String: Int] = [:]
+            built.reserveCapacity(members.count * 2)
+            for (offset, member) in members.enumerated() { built[member.key] = offset }
+            index = built
+        }
         return true
     }
 
     /// The value of `key`, if present.
     public subscript(key: String) -> JSONNode? {
-        index[key].map { members[$0].value }
+        position(of: key).map { members[$0].value }
     }
+
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return members.firstIndex { $0.key == key }
+    }
+
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool { lhs.members == rhs.members }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(members) }
 }

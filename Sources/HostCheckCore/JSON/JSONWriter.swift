@@ -19,8 +19,12 @@ public struct JSONWriter: Sendable {
     /// Whether to write newlines and two-space indentation.
     public let pretty: Bool
 
-    /// One open container: how many members it has so far.
-    private var counts: [Int] = []
+    /// How many arrays and objects are open.
+    public private(set) var depth = 0
+    /// How many members the innermost open container has so far.
+    private var members = 0
+    /// The member counts of the outer open containers.
+    private var outerMembers: [Int] = []
     /// True right after a key, when the next value follows the colon.
     private var afterKey = false
 
@@ -30,8 +34,10 @@ public struct JSONWriter: Sendable {
         self.pretty = pretty
     }
 
-    /// The nesting depth (open objects and arrays).
-    public var depth: Int { counts.count }
+    /// Reserves room for `count` more bytes (a hint for large documents).
+    public mutating func reserveCapacity(_ count: Int) {
+        bytes.reserveCapacity(bytes.count + count)
+    }
 
     /// Returns the bytes written so far and empties the buffer, keeping the nesting state.
     public mutating func takeBytes() -> [UInt8] {
@@ -50,7 +56,7 @@ public struct JSONWriter: Sendable {
     public mutating func beginObject() {
         prepareValue()
         bytes.append(UInt8(ascii: "{"))
-        counts.append(0)
+        open()
     }
 
     /// Closes the innermost object (`}`).
@@ -62,7 +68,7 @@ public struct JSONWriter: Sendable {
     public mutating func beginArray() {
         prepareValue()
         bytes.append(UInt8(ascii: "["))
-        counts.append(0)
+        open()
     }
 
     /// Closes the innermost array (`]`).
@@ -163,16 +169,28 @@ public struct JSONWriter: Sendable {
             afterKey = false
             return
         }
-        guard let last = counts.indices.last else { return }
-        if counts[last] > 0 { bytes.append(UInt8(ascii: ",")) }
-        counts[last] += 1
-        newline(depth: counts.count)
+        guard depth > 0 else { return }
+        if members > 0 { bytes.append(UInt8(ascii: ",")) }
+        members += 1
+        if pretty { newline(depth: depth) }
+    }
+
+    private mutating func open() {
+        if depth > 0 { outerMembers.append(members) }
+        members = 0
+        depth += 1
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let members = counts.popLast() ?? 0
+        guard depth > 0 else {
+            bytes.append(bracket)
+            return
+        }
+        let had = members
+        depth -= 1
+        members = depth > 0 ? (outerMembers.popLast() ?? 0) : 0
         afterKey = false
-        if members > 0 { newline(depth: counts.count) }
+        if had > 0, pretty { newline(depth: depth) }
         bytes.append(bracket)
     }
 
@@ -214,17 +232,31 @@ public struct JSONWriter: Sendable {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Bytes that may need an escape: C0, `"`, `\`, DEL, and the lead bytes of C1 (0xC2) and
+    /// U+2028/U+2029 (0xE2).
+    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+    }
+
     private mutating func appendQuoted(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        var copy = text
-        copy.withUTF8 { utf8 in appendEscaped(utf8) }
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in appendEscaped(utf8) }
+        if done == nil {
+            var copy = text
+            copy.withUTF8 { utf8 in appendEscaped(utf8) }
+        }
         bytes.append(UInt8(ascii: "\""))
     }
 
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        var runStart = 0
-        var index = 0
         let count = utf8.count
+        var index = 0
+        while index < count, !Self.mayNeedEscape(utf8[index]) { index += 1 }
+        if index == count {
+            bytes.append(contentsOf: utf8)
+            return
+        }
+        var runStart = 0
         while index < count {
             let byte = utf8[index]
             var escaped: UInt32?

@@ -37,7 +37,7 @@ enum CaptureDecoder {
         if bytes.starts(with: [0xFE, 0xFF]) {
             return DecodedBytes(text: utf16(bytes.dropFirst(2), littleEndian: false), encoding: .utf16BEBOM)
         }
-        if looksLikeUTF16LE(bytes) {
+        if looksLikeUTF16LE(sampleBytes(bytes)) {
             return DecodedBytes(text: utf16(bytes[...], littleEndian: true), encoding: .utf16LE)
         }
         if let text = strictUTF8(bytes[...]) {
@@ -98,12 +98,12 @@ enum CaptureDecoder {
 
     /// True when at least 30 % of the odd bytes are NUL and the even bytes are not (ASCII text
     /// written as UTF-16LE).
-    static func looksLikeUTF16LE(_ bytes: [UInt8]) -> Bool {
+    static func looksLikeUTF16LE(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard bytes.count >= 4 else { return false }
         var oddNULs = 0
         var evenNULs = 0
-        var index = 0
-        while index + 1 < bytes.count {
+        var index = bytes.startIndex
+        while index + 1 < bytes.endIndex {
             if bytes[index] == 0 { evenNULs += 1 }
             if bytes[index + 1] == 0 { oddNULs += 1 }
             index += 2

@@ -1,3 +1,5 @@
+import HostCheckCore
+
 /// A capture file format, recognised from the file's content (never its name).
 ///
 /// The raw value is the stable id written to `host.sources[].format`.
@@ -14,7 +16,9 @@ public enum CaptureFormat: String, Sendable, Hashable, CaseIterable {
     case powershellTable = "powershell-table"
     /// PowerShell `Export-Csv` / `ConvertTo-Csv`.
     case powershellCSV = "powershell-csv"
-    /// PowerShell `ConvertTo-Json` (or another JSON document).
+    /// PowerShell `ConvertTo-Json` of `Get-NetTCPConnection`, `Get-NetUDPEndpoint`, `Get-Process`.
+    case powershellJSON = "powershell-json"
+    /// Another JSON document.
     case json = "json"
     /// Linux `ss`.
     case linuxSS = "linux-ss"
@@ -34,33 +38,44 @@ public enum CaptureFormat: String, Sendable, Hashable, CaseIterable {
     /// Whether this build turns the format into facts.
     public var isSupported: Bool {
         switch self {
-        case .windowsNetstat, .windowsTasklistTable, .windowsTasklistCSV, .windowsTasklistList: true
-        default: false
+        case .windowsNetstat, .windowsTasklistTable, .windowsTasklistCSV, .windowsTasklistList, .powershellCSV,
+             .powershellJSON, .linuxSS, .linuxNetstat, .procNet, .lsof:
+            true
+        default:
+            false
         }
     }
 
     /// Why an unsupported format is not read, and what to run instead; nil when supported.
     public var unsupportedHint: String? {
         switch self {
-        case .windowsNetstat, .windowsTasklistTable, .windowsTasklistCSV, .windowsTasklistList:
+        case .windowsNetstat, .windowsTasklistTable, .windowsTasklistCSV, .windowsTasklistList, .powershellCSV,
+             .powershellJSON, .linuxSS, .linuxNetstat, .procNet:
             nil
         case .powershellTable:
-            "Format-Table output cannot be parsed reliably; use 'netstat -ano' or pipe to ConvertTo-Csv"
-        case .powershellCSV, .json:
-            "use 'netstat -ano' and 'tasklist /fo csv' instead"
-        case .linuxSS, .linuxNetstat, .lsof, .procNet, .procNetUnix, .procPidStatus, .bsdNetstat:
+            "Format-Table output drops and cuts columns; run 'Get-NetTCPConnection | Select-Object "
+                + "LocalAddress,LocalPort,RemoteAddress,RemotePort,State,OwningProcess | ConvertTo-Csv "
+                + "-NoTypeInformation' (or 'netstat -ano') instead"
+        case .json:
+            "only hostcheck snapshots (--snapshot) and PowerShell ConvertTo-Json of Get-NetTCPConnection, "
+                + "Get-NetUDPEndpoint or Get-Process are read"
+        case .lsof, .bsdNetstat:
             "this capture format is not read yet"
+        case .procNetUnix, .procPidStatus:
+            "this file lists no tcp or udp sockets"
         }
     }
 
-    /// Whether the format comes from a Windows host.
-    var isWindows: Bool {
+    /// The platform the format comes from, when it tells.
+    var platform: Platform {
         switch self {
         case .windowsNetstat, .windowsTasklistTable, .windowsTasklistCSV, .windowsTasklistList,
-             .powershellTable, .powershellCSV:
-            true
-        default:
-            false
+             .powershellTable, .powershellCSV, .powershellJSON:
+            .windows
+        case .linuxSS, .linuxNetstat, .procNet, .procNetUnix, .procPidStatus:
+            .linux
+        case .json, .lsof, .bsdNetstat:
+            .unknown
         }
     }
 }

@@ -18,8 +18,8 @@ enum FormatRecognizer {
         for line in lines.prefix(scanLimit) where !Tokens.isBlank(line) {
             nonBlank.append(line)
             if TasklistTableParser.rulerColumns(line) != nil { return .windowsTasklistTable }
-            let tokens = Tokens.split(line)
-            if NetstatRow(tokens: tokens) != nil || NetstatDecoration.isKnown(line) {
+            if NetstatRow(line: line) != nil || NetstatDecoration.isKnown(line)
+                || WindowsLanguages.elevationMessages.contains(DisplayWidth.trimmed(String(line))) {
                 netstatRows += 1
             } else if TasklistCSVParser.isDataRow(line) {
                 csvRows += 1
@@ -43,7 +43,12 @@ enum FormatRecognizer {
     static func otherFormat(_ lines: [Substring]) -> CaptureFormat? {
         guard let first = lines.first else { return nil }
         let head = first.drop { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" }
-        if head.hasPrefix("{") || head.hasPrefix("[") { return .json }
+        if head.hasPrefix("{") || head.hasPrefix("[") {
+            let powershell = lines.prefix(scanLimit).contains {
+                $0.contains("\"OwningProcess\"") || $0.contains("\"ProcessName\"")
+            }
+            return powershell ? .powershellJSON : .json
+        }
         if head.hasPrefix("#TYPE ") { return .powershellCSV }
         for line in lines.prefix(20) {
             let tokens = Tokens.split(line)

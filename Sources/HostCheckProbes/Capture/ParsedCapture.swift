@@ -5,7 +5,7 @@ struct ParsedCapture: Sendable {
     /// The file with its detected format (`unknown` when not recognised) and encoding (nil when
     /// not decoded).
     var source: CaptureSource
-    var netstat: NetstatCapture?
+    var netstat: SocketCapture?
     var tasklist: TasklistCapture?
     /// The bundle's `host.json`, when this file is one.
     var bundleInfo: BundleInfo?
@@ -45,7 +45,7 @@ struct ParsedCapture: Sendable {
             }
             return parsed
         }
-        guard let format = FormatRecognizer.recognise(text.lines) else {
+        guard let format = FormatRecognizer.recognise(text.lines(upTo: FormatRecognizer.scanLimit)) else {
             parsed.diagnostics.append(Diagnostic(
                 .error, "unrecognised capture format (expected windows netstat or tasklist output)",
                 at: fileLocation))
@@ -61,6 +61,18 @@ struct ParsedCapture: Sendable {
             parsed.tasklist = TasklistCSVParser.parse(text)
         case .windowsTasklistList:
             parsed.tasklist = TasklistListParser.parse(text)
+        case .linuxNetstat:
+            (parsed.netstat, parsed.tasklist) = LinuxNetstatParser.parse(text)
+        case .linuxSS:
+            (parsed.netstat, parsed.tasklist) = SSParser.parse(text)
+        case .lsof:
+            (parsed.netstat, parsed.tasklist) = LsofParser.parse(text)
+        case .procNet:
+            parsed.netstat = ProcNetParser.parse(text)
+        case .powershellCSV:
+            (parsed.netstat, parsed.tasklist) = PowerShellCSVParser.parse(text)
+        case .powershellJSON:
+            (parsed.netstat, parsed.tasklist) = PowerShellJSONParser.parse(text, raw: decoded.text)
         default:
             let hint = format.unsupportedHint.map { ": \($0)" } ?? ""
             parsed.diagnostics.append(Diagnostic(

@@ -9,7 +9,7 @@ enum PastedNoise: Equatable {
 
     /// The commands whose echo is recognised (command names are never localized).
     static let commands: Set<String> = [
-        "netstat", "tasklist", "get-nettcpconnection", "get-netudpendpoint", "get-process",
+        "netstat", "tasklist", "get-nettcpconnection", "get-netudpendpoint", "get-process", "ss", "sudo", "lsof",
     ]
 
     /// What kind of pasted noise a line is, or nil.
@@ -23,11 +23,13 @@ enum PastedNoise: Equatable {
         return nil
     }
 
-    /// `C:\Users\ops>netstat -ano`, `PS C:\> netstat -a -n`, `% netstat -an`, or a bare echoed
+    /// `C:\Users\ops>netstat -ano`, `PS C:\> netstat -a -n`, `% netstat -an`,
+    /// `user@host:~ $ netstat -tanp`, `(venv) C:\soft>netstat -na`, or a bare echoed
     /// command with options (`netstat -ano`, `tasklist /fo csv`) — never a `tasklist` row such
     /// as `tasklist.exe  4242 Console ...`.
     static func isPrompt(_ body: String) -> Bool {
         var rest = Substring(body)
+        if rest.hasPrefix("("), let close = rest.range(of: ") ") { rest = rest[close.upperBound...] }
         if rest.hasPrefix("PS ") { rest = rest.dropFirst(3) }
         let scalars = Array(rest.unicodeScalars.prefix(3))
         if scalars.count == 3, scalars[0].properties.isAlphabetic, scalars[0].isASCII, scalars[1] == ":",
@@ -37,6 +39,9 @@ enum PastedNoise: Equatable {
         var prompted = false
         if rest.hasPrefix("% ") || rest.hasPrefix("$ ") || rest.hasPrefix("# ") {
             rest = rest.dropFirst(2)
+            prompted = true
+        } else if let mark = rest.range(of: "$ ") ?? rest.range(of: "# "), rest[..<mark.lowerBound].contains("@") {
+            rest = rest[mark.upperBound...]
             prompted = true
         }
         let tokens = Tokens.split(rest)

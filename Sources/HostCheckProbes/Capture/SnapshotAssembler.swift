@@ -15,15 +15,18 @@ enum SnapshotAssembler {
         var ownerProcesses: [ProcessFact] = []
         var diagnostics = notes
         var sources: [CaptureSource] = []
-        var netstats: [NetstatCapture] = []
+        var netstats: [SocketCapture] = []
         var platform = Platform.unknown
+        var mixed = false
         for file in files {
             sources.append(file.source)
-            if CaptureFormat(rawValue: file.source.format)?.isWindows == true { platform = .windows }
+            if let detected = CaptureFormat(rawValue: file.source.format)?.platform, detected != .unknown {
+                if platform == .unknown { platform = detected } else if platform != detected { mixed = true }
+            }
             diagnostics += file.diagnostics
             if let netstat = file.netstat {
                 netstats.append(netstat)
-                sockets += netstat.sockets
+                if sockets.isEmpty { sockets = netstat.sockets } else { sockets += netstat.sockets }
                 diagnostics += netstat.diagnostics
                 ownerProcesses += netstat.ownerProcesses
             }
@@ -31,6 +34,10 @@ enum SnapshotAssembler {
                 processes += tasklist.processes
                 diagnostics += tasklist.diagnostics
             }
+        }
+        if mixed {
+            diagnostics.append(Diagnostic(.warning, "the files come from different platforms; platform is unknown"))
+            platform = .unknown
         }
         processes = deduplicated(processes + ownerProcesses, diagnostics: &diagnostics, sockets: &sockets)
         markKernel(&processes, sockets: sockets)
@@ -91,12 +98,13 @@ enum SnapshotAssembler {
 
     /// Protocols and families are covered when the `netstat` rows show them (partly when a
     /// capture elides rows with `...`); owners when every `netstat` capture has a PID column.
-    static func coverage(_ netstats: [NetstatCapture]) -> Coverage {
+    static func coverage(_ netstats: [SocketCapture]) -> Coverage {
         guard !netstats.isEmpty else { return .none }
         let protocols = netstats.reduce(into: Set<TransportProtocol>()) { $0.formUnion($1.protocols) }
         let families = netstats.reduce(into: Set<AddressFamily>()) { $0.formUnion($1.families) }
         let withPIDs = netstats.filter(\.hasPIDs).count
-        let owners: CoverageLevel = withPIDs == netstats.count ? .full : (withPIDs == 0 ? .none : .partial)
+        var owners: CoverageLevel = withPIDs == netstats.count ? .full : (withPIDs == 0 ? .none : .partial)
+        if owners == .full, netstats.contains(where: \.ownersPartial) { owners = .partial }
         let shown: CoverageLevel = netstats.allSatisfy { !$0.elided } ? .full : .partial
         return Coverage(
             tcp: protocols.contains(.tcp) ? shown : .none,

@@ -7,7 +7,11 @@ enum Tokens {
 
     /// True when the line is empty or only blanks.
     static func isBlank(_ line: Substring) -> Bool {
-        line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }
+        for byte in line.utf8 where byte != 0x20 && byte != 0x09 {
+            if byte < 0x80 { return false }
+            return line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }
+        }
+        return true
     }
 
     /// True when `text` is one or more ASCII digits.

@@ -63,11 +63,9 @@ package struct SystemFDDirectoryReader: FDDirectoryReader {
                 let code = errno
                 return code == 0 ? .read : Self.outcome(code)
             }
-            let got = withUnsafeBytes(of: entry.pointee.d_name) { name -> Int in
-                guard let base = name.baseAddress?.assumingMemoryBound(to: CChar.self), name.first != UInt8(ascii: ".") else { return -2 }
-                return readlinkat(fd, base, &link, link.count)
-            }
-            if got == -2 { continue }
+            let name = UnsafeRawPointer(entry).advanced(by: Self.nameOffset).assumingMemoryBound(to: CChar.self)
+            if name.pointee == CChar(UInt8(ascii: ".")) { continue }
+            let got = readlinkat(fd, name, &link, link.count)
             if got < 0 {
                 let code = errno
                 if code == ENOENT || code == EINVAL { continue }
@@ -76,6 +74,9 @@ package struct SystemFDDirectoryReader: FDDirectoryReader {
             if got < link.count, let inode = Self.socketInode(link, count: got) { body(inode) }
         }
     }
+
+    /// Where `d_name` sits in a `dirent`.
+    static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
 
     /// `ENOENT`/`ESRCH` mean the process is gone; anything else leaves the directory unread.
     static func outcome(_ code: Int32) -> FDDirectoryOutcome {

@@ -2,7 +2,7 @@
 /// walk was (DESIGN.md §2: `unowned` only after a complete walk).
 struct FDWalkResult: Sendable {
     /// The owning PIDs of each wanted inode, ascending and without repeats.
-    var owners: [UInt64: [Int32]] = [:]
+    var owners: [UInt64: [Int]] = [:]
     /// Processes whose `fd` directory was read.
     var directoriesRead = 0
     /// Processes whose `fd` directory could not be read (the first `errno` kept).
@@ -47,8 +47,9 @@ enum FDWalk {
                 guard wanted.contains(inode) else { return }
                 if inode == lastInode { return }
                 lastInode = inode
-                if let last = result.owners[inode]?.last, last == pid { return }
-                result.owners[inode, default: []].append(pid)
+                let owner = Int(pid)
+                if let last = result.owners[inode]?.last, last == owner { return }
+                result.owners[inode, default: []].append(owner)
             }
             switch outcome {
             case .read:

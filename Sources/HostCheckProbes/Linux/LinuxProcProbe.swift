@@ -84,8 +84,8 @@ public struct LinuxProcProbe: Probe {
         let wanted = Set(kernelSockets.lazy.map(\.inode).filter { $0 != 0 })
         var walk = await FDWalk.run(reader: fdReader, pids: pids, wanted: wanted, threads: walkThreads)
         walk.hiddenProcesses = ProcessVisibility.hiddenProcessesReason(procRoot: procRoot)
-        let join = OwnerJoin(walk: walk, procRoot: procRoot)
-        let sockets = kernelSockets.map(join.fact(for:))
+        var join = OwnerJoin(walk: walk, procRoot: procRoot)
+        let sockets = join.facts(for: kernelSockets)
 
         var processReader = ProcessFactReader(procRoot: procRoot, users: userNames.makeResolver())
         let owningPIDs = Set(sockets.lazy.flatMap(\.pids)).sorted()

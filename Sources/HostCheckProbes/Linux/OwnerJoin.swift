@@ -4,13 +4,35 @@ import HostCheckCore
 struct OwnerJoin {
     var walk: FDWalkResult
     var procRoot: String
+    /// Address texts already made: a host has few local addresses, so most sockets reuse one.
+    private var texts: [AddressFamily: [KernelAddress: String]] = [.ipv4: [:], .ipv6: [:]]
+
+    init(walk: FDWalkResult, procRoot: String) {
+        self.walk = walk
+        self.procRoot = procRoot
+    }
+
+    /// Every socket as a fact, in order.
+    mutating func facts(for sockets: [KernelSocket]) -> [SocketFact] {
+        var facts: [SocketFact] = []
+        facts.reserveCapacity(sockets.count)
+        for socket in sockets { facts.append(fact(for: socket)) }
+        return facts
+    }
+
+    mutating func text(_ address: KernelAddress, family: AddressFamily) -> String {
+        if let known = texts[family]?[address] { return known }
+        let made = address.text(family: family)
+        texts[family]?[address] = made
+        return made
+    }
 
     /// The reason for an inode nobody was seen holding during an incomplete walk.
     var incompleteReason: OwnershipReason {
         walk.unreadable > 0 || walk.hiddenProcesses != nil ? .fdDirectoryUnreadable : .processVanished
     }
 
-    func fact(for socket: KernelSocket) -> SocketFact {
+    mutating func fact(for socket: KernelSocket) -> SocketFact {
         let ownership: Ownership
         var reason: OwnershipReason?
         var pids: [Int] = []
@@ -19,7 +41,7 @@ struct OwnerJoin {
             reason = .inodeZero
         } else if let holders = walk.owners[socket.inode], !holders.isEmpty {
             ownership = .owned
-            pids = holders.map(Int.init)
+            pids = holders
         } else if walk.isComplete {
             ownership = .unowned
             reason = .noProcessHoldsInode
@@ -31,8 +53,8 @@ struct OwnerJoin {
         let wildcard = socket.remoteIsWildcard
         return SocketFact(
             protocol: socket.protocol, family: socket.family,
-            localAddress: socket.localAddress.text(family: socket.family), localPort: socket.localPort,
-            remoteAddress: wildcard ? nil : socket.remoteAddress.text(family: socket.family),
+            localAddress: text(socket.localAddress, family: socket.family), localPort: socket.localPort,
+            remoteAddress: wildcard ? nil : text(socket.remoteAddress, family: socket.family),
             remotePort: wildcard ? nil : socket.remotePort,
             state: state, rawState: rawState, v6only: socket.v6only, netns: socket.netns,
             ownership: ownership, ownershipReason: reason, pids: pids,

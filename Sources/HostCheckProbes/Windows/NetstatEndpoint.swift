@@ -17,50 +17,57 @@ struct NetstatEndpoint: Sendable, Hashable {
 
     /// Parses `addr:port`; nil when the token has no `:` or an empty part.
     init?(_ token: Substring) {
-        guard let colon = token.lastIndex(of: ":") else { return nil }
-        var hostPart = token[..<colon]
-        let portPart = token[token.index(after: colon)...]
-        guard !hostPart.isEmpty, !portPart.isEmpty else { return nil }
-        bracketed = false
-        if hostPart.hasPrefix("[") {
-            guard hostPart.hasSuffix("]"), hostPart.count >= 2 else { return nil }
-            hostPart = hostPart.dropFirst().dropLast()
-            bracketed = true
-        } else if hostPart.contains("[") || hostPart.contains("]") {
+        guard let endpoint = ByteLine.withBytes(token, { NetstatEndpoint(bytes: $0, range: 0..<$0.count) }) else {
             return nil
         }
-        if let percent = hostPart.firstIndex(of: "%") {
-            let zoneText = hostPart[hostPart.index(after: percent)...]
-            zone = zoneText.isEmpty ? nil : String(zoneText)
-            hostPart = hostPart[..<percent]
-        } else {
-            zone = nil
+        self = endpoint
+    }
+
+    /// Parses the `addr:port` token at `range` of a line's bytes.
+    init?(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+        guard let colon = ByteLine.lastIndex(of: 0x3A, in: bytes, range) else { return nil }
+        var hostRange = range.lowerBound..<colon
+        let portRange = (colon + 1)..<range.upperBound
+        guard !hostRange.isEmpty, !portRange.isEmpty else { return nil }
+        bracketed = false
+        if bytes[hostRange.lowerBound] == 0x5B {
+            guard hostRange.count >= 2, bytes[hostRange.upperBound - 1] == 0x5D else { return nil }
+            hostRange = (hostRange.lowerBound + 1)..<(hostRange.upperBound - 1)
+            bracketed = true
+        } else if ByteLine.firstIndex(of: 0x5B, in: bytes, hostRange) != nil
+                    || ByteLine.firstIndex(of: 0x5D, in: bytes, hostRange) != nil {
+            return nil
         }
-        guard !hostPart.isEmpty else { return nil }
-        host = String(hostPart)
-        if portPart == "*" {
+        zone = nil
+        if let percent = ByteLine.firstIndex(of: 0x25, in: bytes, hostRange) {
+            let zoneRange = (percent + 1)..<hostRange.upperBound
+            zone = zoneRange.isEmpty ? nil : ByteLine.string(bytes, zoneRange)
+            hostRange = hostRange.lowerBound..<percent
+        }
+        guard !hostRange.isEmpty else { return nil }
+        host = ByteLine.string(bytes, hostRange)
+        if ByteLine.equals(bytes, portRange, "*") {
             port = nil
             portName = nil
-        } else if Tokens.isDigits(portPart) {
-            guard portPart.count <= 5, let number = Int(portPart), number <= 65535 else { return nil }
+        } else if let number = ByteLine.number(bytes, portRange, maxDigits: 5) {
+            guard number <= 65535 else { return nil }
             port = number
             portName = nil
         } else {
+            guard portRange.contains(where: { bytes[$0] < 0x30 || bytes[$0] > 0x39 }) else { return nil }
             port = nil
-            portName = String(portPart)
+            portName = ByteLine.string(bytes, portRange)
         }
     }
 
     /// The address family: bracketed or IPv6-shaped hosts are IPv6, everything else IPv4.
     var family: AddressFamily {
-        if bracketed { return .ipv6 }
-        if case .v6 = IPAddress(host) { return .ipv6 }
-        return .ipv4
+        bracketed || host.utf8.contains(0x3A) ? .ipv6 : .ipv4
     }
 
     /// True for a remote endpoint that names no peer: `*:*`, `0.0.0.0:0`, `[::]:0`, `host:0`.
     var isUnconnected: Bool {
         if port == 0 { return true }
-        return port == nil && portName == nil && (host == "*" || IPAddress(host)?.isUnspecified == true)
+        return port == nil && portName == nil && (host == "*" || host == "0.0.0.0" || host == "::")
     }
 }

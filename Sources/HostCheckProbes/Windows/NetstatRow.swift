@@ -26,22 +26,58 @@ struct NetstatRow: Sendable, Hashable {
         tokens.count >= 2 && protocolToken(tokens[0]) != nil && tokens[1].contains(":")
     }
 
-    /// Parses the tokens of one line; nil when they do not form a row.
-    init?(tokens: [Substring]) {
-        guard tokens.count >= 3, let proto = NetstatRow.protocolToken(tokens[0]),
-              let local = NetstatEndpoint(tokens[1]), let remote = NetstatEndpoint(tokens[2]) else { return nil }
-        var rest = tokens[3...]
-        var pid: Int?
-        if let last = rest.last, Tokens.isDigits(last) {
-            guard last.count <= 10, let value = Int(last) else { return nil }
-            pid = value
-            rest = rest.dropLast()
+    /// Parses one line; nil when it is not a row.
+    init?(line: Substring) {
+        guard let row = ByteLine.withBytes(line, NetstatRow.init(bytes:)) else { return nil }
+        self = row
+    }
+
+    /// Parses the bytes of one line; nil when they do not form a row.
+    init?(bytes: UnsafeBufferPointer<UInt8>) {
+        var tokens: [Range<Int>] = []
+        self.init(bytes: bytes, tokens: &tokens)
+    }
+
+    /// Parses the bytes of one line, using `tokens` as scratch space.
+    init?(bytes: UnsafeBufferPointer<UInt8>, tokens: inout [Range<Int>]) {
+        var lead = 0
+        while lead < bytes.count, bytes[lead] == 0x20 || bytes[lead] == 0x09 { lead += 1 }
+        guard lead < bytes.count, bytes[lead] == 0x54 || bytes[lead] == 0x55 else { return nil }
+        ByteLine.tokens(bytes, into: &tokens)
+        guard tokens.count >= 3 else { return nil }
+        let first = tokens[0]
+        if ByteLine.equals(bytes, first, "TCP") || ByteLine.equals(bytes, first, "TCPv6") {
+            proto = .tcp
+        } else if ByteLine.equals(bytes, first, "UDP") || ByteLine.equals(bytes, first, "UDPv6") {
+            proto = .udp
+        } else {
+            return nil
         }
-        self.proto = proto
+        guard let local = NetstatEndpoint(bytes: bytes, range: tokens[1]),
+              let remote = NetstatEndpoint(bytes: bytes, range: tokens[2]) else { return nil }
         self.local = local
         self.remote = remote
-        self.stateWord = rest.isEmpty ? nil : rest.joined(separator: " ")
-        self.pid = pid
+        var last = tokens.count
+        pid = nil
+        if last > 3, bytes[tokens[last - 1].lowerBound] >= 0x30, bytes[tokens[last - 1].lowerBound] <= 0x39,
+           ByteLine.number(bytes, tokens[last - 1], maxDigits: 20) != nil {
+            guard let value = ByteLine.number(bytes, tokens[last - 1], maxDigits: 10) else { return nil }
+            pid = value
+            last -= 1
+        }
+        switch last {
+        case 3:
+            stateWord = nil
+        case 4:
+            stateWord = ByteLine.string(bytes, tokens[3])
+        default:
+            stateWord = tokens[3..<last].map { ByteLine.string(bytes, $0) }.joined(separator: " ")
+        }
+    }
+
+    /// Parses the tokens of one line; nil when they do not form a row.
+    init?(tokens: [Substring]) {
+        self.init(line: Substring(tokens.joined(separator: " ")))
     }
 
     /// The normalised state and the raw word to keep (capture-format spec §2.6).

@@ -23,11 +23,23 @@ enum NetstatStateWords {
 
     /// The state a word names, or nil when the word is not known.
     static func state(for word: String) -> SocketState? {
-        english[word.uppercased()] ?? WindowsLanguages.states[word] ?? WindowsLanguages.states[word.uppercased()]
+        commonEnglish(word) ?? english[word] ?? WindowsLanguages.states[word] ?? english[word.uppercased()]
+            ?? WindowsLanguages.states[word.uppercased()]
     }
 
     /// Whether the word is one Windows prints untranslated (so `rawState` need not keep it).
     static func isEnglish(_ word: String) -> Bool {
-        english[word] != nil
+        commonEnglish(word) != nil || english[word] != nil
+    }
+
+    /// The words of nearly every row, compared without hashing.
+    static func commonEnglish(_ word: String) -> SocketState? {
+        switch word {
+        case "LISTENING": .listening
+        case "ESTABLISHED": .established
+        case "TIME_WAIT": .timeWait
+        case "CLOSE_WAIT": .closeWait
+        default: nil
+        }
     }
 }

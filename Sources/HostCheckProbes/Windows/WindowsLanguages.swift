@@ -112,6 +112,12 @@ enum WindowsLanguages {
         Mojibake.variants(of: language.netstatTitle) + Mojibake.variants(of: language.netstatHeader)
     })
 
+    /// What `netstat -b` prints instead of a table when the prompt is not elevated (only the
+    /// English text is known from a real capture; another language's message is a warning).
+    static let elevationMessages: Set<String> = [
+        "The requested operation requires elevation.",
+    ]
+
     /// The "can not obtain ownership information" lines, also mis-decoded.
     static let ownerFailures: Set<String> = Set(all.flatMap { $0.ownerFailure.flatMap(Mojibake.variants(of:)) })
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import HostCheckCore
 
-@Suite struct SnapshotJSONTests {
+@Suite struct JSONSnapshotTests {
     static let sample = Snapshot(
         generator: Generator(name: "hostcheck", version: "0.1.0"),
         host: HostInfo(
@@ -167,6 +167,31 @@ import HostCheckCore
         let error = readError(text.replacingCharacters(in: range, with: replace))
         #expect(error?.kind == .invalidDocument)
         #expect(error?.message == message)
+    }
+
+    @Test func mutatedSnapshotsReadOrFailWithALocatedOneLineError() {
+        let original = Self.sample.jsonBytes(pretty: true)
+        var generator = SystemRandomNumberGenerator()
+        let replacements: [UInt8] = Array(#"{}[]:,"\0129-.eE tfn"#.utf8) + [0x00, 0x0A, 0xC3, 0xFF]
+        for _ in 0..<1500 {
+            var bytes = original
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                let index = Int.random(in: 0..<bytes.count, using: &generator)
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: bytes[index] = replacements.randomElement(using: &generator) ?? 0
+                case 1: bytes.remove(at: index)
+                default: bytes.insert(replacements.randomElement(using: &generator) ?? 0, at: index)
+                }
+            }
+            do {
+                let snapshot = try Snapshot(jsonBytes: bytes, file: "m.json")
+                #expect(snapshot.sockets.count <= Self.sample.sockets.count)
+            } catch {
+                #expect((error.location.line ?? 0) >= 1)
+                #expect(!error.message.contains("\n"))
+                #expect(error.message.count < 200)
+            }
+        }
     }
 
     @Test func truncatedSnapshotsAreErrorsNeverCrashes() {

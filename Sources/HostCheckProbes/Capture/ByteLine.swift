@@ -1,0 +1,84 @@
+/// Byte-level views of one line, for the hot paths of the parsers.
+///
+/// Splitting at ASCII bytes is safe in UTF-8 (no multi-byte sequence contains an ASCII byte),
+/// and avoids the cost of `Character` (grapheme) iteration on large captures.
+enum ByteLine {
+    /// Calls `body` with the line's UTF-8 bytes, copying only when the storage is not contiguous.
+    static func withBytes<R>(_ line: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = line.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(line.utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// The ranges of the runs of bytes that are not ASCII spaces or tabs.
+    static func tokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        tokens(bytes, into: &ranges)
+        return ranges
+    }
+
+    /// Fills `ranges` (emptied first, capacity kept) with the token ranges of the line.
+    static func tokens(_ bytes: UnsafeBufferPointer<UInt8>, into ranges: inout [Range<Int>]) {
+        ranges.removeAll(keepingCapacity: true)
+        var start: Int?
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 {
+                if let first = start { ranges.append(first..<index) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+        }
+        if let first = start { ranges.append(first..<bytes.count) }
+    }
+
+    /// True when the bytes are only ASCII blanks (or NO-BREAK SPACE).
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09:
+                index += 1
+            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xA0:
+                index += 2
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The text of a byte range.
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// True when the range holds exactly the ASCII text `literal`.
+    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ literal: StaticString) -> Bool {
+        guard range.count == literal.utf8CodeUnitCount else { return false }
+        let pointer = literal.utf8Start
+        for offset in 0..<range.count where bytes[range.lowerBound + offset] != pointer[offset] { return false }
+        return true
+    }
+
+    /// The value of a run of 1 to `maxDigits` ASCII digits, nil otherwise.
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, maxDigits: Int) -> Int? {
+        guard !range.isEmpty, range.count <= maxDigits else { return nil }
+        var value = 0
+        for index in range {
+            let byte = bytes[index]
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
+    }
+
+    /// The index of the first / last `byte` in the range.
+    static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        range.first { bytes[$0] == byte }
+    }
+
+    static func lastIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        range.reversed().first { bytes[$0] == byte }
+    }
+}

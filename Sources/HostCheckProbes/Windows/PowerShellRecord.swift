@@ -1,0 +1,100 @@
+import HostCheckCore
+
+/// One object of a PowerShell export (a CSV row or a JSON object): property names, which are
+/// .NET and CIM identifiers and never localized, mapped to their values as text.
+struct PowerShellRecord: Sendable {
+    /// Values by lower-cased property name.
+    var values: [String: String]
+    /// The 1-based line where the object starts.
+    var line: Int
+
+    subscript(_ key: String) -> String? {
+        values[key.lowercased()].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    func integer(_ key: String) -> Int? {
+        self[key].flatMap { Tokens.isDigits(Substring($0)) && $0.count <= 10 ? Int($0) : nil }
+    }
+}
+
+/// Turns `Get-NetTCPConnection`, `Get-NetUDPEndpoint` and `Get-Process` objects into facts
+/// (capture-format spec §4).
+///
+/// A TCP connection listens when its remote port is 0, whatever its state; the state
+/// (`Listen` or `2`, `Bound` or `100`, …) refines the others. A UDP endpoint has no remote and is
+/// `listening`. `Get-Process` names have no `.exe`.
+enum PowerShellFacts {
+    /// `MSFT_NetTCPConnection.State` names and numbers (MIB_TCP_STATE, `Bound` = 100).
+    static let states: [String: SocketState] = [
+        "closed": .closed, "1": .closed, "listen": .listening, "2": .listening, "synsent": .synSent, "3": .synSent,
+        "synreceived": .synReceived, "4": .synReceived, "established": .established, "5": .established,
+        "finwait1": .finWait1, "6": .finWait1, "finwait2": .finWait2, "7": .finWait2, "closewait": .closeWait,
+        "8": .closeWait, "closing": .closing, "9": .closing, "lastack": .lastAck, "10": .lastAck,
+        "timewait": .timeWait, "11": .timeWait, "bound": .bound, "100": .bound,
+    ]
+
+    static func convert(
+        _ records: [PowerShellRecord], text: CaptureText
+    ) -> (sockets: SocketCapture?, processes: TasklistCapture?) {
+        var sockets = SocketCapture()
+        var processes = TasklistCapture()
+        var sawSockets = false
+        var sawProcesses = false
+        for record in records {
+            let location = text.location(line: record.line)
+            if record["LocalPort"] != nil {
+                sawSockets = true
+                guard let socket = socket(record, location: location) else {
+                    sockets.diagnostics.append(Diagnostic(
+                        .warning, "connection object without a readable local address, port or owning process",
+                        at: location))
+                    continue
+                }
+                sockets.sockets.append(socket)
+            } else if let pid = record.integer("Id"), let name = record["ProcessName"] ?? record["Name"] {
+                sawProcesses = true
+                processes.processes.append(ProcessFact(pid: pid, name: name, path: record["Path"], source: location))
+            } else {
+                sockets.diagnostics.append(Diagnostic(
+                    .warning, "object is neither a connection nor a process", at: location))
+            }
+        }
+        sockets.hasPIDs = true
+        if !sawSockets {
+            processes.diagnostics += sockets.diagnostics
+            return (nil, processes)
+        }
+        if sawProcesses { return (sockets, processes) }
+        return (sockets, nil)
+    }
+
+    static func socket(_ record: PowerShellRecord, location: SourceLocation) -> SocketFact? {
+        guard let address = record["LocalAddress"], let port = record.integer("LocalPort"), port <= 65535,
+              let pid = record.integer("OwningProcess") else { return nil }
+        let family: AddressFamily = IPAddress(address).map { if case .v6 = $0 { .ipv6 } else { .ipv4 } } ?? .ipv4
+        let stateText = record["State"]
+        let mapped = stateText.flatMap { states[$0.lowercased()] }
+        let isTCP = record["RemotePort"] != nil || stateText != nil
+        var state: SocketState
+        var remoteAddress: String?
+        var remotePort: Int?
+        if isTCP {
+            let remote = record.integer("RemotePort") ?? 0
+            if remote == 0 {
+                state = mapped == .bound || mapped == .closed ? (mapped ?? .listening) : .listening
+            } else {
+                state = mapped == .listening ? .unknown : (mapped ?? .unknown)
+                remoteAddress = record["RemoteAddress"]
+                remotePort = remote
+            }
+        } else {
+            state = .listening
+        }
+        let unmapped = stateText != nil && mapped == nil
+        return SocketFact(
+            protocol: isTCP ? .tcp : .udp, family: family, localAddress: address, localPort: port,
+            remoteAddress: remoteAddress, remotePort: remotePort, state: state, rawState: unmapped ? stateText : nil,
+            ownership: pid == 0 ? .unowned : .owned, ownershipReason: pid == 0 ? .windowsPidZero : nil,
+            pids: pid == 0 ? [] : [pid], source: location)
+    }
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# One hostcheck run with every report format over a small fleet that includes hostile process
+# names (markup, ANSI escapes, quotes, pipes, newlines, invalid UTF-8), then each report checked
+# by its consumer's tool (scripts/check-reports.sh) with counts compared to the results JSON.
+# Usage: scripts/ci-report-runs.sh PATH/TO/hostcheck [OUTDIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=$1
+out=${2:-$(mktemp -d)}
+mkdir -p "$out"
+fleet=$(mktemp -d)
+fx=Tests/HostCheckCLITests/Fixtures
+
+mkdir -p "$fleet/wh-berlin-02" "$fleet/wh-paris-01" "$fleet/<b>hostile&amp;'"
+cp "$fx/windows/netstat-ano-3691.txt" "$fx/windows/tasklist-nc64.csv" "$fleet/wh-berlin-02/"
+cp "$fx/windows/netstat-ano-3691.txt" "$fx/windows/tasklist-magaya.csv" "$fleet/wh-paris-01/"
+cp "$fx/hostile/netstat.txt" "$fx/hostile/tasklist.csv" "$fleet/<b>hostile&amp;'/"
+# A snapshot whose names carry newlines and terminal escapes (possible on Linux: comm, cmdline).
+"$bin" facts --capture "$fx/hostile/netstat.txt" --capture "$fx/hostile/tasklist.csv" --format json \
+  | python3 -c '
+import json, sys
+doc = json.load(sys.stdin)
+doc["host"]["name"] = "linux\u001b[2J-\"host\""
+for p in doc["processes"]:
+    p["name"] = p["name"] + "\nforged line ]]> <!-- \u009b31m"
+    p["cmdline"] = "/bin/sh -c \"echo <x> & ::warning::forged\"\r\n"
+json.dump(doc, sys.stdout)' > "$fleet/hostile-newlines.json"
+"$bin" facts --snapshot "$fleet/hostile-newlines.json" --format json > "$out/snapshot-hostile.json"
+
+set +e
+"$bin" check rules --fleet "$fleet" --now 2026-11-27 \
+  --format "json:$out/results.json" --format "junit:$out/junit.xml" --format "sarif:$out/results.sarif" \
+  --format "tap:$out/report.tap" --format "markdown:$out/report.md" --format "github:$out/github.txt" \
+  --format "prometheus:$out/hostcheck.prom" --format "html:$out/report.html" --format "text:$out/report.txt"
+status=$?
+"$bin" check rules --fleet "$fleet" --now 2026-11-27 --format nagios > "$out/nagios.txt"
+echo $? > "$out/nagios.exit"
+set -e
+if [ "$status" -ne 1 ]; then echo "expected exit 1 from the fleet run, got $status"; exit 1; fi
+
+# Terminal text must carry no raw control characters from the captures.
+if LC_ALL=C grep -qP '[\x00-\x08\x0b-\x1f\x7f]' "$out/report.txt"; then
+  echo "report.txt contains raw control characters"; exit 1
+fi
+bash scripts/check-reports.sh "$out"
