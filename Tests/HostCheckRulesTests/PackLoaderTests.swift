@@ -195,9 +195,16 @@ import Testing
             + ["one", "eight", "eleven"].map { "rule '\($0)' has no examples (add examples: so `hostcheck test` can check it)" })
     }
 
-    @Test func mutatedPacksNeverCrashTheLoader() throws {
-        let url = TestSupport.packageRoot.appendingPathComponent("rules/magaya-network.yaml")
-        let original = [UInt8](try Data(contentsOf: url))
+    static let mutationInputs: [String] = ["rules/magaya-network.yaml", "docs/rule-packs.md"]
+
+    @Test(arguments: mutationInputs)
+    func mutatedPacksNeverCrashTheLoader(file: String) throws {
+        let url = TestSupport.packageRoot.appendingPathComponent(file)
+        var original = [UInt8](try Data(contentsOf: url))
+        if file.hasSuffix(".md") {
+            let block = try #require(DocumentationTests.blocks.first { $0.text.contains("id: matchers,") })
+            original = Array(block.text.utf8)
+        }
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next() -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -212,6 +219,8 @@ import Testing
                 bytes[index] = next() % 3 == 0 ? UInt8(truncatingIfNeeded: next()) : alphabet[next() % alphabet.count]
             }
             let result = PackLoader.load([PackSource(path: "m.yaml", bytes: bytes)], variableOverrides: [])
+            _ = WaiverLoader.load(PackSource(path: "w.yaml", bytes: bytes))
+            if let packs = result.packs { _ = PackTester.run(packs) }
             if result.packs == nil {
                 rejected += 1
                 #expect(result.diagnostics.contains { $0.severity == .error })
