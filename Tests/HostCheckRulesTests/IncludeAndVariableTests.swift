@@ -22,7 +22,7 @@ import Testing
         #expect(loaded.packs.map(\.id) == ["baseline", "magaya-network", "site-berlin"])
         let telnet = try #require(loaded.rules.first { $0.id == "no-telnet" })
         #expect(telnet.severity == .critical && telnet.pack == "baseline")
-        #expect(telnet.select == .all([.field(.protocol, .text("tcp", ignoreCase: false)), .field(.localPort, .integer(2323)), .field(.state, .text("listening", ignoreCase: false))]))
+        #expect(telnet.select == .all([.field(.localPort, .integer(2323)), .field(.protocol, .text("tcp", ignoreCase: false)), .field(.state, .text("listening", ignoreCase: false))]))
         #expect(loaded.rules.first { $0.id == "no-ftp" }?.enabled == false)
     }
 

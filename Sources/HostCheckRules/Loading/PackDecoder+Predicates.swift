@@ -35,7 +35,7 @@ extension PackDecoder {
             }
         }
         if failed { return nil }
-        return parts.count == 1 ? parts[0] : .all(parts)
+        return parts.count == 1 ? parts[0] : .all(parts.sorted { $0.cost < $1.cost })
     }
 
     private mutating func decodeOwner(_ node: YAMLNode, section: String) -> OwnerPredicate? {
