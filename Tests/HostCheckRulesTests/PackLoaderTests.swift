@@ -247,3 +247,15 @@ import Testing
         #expect(PackLoader.load([PackSource(path: "x", bytes: Array(text.utf8))], variableOverrides: []).packs != nil)
     }
 }
+
+@Suite struct DottedOwnerKeyTests {
+    @Test func dottedOwnerKeysMeanOneOwnerMapping() throws {
+        let dotted = TestSupport.pack(rule: "select: { local_port: 22, owner.name: sshd, owner.user: root }\nexpect: none")
+        let nested = TestSupport.pack(rule: "select: { local_port: 22, owner: { name: sshd, user: root } }\nexpect: none")
+        let a = try #require(TestSupport.load(dotted).0?.rules.first)
+        let b = try #require(TestSupport.load(nested).0?.rules.first)
+        #expect(a.select == b.select)
+        let typo = TestSupport.pack(rule: "select: { owner.nme: x }\nexpect: none")
+        #expect(TestSupport.errors(TestSupport.load(typo).1).first?.contains("did you mean 'owner.name'?") == true)
+    }
+}
