@@ -14,6 +14,16 @@ import Testing
         #expect(report.failed == 0, "\(report.render())")
     }
 
+    @Test func everyBuiltinRuleHasAPassAFailAndAnUnknownExample() throws {
+        let sources = BuiltinPacks.all.map { PackSource(path: "builtin:\($0.name)", bytes: $0.bytes) }
+        let packs = try #require(PackLoader.load(sources, variableOverrides: []).packs)
+        let report = PackTester.run(packs)
+        for rule in packs.rules {
+            let outcomes = Set(report.results.filter { $0.rule == rule.id }.map(\.expectedOutcome))
+            #expect(outcomes.isSuperset(of: [.pass, .fail, .unknown]), "rule \(rule.id) needs a pass, a fail and an unknown example")
+        }
+    }
+
     @Test func magayaRulesHaveAPassAFailAndAnUnknownExample() throws {
         let report = PackTester.run(try BuiltinPackTests.magaya())
         for rule in Set(report.results.map(\.rule)) {
