@@ -255,3 +255,16 @@ import Testing
         #expect(unknown.evidence.first?.note == "owner unknown (capture-has-no-owners)")
     }
 }
+
+@Suite struct ScopeVariableTests {
+    @Test func appliesToTakesVariables() throws {
+        let text = TestSupport.pack(
+            rule: "select: { local_port: 3691 }\nexpect: none\napplies_to: { platform: $platforms, hosts: [$berlin, \"ny-*\"] }",
+            vars: "vars:\n  platforms: [windows]\n  berlin: \"wh-berlin-*\""
+        )
+        let (packs, diagnostics) = TestSupport.load(text)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let scope = try #require(packs?.rules.first?.scope)
+        #expect(scope.platforms == [.windows] && scope.hosts.map(\.pattern) == ["wh-berlin-*", "ny-*"])
+    }
+}

@@ -81,7 +81,7 @@ extension PackDecoder {
     }
 
     /// A scalar's values: itself, or a variable's value(s) when it is exactly `$name`.
-    private mutating func values(_ node: YAMLNode) -> [(text: String, location: SourceLocation)]? {
+    mutating func values(_ node: YAMLNode) -> [(text: String, location: SourceLocation)]? {
         guard let text = node.scalar else { return nil }
         guard text.hasPrefix("$"), Self.isVariableName(String(text.dropFirst())) else { return [(text, node.location)] }
         let name = String(text.dropFirst())
