@@ -91,3 +91,18 @@ import Testing
         #expect(diagnostics.map(\.description) == ["test.yaml:7:5: warning: rule 'r' has no examples (add examples: so `hostcheck test` can check it)"])
     }
 }
+
+@Suite struct DisabledRuleExampleTests {
+    @Test func disabledRulesAreTestedAsIfEnabled() throws {
+        let text = TestSupport.pack(rule: """
+        select: { local_port: 23 }
+        expect: none
+        enabled: false
+        examples:
+          - sockets: [{ protocol: tcp, local_address: 0.0.0.0, local_port: 23, pids: [1] }]
+            outcome: fail
+        """)
+        let packs = try #require(TestSupport.load(text).0)
+        #expect(PackTester.run(packs).failed == 0)
+    }
+}
