@@ -106,3 +106,29 @@ import Testing
         #expect(PackTester.run(packs).failed == 0)
     }
 }
+
+@Suite struct PastedJSONExampleTests {
+    @Test func factsPastedFromSnapshotJSONRead() throws {
+        let text = TestSupport.pack(rule: """
+        select: { protocol: tcp, local_port: 3691, state: listening }
+        expect: { owner: { name: { glob: "magaya*" } } }
+        examples:
+          - sockets:
+              - { "protocol": "tcp", "family": "ipv4", "local_address": "0.0.0.0", "local_port": 3691,
+                  "local_port_name": null, "local_zone": null, "remote_address": null, "remote_port": null,
+                  "state": "listening", "v6only": null, "netns": null,
+                  "ownership": "owned", "ownership_reason": null, "pids": [6120],
+                  "source": { "file": "netstat.txt", "line": 8 } }
+            processes:
+              - { "pid": 6120, "ppid": null, "name": "nc64.exe", "name_truncated": false, "path": null,
+                  "cmdline": null, "user": null, "services": [], "kernel": false,
+                  "source": { "file": "tasklist.csv", "line": 9 } }
+            outcome: fail
+        """)
+        let (packs, diagnostics) = TestSupport.load(text)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let report = PackTester.run(try #require(packs))
+        #expect(report.results.count == 1 && report.failed == 0, "\(report.render())")
+        #expect(report.results.first?.actual.evidence.first?.socket?.remoteAddress == nil)
+    }
+}
