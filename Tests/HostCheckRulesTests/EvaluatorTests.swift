@@ -268,3 +268,13 @@ import Testing
         #expect(scope.platforms == [.windows] && scope.hosts.map(\.pattern) == ["wh-berlin-*", "ny-*"])
     }
 }
+
+@Suite struct UnknownOwnerCoverageTests {
+    @Test func aPassFromUnknownOwnerStillNeedsCoverage() throws {
+        let pack = TestSupport.pack(rule: "select: { local_port: 3691 }\nexpect: { owner: { name: magaya } }\nunknown_owner: pass")
+        let socket = TestSupport.socket(ownership: .unknown, reason: .captureHasNoOwners)
+        let partialUDP = Coverage(tcp: .full, udp: .partial, ipv4: .full, ipv6: .full, owners: .none)
+        #expect(try #require(TestSupport.outcome(pack, TestSupport.snapshot([socket], coverage: partialUDP))).outcome == .unknown)
+        #expect(try #require(TestSupport.outcome(pack, TestSupport.snapshot([socket]))).outcome == .pass)
+    }
+}

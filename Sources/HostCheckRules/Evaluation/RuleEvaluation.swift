@@ -49,12 +49,12 @@ struct RuleEvaluation {
             let message = "\(count) selected socket\(count == 1 ? "" : "s") satisfied \(expectSummary)"
             decision = Decision(outcome: .pass, message: MessageText.clip(message, limit: 300), evidence: evidence(selected), evidenceTotal: selected.count)
         }
-        if decision.outcome == .pass || !anyCandidate {
-            applyCoverage(&decision)
-        }
         if decision.outcome == .unknown, decision.causes == .ownership, rule.unknownOwner != .unknown {
             decision.outcome = rule.unknownOwner == .fail ? .fail : .pass
             decision.message += " (unknown_owner: \(rule.unknownOwner.rawValue))"
+        }
+        if decision.outcome == .pass || !anyCandidate {
+            applyCoverage(&decision)
         }
         return decision
     }
