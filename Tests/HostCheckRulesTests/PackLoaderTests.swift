@@ -259,3 +259,17 @@ import Testing
         #expect(TestSupport.errors(TestSupport.load(typo).1).first?.contains("did you mean 'owner.name'?") == true)
     }
 }
+
+@Suite struct NeverMatchingSelectTests {
+    @Test(arguments: [
+        ("select: { protocol: tcp, all: [{ protocol: udp }] }", true),
+        ("select: { state: listening, any: [{ state: established }, { state: { not: listening } }] }", true),
+        ("select: { state: listening, any: [{ state: established }, { local_port: 1 }] }", false),
+        ("select: { protocol: tcp, none: [{ protocol: tcp }] }", false),
+    ])
+    func contradictorySelectsAreWarnedAbout(select: String, warned: Bool) {
+        let (packs, diagnostics) = TestSupport.load(TestSupport.pack(rule: "\(select)\nexpect: none"))
+        #expect(packs != nil)
+        #expect(diagnostics.contains { $0.severity == .warning && $0.message.hasPrefix("select can never match") } == warned, "\(diagnostics)")
+    }
+}

@@ -134,6 +134,11 @@ struct RuleEvaluation {
         all.filter { value in accepts(value.rawValue, field: field, predicate) }
     }
 
+    /// The words of `field` (`protocol`, `family`, `state`, `exposure`) the predicate can accept.
+    static func possibleWords(_ words: [String], field: Field, in predicate: Predicate) -> [String] {
+        words.filter { accepts($0, field: field, predicate) }
+    }
+
     private static func accepts(_ word: String, field: Field, _ predicate: Predicate) -> Bool {
         switch predicate {
         case .all(let items): items.allSatisfy { accepts(word, field: field, $0) }

@@ -51,6 +51,7 @@ extension PackDecoder {
         var select: Predicate?
         if let selectNode = fields["select"] {
             select = decodePredicate(selectNode.value, where: "select")
+            if let select { warnIfNeverMatches(select, at: selectNode.value.location) }
         } else {
             reader.missing("select", in: "a rule", at: node.location)
         }
@@ -103,6 +104,18 @@ extension PackDecoder {
             remediation: fields["remediation"].flatMap { reader.string($0.value, what: "remediation") },
             enabled: enabled, scope: scope, compliance: compliance, examples: examples, location: node.location
         )
+    }
+
+    /// Warns when no value of a word field can satisfy `select` (`protocol: tcp` together
+    /// with `protocol: udp`), so the rule can never select anything.
+    private mutating func warnIfNeverMatches(_ select: Predicate, at location: SourceLocation) {
+        for field in [Field.protocol, .family, .state, .exposure] {
+            guard case .word(let words) = field.kind else { continue }
+            if RuleEvaluation.possibleWords(words, field: field, in: select).isEmpty {
+                reader.warning("select can never match: no \(field.rawValue) satisfies it", at: location)
+                return
+            }
+        }
     }
 
     /// A scalar or list whose items may be `$name` variables (lists expand in place).
