@@ -4,9 +4,10 @@ import HostCheckCore
 enum Markup {
     /// Text safe in XML 1.0 and HTML element content and in double- or single-quoted attributes.
     ///
-    /// Control characters (which XML 1.0 forbids even as references) first become visible
-    /// `\u{..}` escapes via ``TerminalText``, as do U+FFFE and U+FFFF; then `&`, `<`, `>`, `"`
-    /// and `'` become entity references, so `]]>` and `</script>` cannot end anything.
+    /// Control characters (which XML 1.0 forbids even as references), bidirectional overrides
+    /// and noncharacters (U+FFFE, U+FFFF, …) first become visible `\u{..}` escapes via
+    /// ``TerminalText``; then `&`, `<`, `>`, `"` and `'` become entity references, so `]]>` and
+    /// `</script>` cannot end anything.
     static func escape(_ text: String) -> String {
         let clean = TerminalText.neutralised(text)
         guard clean.unicodeScalars.contains(where: needsEscape) else { return clean }
@@ -19,8 +20,6 @@ enum Markup {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            case "\u{FFFE}": out += "\\u{fffe}"
-            case "\u{FFFF}": out += "\\u{ffff}"
             default: out.unicodeScalars.append(scalar)
             }
         }
@@ -29,7 +28,7 @@ enum Markup {
 
     private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
-        case "&", "<", ">", "\"", "'", "\u{FFFE}", "\u{FFFF}": true
+        case "&", "<", ">", "\"", "'": true
         default: false
         }
     }

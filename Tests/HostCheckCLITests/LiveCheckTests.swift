@@ -17,23 +17,29 @@ import Testing
         let listener = Process()
         listener.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         listener.arguments = ["python3", "-c", """
-            import socket, sys, time
+            import os, socket, sys
             s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            s.bind(("0.0.0.0", 3691)); s.listen(); print("ready", flush=True); time.sleep(60)
+            s.bind(("0.0.0.0", 3691)); s.listen(); print(os.getpid(), flush=True); sys.stdin.read()
             """]
         let ready = Pipe()
+        let control = Pipe()
         listener.standardOutput = ready
+        listener.standardInput = control
         try listener.run()
-        defer { listener.terminate(); listener.waitUntilExit() }
-        _ = ready.fileHandleForReading.availableData
+        func stop() {
+            try? control.fileHandleForWriting.close()
+            listener.waitUntilExit()
+        }
+        defer { stop() }
+        let pid = String(decoding: ready.fileHandleForReading.availableData, as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
 
         let failing = try HostCheckRunner.run(["check", "rules/magaya-network.yaml"])
         #expect(failing.status == 1, "stdout: \(failing.stdout) stderr: \(failing.stderr)")
         #expect(failing.stdout.contains("python3"))
-        #expect(failing.stdout.contains("\(listener.processIdentifier)"))
+        #expect(!pid.isEmpty && failing.stdout.contains("pid \(pid)"), "python3 said its pid is \(pid)")
 
-        listener.terminate()
-        listener.waitUntilExit()
+        stop()
         let passing = try HostCheckRunner.run(["check", "rules/magaya-network.yaml"])
         #expect(passing.status == 0, "stdout: \(passing.stdout) stderr: \(passing.stderr)")
     }

@@ -90,7 +90,7 @@ private enum HTMLFixture {
         ("Grüße 日本 \u{FFFD}", "Grüße 日本 \u{FFFD}"),
     ])
     func escapesText(input: String, expected: String) {
-        #expect(HTMLReportEscaping.escaped(input) == expected)
+        #expect(Markup.escape(input) == expected)
     }
 
     @Test func hostileNamesComeOutEscaped() throws {
@@ -99,7 +99,7 @@ private enum HTMLFixture {
         #expect(!html.contains("<script>alert"))
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&amp;\\u{1b}[31m\\u{a}\\u{202e}evil\\u{fffe}\\u{0}"))
         for scalar in html.unicodeScalars {
-            #expect(!HTMLReportEscaping.isNeutralised(scalar) || scalar == "\n", "raw U+\(String(scalar.value, radix: 16)) in output")
+            #expect(!TerminalText.isControl(scalar) || scalar == "\n", "raw U+\(String(scalar.value, radix: 16)) in output")
         }
     }
 

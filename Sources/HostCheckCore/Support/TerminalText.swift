@@ -1,8 +1,10 @@
 /// Neutralises text that came from an input (process names, command lines, capture lines)
 /// before it reaches a terminal or a line-oriented format.
 ///
-/// Control characters (C0, DEL, C1, including ESC) become visible `\u{..}` escapes, so that a
-/// hostile process name cannot move the cursor, change colours or forge extra output lines.
+/// Control characters (C0, DEL, C1, including ESC), line and paragraph separators,
+/// bidirectional overrides and isolates, and Unicode noncharacters become visible `\u{..}`
+/// escapes, so that a hostile process name cannot move the cursor, change colours, forge extra
+/// output lines or reorder the text around it.
 public enum TerminalText {
     /// Returns `text` with every control character replaced by a visible escape.
     public static func neutralised(_ text: String) -> String {
@@ -19,8 +21,13 @@ public enum TerminalText {
         return String(out)
     }
 
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    /// Whether `scalar` is shown as a visible escape instead of itself.
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
-        return v < 0x20 || (v >= 0x7F && v < 0xA0) || v == 0x2028 || v == 0x2029
+        if v < 0x20 || (v >= 0x7F && v < 0xA0) || v == 0x2028 || v == 0x2029 { return true }
+        if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C {
+            return true
+        }
+        return (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE
     }
 }

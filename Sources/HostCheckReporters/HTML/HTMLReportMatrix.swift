@@ -56,7 +56,7 @@ struct HTMLReportMatrix: Sendable {
 
     /// Writes the matrix section; cells link to `#r<row>-<column>`, host names to `#h<row>`.
     func render(to out: inout some TextOutputStream) {
-        let h = HTMLReportEscaping.escaped
+        let h = Markup.escape
         out.write("<section class=\"matrix\" id=\"matrix\" aria-labelledby=\"matrix-title\">\n")
         out.write("<h2 id=\"matrix-title\">Hosts × rules</h2>\n")
         out.write("<p class=\"hint\">Each cell shows the outcome of a rule on a host; select it to see the message and evidence.</p>\n")

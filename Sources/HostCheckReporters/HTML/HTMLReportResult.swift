@@ -4,7 +4,7 @@ import HostCheckCore
 enum HTMLReportResult {
     /// Writes `result`; `anchor` is its element id (`r3-7`), or nil when another result holds it.
     static func render(_ result: RuleResult, anchor: String?, to out: inout some TextOutputStream) {
-        let h = HTMLReportEscaping.escaped
+        let h = Markup.escape
         let outcomeClass = HTMLReportLabels.cssClass(result.outcome)
         let idAttribute = anchor.map { " id=\"\($0)\"" } ?? ""
         out.write("<details class=\"result \(outcomeClass)\"\(idAttribute)>\n<summary>")
@@ -33,7 +33,7 @@ enum HTMLReportResult {
 
     /// Writes `result` as one list item (outcome, rule, message), for folded passes and skips.
     static func renderCompact(_ result: RuleResult, anchor: String?, to out: inout some TextOutputStream) {
-        let h = HTMLReportEscaping.escaped
+        let h = Markup.escape
         let idAttribute = anchor.map { " id=\"\($0)\"" } ?? ""
         out.write("<li\(idAttribute)><span class=\"badge \(HTMLReportLabels.cssClass(result.outcome))\">\(HTMLReportLabels.short(result.outcome))</span> ")
         out.write("<span class=\"rule\"><span class=\"pack\">\(h(result.pack))/</span>\(h(result.rule))</span> ")
@@ -41,7 +41,7 @@ enum HTMLReportResult {
     }
 
     private static func renderWaiver(_ waiver: AppliedWaiver, was original: Outcome?, to out: inout some TextOutputStream) {
-        let h = HTMLReportEscaping.escaped
+        let h = Markup.escape
         out.write("<p class=\"waiver\"><strong>Waived")
         if let original { out.write(" (was \(original.rawValue))") }
         out.write(":</strong> \(h(waiver.reason))")
@@ -51,7 +51,7 @@ enum HTMLReportResult {
     }
 
     private static func renderEvidence(_ evidence: [Evidence], to out: inout some TextOutputStream) {
-        let h = HTMLReportEscaping.escaped
+        let h = Markup.escape
         out.write("<table class=\"evidence\"><thead><tr><th>Socket</th><th>State</th><th>Owners</th><th>Source</th><th>Note</th></tr></thead><tbody>\n")
         for item in evidence {
             out.write("<tr><td data-label=\"Socket\">")
@@ -86,7 +86,7 @@ enum HTMLReportResult {
     }
 
     private static func renderOwners(_ item: Evidence, to out: inout some TextOutputStream) {
-        let h = HTMLReportEscaping.escaped
+        let h = Markup.escape
         if !item.processes.isEmpty {
             out.write("<ul class=\"owners\">")
             for process in item.processes {

@@ -8,7 +8,7 @@ import HostCheckCore
 /// as hosts arrive; the summary and matrix are written last and placed first with CSS `order`,
 /// so memory holds only one byte per (host, rule) for the matrix. Passes and skips are folded
 /// into one line each (message only) unless `verbose`, which keeps fleet reports small. All
-/// input text is escaped by ``HTMLReportEscaping``.
+/// input text is escaped by ``Markup``.
 public struct HTMLReporter: Reporter, Sendable {
     public static let id = "html"
     public static let summary = "self-contained HTML page: summary, hosts × rules matrix, evidence on click"
@@ -22,7 +22,7 @@ public struct HTMLReporter: Reporter, Sendable {
     }
 
     public mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
-        let h = HTMLReportEscaping.escaped
+        let h = Markup.escape
         matrix.addColumns(for: run.rules)
         out.write("""
             <!DOCTYPE html>
@@ -63,7 +63,7 @@ public struct HTMLReporter: Reporter, Sendable {
     }
 
     public mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
-        let h = HTMLReportEscaping.escaped
+        let h = Markup.escape
         let row = hostIndex
         hostIndex += 1
         var counts = OutcomeCounts()
@@ -145,7 +145,7 @@ public struct HTMLReporter: Reporter, Sendable {
     }
 
     private static func renderHostMeta(_ host: HostInfo, to out: inout some TextOutputStream) {
-        let h = HTMLReportEscaping.escaped
+        let h = Markup.escape
         var parts = [host.platform.rawValue]
         if let captured = host.capturedAt { parts.append("captured \(captured)") }
         if !host.sources.isEmpty {
@@ -165,7 +165,7 @@ public struct HTMLReporter: Reporter, Sendable {
     }
 
     private static func renderDiagnostics(_ diagnostics: [Diagnostic], to out: inout some TextOutputStream) {
-        let h = HTMLReportEscaping.escaped
+        let h = Markup.escape
         out.write("<ul class=\"diags\">\n")
         for diagnostic in diagnostics {
             out.write("<li class=\"d-\(diagnostic.severity.rawValue)\"><code>\(h(diagnostic.description))</code></li>\n")

@@ -20,10 +20,13 @@ struct RuleEvaluation {
         var undecided: [(SocketContext, Truth, Truth)] = []
         var selected: [SocketContext] = []
         var anyCandidate = false
+        var anySelected = false
+        var selectCauses: UnknownCause = []
         for context in contexts {
             let sel = context.evaluate(rule.select, .some)
             if sel.isNo { continue }
             anyCandidate = true
+            if sel.isYes { anySelected = true } else { selectCauses.formUnion(sel.causes) }
             let ok: Truth
             switch rule.expect {
             case .nothing: ok = .no
@@ -44,6 +47,13 @@ struct RuleEvaluation {
             decision = unknownDecision(undecided)
         } else if !anyCandidate {
             decision = Decision(outcome: rule.whenNone, message: "no socket selected", evidence: [], evidenceTotal: 0)
+        } else if !anySelected, rule.whenNone != .pass {
+            // Every candidate only may be selected: whether the required socket exists is unknown.
+            let count = selected.count
+            let message = "no socket is certainly selected; \(count) socket\(count == 1 ? "" : "s") may be"
+            decision = Decision(
+                outcome: .unknown, message: message, evidence: evidence(selected) { $0.ownerGap ?? "select is unknown for this socket" },
+                evidenceTotal: count, causes: selectCauses)
         } else {
             let count = selected.count
             let message = "\(count) selected socket\(count == 1 ? "" : "s") satisfied \(expectSummary)"
