@@ -46,7 +46,9 @@ import Testing
     func exampleIsValid(block: Block) throws {
         let named = Dictionary(Self.blocks.compactMap { b in b.fileName.map { ($0, Array(b.text.utf8)) } }) { first, _ in first }
         let options = PackLoadOptions(builtins: Self.builtins, readFile: { path in named[String(path.split(separator: "/").last ?? "")] })
-        let source = PackSource(path: block.description, bytes: Array(block.text.utf8))
+        // Leading blank lines make every diagnostic point at the line in the document.
+        let padded = String(repeating: "\n", count: block.line - 1) + block.text
+        let source = PackSource(path: "docs/rule-packs.md", bytes: Array(padded.utf8))
         if block.firstLine == "# lint: errors" {
             let errors = PackLoader.lint([source], options: options).filter { $0.severity == .error }
             #expect(errors.count >= 3, "\(errors)")
@@ -57,11 +59,12 @@ import Testing
             let (_, diagnostics) = VariableFileLoader.load(source)
             #expect(diagnostics.isEmpty, "\(diagnostics)")
         } else {
-            var packText = block.text
+            var packSource = source
             if block.text.hasPrefix("  - id:") {
-                packText = "hostcheck: 1\npack: { id: fragment, version: '1' }\nvars:\n  magaya_images: ['magaya*']\nrules:\n" + block.text
+                let wrapped = "hostcheck: 1\npack: { id: fragment, version: '1' }\nvars:\n  magaya_images: ['magaya*']\nrules:\n" + block.text
+                packSource = PackSource(path: block.description, bytes: Array(wrapped.utf8))
             }
-            let (packs, diagnostics) = PackLoader.load([PackSource(path: block.description, bytes: Array(packText.utf8))], options: options)
+            let (packs, diagnostics) = PackLoader.load([packSource], options: options)
             #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
             let loaded = try #require(packs)
             let report = PackTester.run(loaded)

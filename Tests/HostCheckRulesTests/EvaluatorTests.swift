@@ -247,3 +247,34 @@ import Testing
         #expect(try #require(TestSupport.outcome(pack, snapshot)).outcome == expected)
     }
 }
+
+@Suite struct EvidenceNoteTests {
+    @Test func unknownEvidenceSaysWhy() throws {
+        let hidden = TestSupport.snapshot([TestSupport.socket(ownership: .unknown, reason: .captureHasNoOwners)])
+        let unknown = try #require(TestSupport.outcome(EvaluatorTests.ownerRule, hidden))
+        #expect(unknown.evidence.first?.note == "owner unknown (capture-has-no-owners)")
+    }
+}
+
+@Suite struct ScopeVariableTests {
+    @Test func appliesToTakesVariables() throws {
+        let text = TestSupport.pack(
+            rule: "select: { local_port: 3691 }\nexpect: none\napplies_to: { platform: $platforms, hosts: [$berlin, \"ny-*\"] }",
+            vars: "vars:\n  platforms: [windows]\n  berlin: \"wh-berlin-*\""
+        )
+        let (packs, diagnostics) = TestSupport.load(text)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let scope = try #require(packs?.rules.first?.scope)
+        #expect(scope.platforms == [.windows] && scope.hosts.map(\.pattern) == ["wh-berlin-*", "ny-*"])
+    }
+}
+
+@Suite struct UnknownOwnerCoverageTests {
+    @Test func aPassFromUnknownOwnerStillNeedsCoverage() throws {
+        let pack = TestSupport.pack(rule: "select: { local_port: 3691 }\nexpect: { owner: { name: magaya } }\nunknown_owner: pass")
+        let socket = TestSupport.socket(ownership: .unknown, reason: .captureHasNoOwners)
+        let partialUDP = Coverage(tcp: .full, udp: .partial, ipv4: .full, ipv6: .full, owners: .none)
+        #expect(try #require(TestSupport.outcome(pack, TestSupport.snapshot([socket], coverage: partialUDP))).outcome == .unknown)
+        #expect(try #require(TestSupport.outcome(pack, TestSupport.snapshot([socket]))).outcome == .pass)
+    }
+}

@@ -22,7 +22,7 @@ import Testing
         #expect(loaded.packs.map(\.id) == ["baseline", "magaya-network", "site-berlin"])
         let telnet = try #require(loaded.rules.first { $0.id == "no-telnet" })
         #expect(telnet.severity == .critical && telnet.pack == "baseline")
-        #expect(telnet.select == .all([.field(.protocol, .text("tcp", ignoreCase: false)), .field(.localPort, .integer(2323)), .field(.state, .text("listening", ignoreCase: false))]))
+        #expect(telnet.select == .all([.field(.localPort, .integer(2323)), .field(.protocol, .text("tcp", ignoreCase: false)), .field(.state, .text("listening", ignoreCase: false))]))
         #expect(loaded.rules.first { $0.id == "no-ftp" }?.enabled == false)
     }
 
@@ -54,7 +54,7 @@ import Testing
     )
 
     @Test func typedVariablesAreChecked() throws {
-        #expect(T.load(Self.typed).1.isEmpty)
+        #expect(T.errors(T.load(Self.typed).1).isEmpty)
         let (packs, diagnostics) = T.load(Self.typed, vars: ["test.ports=22,99999"])
         #expect(packs == nil)
         #expect(T.errors(diagnostics) == ["test.yaml:6:3: error: --var 'test.ports=22,99999': variable 'ports' must be a list of ports: port 99999 is outside 0-65535"])
@@ -99,5 +99,14 @@ import Testing
         #expect(known.rules.map(\.id) == ["magaya-3691-owner"])
         #expect(packs.knowledge(port: 3692, protocol: nil).rules.isEmpty)
         #expect(packs.knowledge(port: 3691, protocol: nil).services.count == 1)
+    }
+}
+
+@Suite struct UnusedVariableTests {
+    @Test func unusedVariablesAreWarnedAbout() {
+        let text = TestSupport.pack(rule: "select: { local_port: $used }\nexpect: none", vars: "vars:\n  used: 22\n  spare: [a]")
+        let (packs, diagnostics) = TestSupport.load(text)
+        #expect(packs != nil)
+        #expect(diagnostics.map(\.description) == ["test.yaml:7:3: warning: variable 'spare' is not used by any rule"])
     }
 }

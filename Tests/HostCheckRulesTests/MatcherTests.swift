@@ -98,3 +98,54 @@ import Testing
 extension TestSupport {
     static func socket(port: Int) -> SocketFact { socket(.tcp, "0.0.0.0", port, pids: []) }
 }
+
+#if canImport(Glibc)
+import Glibc
+
+/// Compares ``Glob`` with the C library's `fnmatch` on random patterns and texts.
+@Suite struct GlobAgainstFnmatchTests {
+    @Test func agreesWithFnmatch() {
+        var state: UInt64 = 42
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33) % bound
+        }
+        let patternAlphabet = Array("ab*?[]!-c")
+        let textAlphabet = Array("abc-]!")
+        var compared = 0
+        for _ in 0..<3000 {
+            let pattern = String((0..<(1 + next(7))).map { _ in patternAlphabet[next(patternAlphabet.count)] })
+            let text = String((0..<next(7)).map { _ in textAlphabet[next(textAlphabet.count)] })
+            guard let glob = Glob(pattern) else { continue }
+            compared += 1
+            let expected = fnmatch(pattern, text, 0) == 0
+            #expect(glob.matches(text) == expected, "pattern \(pattern) text \(text)")
+        }
+        #expect(compared > 1000)
+    }
+
+    /// `impossible` must mean no extension matches; `full` that every extension does.
+    @Test func prefixMatchIsSound() {
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33) % bound
+        }
+        let alphabet = Array("ab")
+        var extensions = [""]
+        for _ in 0..<3 { extensions += extensions.flatMap { e in alphabet.map { e + String($0) } } }
+        extensions = Array(Set(extensions))
+        for _ in 0..<500 {
+            let pattern = String((0..<(1 + next(5))).map { _ in Array("ab*?")[next(4)] })
+            let text = String((0..<next(4)).map { _ in alphabet[next(2)] })
+            guard let glob = Glob(pattern) else { continue }
+            let matching = extensions.filter { glob.matches(text + $0) }.count
+            switch glob.prefixMatch(text) {
+            case .impossible: #expect(matching == 0, "pattern \(pattern) text \(text)")
+            case .full: #expect(matching == extensions.count, "pattern \(pattern) text \(text)")
+            case .viable: break
+            }
+        }
+    }
+}
+#endif

@@ -137,16 +137,19 @@ import Testing
     }
 
     @Test func variableOverrides() throws {
-        let text = TestSupport.pack(rule: "select: { local_port: 3691 }\nexpect: { owner: { name: { glob: $images } } }", vars: "vars:\n  images: [\"magaya*\"]\n  port: 1")
+        let text = TestSupport.pack(rule: "select: { local_port: 3691 }\nexpect: { owner: { name: { glob: $images } } }", vars: "vars:\n  images: [\"magaya*\"]")
         let (packs, diagnostics) = TestSupport.load(text, vars: ["test.images=nc*, x*"])
         #expect(diagnostics.isEmpty)
         let rule = try #require(packs?.packs.first?.rules.first)
         #expect(rule.expect == .predicate(.owner(.field(.ownerName, .anyOf([.glob(Glob("nc*")!), .glob(Glob("x*")!)])))))
         #expect(packs?.packs.first?.variables["images"] == .list(["nc*", "x*"]))
+        let bare = TestSupport.load(text, vars: ["images=a*"])
+        #expect(bare.1.isEmpty && bare.0?.packs.first?.variables["images"] == .list(["a*"]))
         for (bad, message) in [
             ("nope.images=x", "no loaded pack has id 'nope'"),
             ("test.imagez=x", "pack 'test' has no variable 'imagez' (did you mean 'images'?)"),
-            ("missing-equals", "expected PACK.NAME=VALUE"),
+            ("missing-equals", "expected PACK.NAME=VALUE or NAME=VALUE"),
+            ("nothing=x", "no loaded pack has a variable 'nothing'"),
         ] {
             let (failed, found) = TestSupport.load(text, vars: [bad])
             #expect(failed == nil)
@@ -188,12 +191,20 @@ import Testing
             "rules/ten.yaml:43:6: error: yaml syntax error: did not find expected key (while parsing a block mapping at line 40, column 5)",
         ], "\(errors)")
         let warnings = diagnostics.filter { $0.severity == .warning }.map(\.message)
-        #expect(warnings == ["one", "eight", "eleven"].map { "rule '\($0)' has no examples (add examples: so `hostcheck test` can check it)" })
+        #expect(warnings == ["variable 'admin_ports' is not used by any rule"]
+            + ["one", "eight", "eleven"].map { "rule '\($0)' has no examples (add examples: so `hostcheck test` can check it)" })
     }
 
-    @Test func mutatedPacksNeverCrashTheLoader() throws {
-        let url = TestSupport.packageRoot.appendingPathComponent("rules/magaya-network.yaml")
-        let original = [UInt8](try Data(contentsOf: url))
+    static let mutationInputs: [String] = ["rules/magaya-network.yaml", "docs/rule-packs.md"]
+
+    @Test(arguments: mutationInputs)
+    func mutatedPacksNeverCrashTheLoader(file: String) throws {
+        let url = TestSupport.packageRoot.appendingPathComponent(file)
+        var original = [UInt8](try Data(contentsOf: url))
+        if file.hasSuffix(".md") {
+            let block = try #require(DocumentationTests.blocks.first { $0.text.contains("id: matchers,") })
+            original = Array(block.text.utf8)
+        }
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next() -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -208,6 +219,8 @@ import Testing
                 bytes[index] = next() % 3 == 0 ? UInt8(truncatingIfNeeded: next()) : alphabet[next() % alphabet.count]
             }
             let result = PackLoader.load([PackSource(path: "m.yaml", bytes: bytes)], variableOverrides: [])
+            _ = WaiverLoader.load(PackSource(path: "w.yaml", bytes: bytes))
+            if let packs = result.packs { _ = PackTester.run(packs) }
             if result.packs == nil {
                 rejected += 1
                 #expect(result.diagnostics.contains { $0.severity == .error })
@@ -232,5 +245,31 @@ import Testing
     @Test func singleCharacterPathLoads() {
         let text = "hostcheck: 1\npack: { id: x, version: '1' }\nrules: []\n"
         #expect(PackLoader.load([PackSource(path: "x", bytes: Array(text.utf8))], variableOverrides: []).packs != nil)
+    }
+}
+
+@Suite struct DottedOwnerKeyTests {
+    @Test func dottedOwnerKeysMeanOneOwnerMapping() throws {
+        let dotted = TestSupport.pack(rule: "select: { local_port: 22, owner.name: sshd, owner.user: root }\nexpect: none")
+        let nested = TestSupport.pack(rule: "select: { local_port: 22, owner: { name: sshd, user: root } }\nexpect: none")
+        let a = try #require(TestSupport.load(dotted).0?.rules.first)
+        let b = try #require(TestSupport.load(nested).0?.rules.first)
+        #expect(a.select == b.select)
+        let typo = TestSupport.pack(rule: "select: { owner.nme: x }\nexpect: none")
+        #expect(TestSupport.errors(TestSupport.load(typo).1).first?.contains("did you mean 'owner.name'?") == true)
+    }
+}
+
+@Suite struct NeverMatchingSelectTests {
+    @Test(arguments: [
+        ("select: { protocol: tcp, all: [{ protocol: udp }] }", true),
+        ("select: { state: listening, any: [{ state: established }, { state: { not: listening } }] }", true),
+        ("select: { state: listening, any: [{ state: established }, { local_port: 1 }] }", false),
+        ("select: { protocol: tcp, none: [{ protocol: tcp }] }", false),
+    ])
+    func contradictorySelectsAreWarnedAbout(select: String, warned: Bool) {
+        let (packs, diagnostics) = TestSupport.load(TestSupport.pack(rule: "\(select)\nexpect: none"))
+        #expect(packs != nil)
+        #expect(diagnostics.contains { $0.severity == .warning && $0.message.hasPrefix("select can never match") } == warned, "\(diagnostics)")
     }
 }

@@ -126,3 +126,14 @@ import Testing
         }
     }
 }
+
+@Suite struct WaiverScopeTests {
+    @Test func waiverAppliesToAnUnknownFromScoping() throws {
+        let pack = TestSupport.pack(rule: "select: { local_port: 3691 }\nexpect: none\napplies_to: { platform: [windows] }")
+        let packs = try #require(TestSupport.load(pack).0)
+        let waivers = try #require(WaiverLoader.load(PackSource(path: "w.yaml", bytes: Array("hostcheck: 1\nwaivers:\n  - rule: r\n    reason: x\n".utf8))).waivers)
+        let evaluator = try Evaluator(packs: packs, filter: .none, waivers: waivers, now: Date())
+        let result = try #require(evaluator.evaluate(TestSupport.snapshot([], platform: .unknown)).results.first)
+        #expect(result.outcome == .waived && result.waivedOutcome == .unknown)
+    }
+}

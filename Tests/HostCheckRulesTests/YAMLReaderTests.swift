@@ -107,8 +107,9 @@ import Testing
         #expect(result.diagnostics.contains { $0.location?.line == 4 && $0.message.contains("anchors") })
     }
 
-    @Test func emptyInputHasNoRoot() {
-        let result = read("")
+    @Test(arguments: ["", "---\n", "# only a comment\n"])
+    func emptyInputHasNoRoot(text: String) {
+        let result = read(text)
         #expect(result.root == nil)
         #expect(result.diagnostics.isEmpty)
     }

@@ -84,9 +84,13 @@ public struct Evaluator: Sendable {
             let message = MessageText.clip(failure.description, limit: 300)
             return result(.error, message, evidence: [Evidence(source: failure.location, note: message)])
         }
-        if case .undecidable(let reason) = scope { return result(.unknown, reason) }
-        let decision = RuleEvaluation(rule: rule, host: host, contexts: contexts).decide()
-        var outcome = result(decision.outcome, decision.message, evidence: decision.evidence, total: decision.evidenceTotal)
+        var outcome: RuleResult
+        if case .undecidable(let reason) = scope {
+            outcome = result(.unknown, reason)
+        } else {
+            let decision = RuleEvaluation(rule: rule, host: host, contexts: contexts).decide()
+            outcome = result(decision.outcome, decision.message, evidence: decision.evidence, total: decision.evidenceTotal)
+        }
         applyWaiver(to: &outcome, rule: rule, host: host)
         return outcome
     }

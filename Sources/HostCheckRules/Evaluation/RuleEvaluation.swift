@@ -52,19 +52,19 @@ struct RuleEvaluation {
             let count = selected.count
             let message = "no socket is certainly selected; \(count) socket\(count == 1 ? "" : "s") may be"
             decision = Decision(
-                outcome: .unknown, message: message, evidence: evidence(selected, note: "select is unknown for this socket"),
+                outcome: .unknown, message: message, evidence: evidence(selected) { $0.ownerGap ?? "select is unknown for this socket" },
                 evidenceTotal: count, causes: selectCauses)
         } else {
             let count = selected.count
             let message = "\(count) selected socket\(count == 1 ? "" : "s") satisfied \(expectSummary)"
             decision = Decision(outcome: .pass, message: MessageText.clip(message, limit: 300), evidence: evidence(selected), evidenceTotal: selected.count)
         }
-        if decision.outcome == .pass || !anyCandidate {
-            applyCoverage(&decision)
-        }
         if decision.outcome == .unknown, decision.causes == .ownership, rule.unknownOwner != .unknown {
             decision.outcome = rule.unknownOwner == .fail ? .fail : .pass
             decision.message += " (unknown_owner: \(rule.unknownOwner.rawValue))"
+        }
+        if decision.outcome == .pass || !anyCandidate {
+            applyCoverage(&decision)
         }
         return decision
     }
@@ -76,8 +76,8 @@ struct RuleEvaluation {
         }
     }
 
-    private func evidence(_ contexts: [SocketContext], note: String? = nil) -> [Evidence] {
-        contexts.prefix(RuleResult.evidenceLimit).map { Evidence(socket: $0.socket, processes: $0.processes, note: note) }
+    private func evidence(_ contexts: [SocketContext], note: (SocketContext) -> String? = { _ in nil }) -> [Evidence] {
+        contexts.prefix(RuleResult.evidenceLimit).map { Evidence(socket: $0.socket, processes: $0.processes, note: note($0)) }
     }
 
     private func failDecision(_ failing: [SocketContext]) -> Decision {
@@ -107,7 +107,8 @@ struct RuleEvaluation {
         }
         message = MessageText.clip(message, limit: 300)
         if undecided.count > 1 { message += " (and \(undecided.count - 1) more)" }
-        return Decision(outcome: .unknown, message: message, evidence: evidence(undecided.map(\.0)), evidenceTotal: undecided.count, causes: causes)
+        return Decision(outcome: .unknown, message: message, evidence: evidence(undecided.map(\.0)) { $0.ownerGap ?? "cannot tell whether it is selected and satisfies the expectation" },
+                        evidenceTotal: undecided.count, causes: causes)
     }
 
     /// A pass or a `when_none` outcome is unknown when the sources cover a selected protocol
@@ -141,6 +142,11 @@ struct RuleEvaluation {
     /// The values of a word field (`protocol`, `family`) the selection can possibly accept.
     static func possible<Value: RawRepresentable<String>>(_ all: [Value], field: Field, in predicate: Predicate) -> [Value] {
         all.filter { value in accepts(value.rawValue, field: field, predicate) }
+    }
+
+    /// The words of `field` (`protocol`, `family`, `state`, `exposure`) the predicate can accept.
+    static func possibleWords(_ words: [String], field: Field, in predicate: Predicate) -> [String] {
+        words.filter { accepts($0, field: field, predicate) }
     }
 
     private static func accepts(_ word: String, field: Field, _ predicate: Predicate) -> Bool {

@@ -34,9 +34,9 @@ struct SocketContext {
 
     func evaluate(_ predicate: Predicate, _ quantifier: Quantifier) -> Truth {
         switch predicate {
-        case .all(let items): Truth.all(items.map { evaluate($0, quantifier) })
-        case .any(let items): Truth.any(items.map { evaluate($0, quantifier) })
-        case .none(let items): Truth.any(items.map { evaluate($0, quantifier) }).negated
+        case .all(let items): Truth.all(items.lazy.map { evaluate($0, quantifier) })
+        case .any(let items): Truth.any(items.lazy.map { evaluate($0, quantifier) })
+        case .none(let items): Truth.any(items.lazy.map { evaluate($0, quantifier) }).negated
         case .field(let field, let matcher): matcher.evaluate(FieldValue.of(field, in: socket))
         case .owner(let owner): evaluateOwner(owner, quantifier)
         }
@@ -52,23 +52,23 @@ struct SocketContext {
             guard !owners.isEmpty else { return .maybe(.ownership) }
             switch quantifier {
             case .some:
-                return Truth.any(owners.map { Self.evaluate(predicate, pid: $0.pid, process: $0.process) })
+                return Truth.any(owners.lazy.map { Self.evaluate(predicate, pid: $0.pid, process: $0.process) })
             case .every(let supervisors):
                 let kept = owners.filter { owner in
                     guard let name = owner.process?.name else { return true }
                     return !supervisors.contains(name)
                 }
                 let judged = kept.isEmpty ? owners : kept
-                return Truth.all(judged.map { Self.evaluate(predicate, pid: $0.pid, process: $0.process) })
+                return Truth.all(judged.lazy.map { Self.evaluate(predicate, pid: $0.pid, process: $0.process) })
             }
         }
     }
 
     private static func evaluate(_ predicate: OwnerPredicate, pid: Int, process: ProcessFact?) -> Truth {
         switch predicate {
-        case .all(let items): Truth.all(items.map { evaluate($0, pid: pid, process: process) })
-        case .any(let items): Truth.any(items.map { evaluate($0, pid: pid, process: process) })
-        case .none(let items): Truth.any(items.map { evaluate($0, pid: pid, process: process) }).negated
+        case .all(let items): Truth.all(items.lazy.map { evaluate($0, pid: pid, process: process) })
+        case .any(let items): Truth.any(items.lazy.map { evaluate($0, pid: pid, process: process) })
+        case .none(let items): Truth.any(items.lazy.map { evaluate($0, pid: pid, process: process) }).negated
         case .field(let field, let matcher): matcher.evaluate(FieldValue.of(field, pid: pid, process: process))
         }
     }

@@ -42,7 +42,7 @@ struct Truth: Sendable, Hashable {
         }
     }
 
-    /// Kleene conjunction: false wins, then unknown.
+    /// Kleene conjunction: false wins (and stops a lazy sequence), then unknown.
     static func all(_ values: some Sequence<Truth>) -> Truth {
         var causes: UnknownCause = []
         var unknown = false

@@ -6,9 +6,18 @@ extension PackDecoder {
     static let coverageKeys = ["tcp", "udp", "ipv4", "ipv6", "owners"]
     static let socketKeys = [
         "protocol", "family", "local_address", "local_port", "local_port_name", "local_zone", "remote_address",
-        "remote_port", "state", "v6only", "ownership", "ownership_reason", "pids",
+        "remote_port", "remote_port_name", "state", "v6only", "netns", "ownership", "ownership_reason", "pids", "source",
     ]
-    static let processKeys = ["pid", "ppid", "name", "name_truncated", "path", "cmdline", "user", "services", "kernel"]
+    static let processKeys = ["pid", "ppid", "name", "name_truncated", "path", "cmdline", "user", "services", "kernel", "source"]
+
+    /// The fields of a mapping without JSON `null`s (plain `null` or `~`), so a socket or
+    /// process pasted from `hostcheck facts --format json` reads as written.
+    private mutating func factFields(_ node: YAMLNode, allowed: [String], what: String) -> [String: YAMLPair]? {
+        reader.mapping(node, allowed: allowed, what: what)?.filter { _, pair in
+            if case .scalar(let text, .plain) = pair.value.content, text == "null" || text == "~" { return false }
+            return true
+        }
+    }
 
     /// `examples:` — facts written as in the snapshot JSON (DESIGN.md §2), in YAML.
     mutating func decodeExamples(_ node: YAMLNode, scope: Scope?) -> [RuleExample] {
@@ -76,7 +85,7 @@ extension PackDecoder {
     }
 
     private mutating func decodeSocket(_ node: YAMLNode, source: SourceLocation) -> SocketFact? {
-        guard let fields = reader.mapping(node, allowed: Self.socketKeys, what: "an example socket") else { return nil }
+        guard let fields = factFields(node, allowed: Self.socketKeys, what: "an example socket") else { return nil }
         func word<T: RawRepresentable<String> & CaseIterable>(_ key: String, _ type: T.Type) -> T? {
             fields[key].flatMap { reader.word($0.value, among: T.allCases.map(\.rawValue), what: key) }.flatMap(T.init(rawValue:))
         }
@@ -98,8 +107,10 @@ extension PackDecoder {
             localZone: fields["local_zone"].flatMap { reader.string($0.value, what: "local_zone") },
             remoteAddress: fields["remote_address"].flatMap { reader.string($0.value, what: "remote_address") },
             remotePort: fields["remote_port"].flatMap { number($0.value, what: "remote_port") },
+            remotePortName: fields["remote_port_name"].flatMap { reader.string($0.value, what: "remote_port_name") },
             state: word("state", SocketState.self) ?? .listening,
             v6only: fields["v6only"].flatMap { reader.boolean($0.value, what: "v6only") },
+            netns: fields["netns"].flatMap { number($0.value, what: "netns") }.map(UInt64.init),
             ownership: ownership,
             ownershipReason: fields["ownership_reason"].flatMap { reader.string($0.value, what: "ownership_reason") }.map(OwnershipReason.init(rawValue:)),
             pids: pids, source: source
@@ -107,7 +118,7 @@ extension PackDecoder {
     }
 
     private mutating func decodeProcess(_ node: YAMLNode, source: SourceLocation) -> ProcessFact? {
-        guard let fields = reader.mapping(node, allowed: Self.processKeys, what: "an example process") else { return nil }
+        guard let fields = factFields(node, allowed: Self.processKeys, what: "an example process") else { return nil }
         guard let pidNode = fields["pid"], let pid = number(pidNode.value, what: "pid") else {
             if fields["pid"] == nil { reader.missing("pid", in: "an example process", at: node.location) }
             return nil

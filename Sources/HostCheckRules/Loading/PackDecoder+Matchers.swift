@@ -81,10 +81,11 @@ extension PackDecoder {
     }
 
     /// A scalar's values: itself, or a variable's value(s) when it is exactly `$name`.
-    private mutating func values(_ node: YAMLNode) -> [(text: String, location: SourceLocation)]? {
+    mutating func values(_ node: YAMLNode) -> [(text: String, location: SourceLocation)]? {
         guard let text = node.scalar else { return nil }
         guard text.hasPrefix("$"), Self.isVariableName(String(text.dropFirst())) else { return [(text, node.location)] }
         let name = String(text.dropFirst())
+        usedVariables.insert(name)
         if invalidVariables.contains(name) { return nil }
         guard let value = variables[name] else {
             if variableTypes[name] != nil {

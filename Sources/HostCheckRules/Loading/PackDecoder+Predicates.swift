@@ -15,6 +15,8 @@ extension PackDecoder {
             return nil
         }
         var parts: [Predicate] = []
+        /// `owner.name: x` keys of this mapping: one owner must satisfy them together.
+        var dottedOwner: [OwnerPredicate] = []
         var failed = false
         for pair in pairs {
             if let combinator = Self.combinator(pair.key) {
@@ -28,14 +30,18 @@ extension PackDecoder {
             } else if let field = Field(rawValue: pair.key), !field.isOwnerField {
                 guard let matcher = decodeMatcher(pair.value, field: field, section: section) else { failed = true; continue }
                 parts.append(.field(field, matcher))
+            } else if let field = Field(rawValue: pair.key), field.isOwnerField {
+                guard let matcher = decodeMatcher(pair.value, field: field, section: section) else { failed = true; continue }
+                dottedOwner.append(.field(field, matcher))
             } else {
-                let allowed = Field.socketKeys + ["owner"] + Self.combinators
+                let allowed = Field.socketKeys + ["owner"] + Self.combinators + Field.allCases.filter(\.isOwnerField).map(\.rawValue)
                 reader.error("unknown field \(MessageText.quote(pair.key)) in \(section)" + MessageText.didYouMean(pair.key, among: allowed), at: pair.keyLocation)
                 failed = true
             }
         }
         if failed { return nil }
-        return parts.count == 1 ? parts[0] : .all(parts)
+        if !dottedOwner.isEmpty { parts.append(.owner(dottedOwner.count == 1 ? dottedOwner[0] : .all(dottedOwner))) }
+        return parts.count == 1 ? parts[0] : .all(parts.sorted { $0.cost < $1.cost })
     }
 
     private mutating func decodeOwner(_ node: YAMLNode, section: String) -> OwnerPredicate? {

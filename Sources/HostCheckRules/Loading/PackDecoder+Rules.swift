@@ -51,6 +51,7 @@ extension PackDecoder {
         var select: Predicate?
         if let selectNode = fields["select"] {
             select = decodePredicate(selectNode.value, where: "select")
+            if let select { warnIfNeverMatches(select, at: selectNode.value.location) }
         } else {
             reader.missing("select", in: "a rule", at: node.location)
         }
@@ -105,11 +106,39 @@ extension PackDecoder {
         )
     }
 
+    /// Warns when no value of a word field can satisfy `select` (`protocol: tcp` together
+    /// with `protocol: udp`), so the rule can never select anything.
+    private mutating func warnIfNeverMatches(_ select: Predicate, at location: SourceLocation) {
+        for field in [Field.protocol, .family, .state, .exposure] {
+            guard case .word(let words) = field.kind else { continue }
+            if RuleEvaluation.possibleWords(words, field: field, in: select).isEmpty {
+                reader.warning("select can never match: no \(field.rawValue) satisfies it", at: location)
+                return
+            }
+        }
+    }
+
+    /// A scalar or list whose items may be `$name` variables (lists expand in place).
+    private mutating func expanded(_ node: YAMLNode, what: String) -> [(String, SourceLocation)] {
+        var result: [(String, SourceLocation)] = []
+        for item in node.scalar != nil ? [node] : (node.items ?? []) {
+            guard item.scalar != nil else {
+                reader.error("an item of \(what) must be a scalar, found a \(item.kindName)", at: item.location)
+                continue
+            }
+            result += (values(item) ?? []).map { ($0.text, $0.location) }
+        }
+        if node.scalar == nil, node.items == nil {
+            reader.error("\(what) must be a scalar or a list, found a \(node.kindName)", at: node.location)
+        }
+        return result
+    }
+
     private mutating func decodeScope(_ node: YAMLNode) -> Scope? {
         guard let fields = reader.mapping(node, allowed: Self.scopeKeys, what: "applies_to") else { return nil }
         var scope = Scope()
         if let platforms = fields["platform"] {
-            for (text, location) in scalars(platforms.value, what: "platform") {
+            for (text, location) in expanded(platforms.value, what: "platform") {
                 let known = Platform.allCases.filter { $0 != .unknown }.map(\.rawValue)
                 if let platform = Platform(rawValue: text), platform != .unknown {
                     scope.platforms.append(platform)
@@ -119,7 +148,7 @@ extension PackDecoder {
             }
         }
         if let hosts = fields["hosts"] {
-            for (text, location) in scalars(hosts.value, what: "hosts") {
+            for (text, location) in expanded(hosts.value, what: "hosts") {
                 if let glob = Glob(text, ignoreCase: true) { scope.hosts.append(glob) } else {
                     reader.error("invalid glob \(MessageText.quote(text)) (unclosed '[')", at: location)
                 }

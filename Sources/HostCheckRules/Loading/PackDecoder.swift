@@ -20,6 +20,9 @@ struct PackDecoder {
     var variables: [String: VariableValue] = [:]
     /// Declared types of typed variables, with where they are defined.
     var variableTypes: [String: (VariableType, SourceLocation)] = [:]
+    /// Where each variable is defined, and which ones a rule used (unused ones are warned about).
+    var variableDefinitions: [String: SourceLocation] = [:]
+    var usedVariables: Set<String> = []
     /// Typed variables whose value failed its type (already reported; uses stay quiet).
     var invalidVariables: Set<String> = []
     /// Where each variable's current value came from, for messages (`default `, `--var 'x': `).
@@ -107,6 +110,9 @@ struct PackDecoder {
         var rules: [Rule] = []
         if let list = top["rules"] {
             rules = decodeRules(list.value)
+            for (name, location) in variableDefinitions.sorted(by: { $0.value < $1.value }) where !usedVariables.contains(name) {
+                reader.warning("variable '\(MessageText.clip(name))' is not used by any rule", at: location)
+            }
         } else {
             reader.missing("rules", in: "a pack", at: root.location)
         }
@@ -173,6 +179,7 @@ struct PackDecoder {
             return
         }
         for pair in pairs {
+            variableDefinitions[pair.key] = pair.keyLocation
             guard Self.isVariableName(pair.key) else {
                 reader.error("variable name \(MessageText.quote(pair.key)) must be letters, digits and '_', not starting with a digit", at: pair.keyLocation)
                 continue
@@ -182,9 +189,10 @@ struct PackDecoder {
     }
 
     private mutating func applyOverrides(_ overrides: [VariableOverride]) {
-        for (index, override) in overrides.enumerated() where override.pack == packID {
-            usedOverrides.insert(index)
+        for (index, override) in overrides.enumerated() where override.pack == packID || override.pack == nil {
             let known = variables[override.name] != nil || variableTypes[override.name] != nil
+            if override.pack == nil, !known { continue }
+            usedOverrides.insert(index)
             guard known else {
                 let names = Set(variables.keys).union(variableTypes.keys).sorted()
                 let hint = MessageText.didYouMean(override.name, among: names)

@@ -122,8 +122,12 @@ struct PackSetLoader {
         }
         let ids = packs.map(\.id).sorted()
         for (index, override) in overrides.enumerated() where !usedOverrides.contains(index) {
-            let hint = MessageText.didYouMean(override.pack, among: ids)
-            error("\(override.label)no loaded pack has id \(MessageText.quote(override.pack))" + hint, at: override.location)
+            guard let pack = override.pack else {
+                error("\(override.label)no loaded pack has a variable \(MessageText.quote(override.name))", at: override.location)
+                continue
+            }
+            let hint = MessageText.didYouMean(pack, among: ids)
+            error("\(override.label)no loaded pack has id \(MessageText.quote(pack))" + hint, at: override.location)
         }
     }
 

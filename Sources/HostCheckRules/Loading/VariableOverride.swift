@@ -1,7 +1,7 @@
 import HostCheckCore
 
-/// One variable override: `--var PACK.NAME=VALUE` on the command line, or an entry of a
-/// `--vars FILE`.
+/// One variable override: `--var PACK.NAME=VALUE` (or `--var NAME=VALUE`, for every pack that
+/// defines NAME) on the command line, or an entry of a `--vars FILE`.
 ///
 /// A command-line value is text; for a list variable it is split at commas (spaces around
 /// items trimmed): `--var magaya-network.magaya_images=magaya*,mgy*`. A file value is a
@@ -12,7 +12,8 @@ struct VariableOverride: Sendable, Hashable {
         case value(VariableValue)
     }
 
-    var pack: String
+    /// The pack id; nil for a bare `--var NAME=VALUE`, which applies to every pack defining NAME.
+    var pack: String?
     var name: String
     var value: Value
     /// How messages name the override: `--var 'a.b=c'` or `vars.yaml`.
@@ -25,17 +26,24 @@ struct VariableOverride: Sendable, Hashable {
         var overrides: [VariableOverride] = []
         var diagnostics: [Diagnostic] = []
         for argument in arguments {
-            guard let equals = argument.firstIndex(of: "="),
-                  let dot = argument[..<equals].lastIndex(of: "."),
-                  dot > argument.startIndex, argument.index(after: dot) < equals else {
-                diagnostics.append(Diagnostic(.error, "--var \(MessageText.quote(argument)): expected PACK.NAME=VALUE"))
+            guard let equals = argument.firstIndex(of: "="), equals > argument.startIndex else {
+                diagnostics.append(Diagnostic(.error, "--var \(MessageText.quote(argument)): expected PACK.NAME=VALUE or NAME=VALUE"))
                 continue
             }
-            overrides.append(VariableOverride(
-                pack: String(argument[..<dot]), name: String(argument[argument.index(after: dot)..<equals]),
-                value: .text(String(argument[argument.index(after: equals)...])),
-                label: "--var \(MessageText.quote(argument)): ", location: nil
-            ))
+            let key = argument[..<equals]
+            let value = String(argument[argument.index(after: equals)...])
+            let label = "--var \(MessageText.quote(argument)): "
+            if let dot = key.lastIndex(of: ".") {
+                guard dot > key.startIndex, key.index(after: dot) < key.endIndex else {
+                    diagnostics.append(Diagnostic(.error, "--var \(MessageText.quote(argument)): expected PACK.NAME=VALUE or NAME=VALUE"))
+                    continue
+                }
+                overrides.append(VariableOverride(
+                    pack: String(key[..<dot]), name: String(key[key.index(after: dot)...]), value: .text(value), label: label, location: nil
+                ))
+            } else {
+                overrides.append(VariableOverride(pack: nil, name: String(key), value: .text(value), label: label, location: nil))
+            }
         }
         return (overrides, diagnostics)
     }

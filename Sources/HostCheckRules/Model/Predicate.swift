@@ -20,6 +20,18 @@ public indirect enum Predicate: Sendable, Hashable {
         }
     }
 
+    /// A rough evaluation cost, so a mapping tests its cheapest and most selective fields
+    /// first (the order of `all` does not change its value).
+    var cost: Int {
+        switch self {
+        case .field(.localPort, _), .field(.remotePort, _): 0
+        case .field(.protocol, _), .field(.state, _), .field(.family, _): 1
+        case .field: 2
+        case .all, .any, .none: 3
+        case .owner: 4
+        }
+    }
+
     /// A short description for messages.
     var summary: String {
         switch self {

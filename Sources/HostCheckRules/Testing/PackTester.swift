@@ -56,7 +56,8 @@ public struct PackTestReport: Sendable, Hashable {
 }
 
 /// Runs the `examples:` of every rule (`hostcheck test`): each example's facts are evaluated
-/// against its rule alone, with the pack's variables as loaded, no waivers and no filter.
+/// against its rule alone, with the pack's variables as loaded, no waivers and no filter
+/// (a rule with `enabled: false` is tested as if enabled).
 public enum PackTester {
     /// Runs every example of every rule in `packs`, in pack and rule order.
     public static func run(_ packs: LoadedPacks, now: Date = Date()) -> PackTestReport {
@@ -64,7 +65,9 @@ public enum PackTester {
         guard let evaluator = try? Evaluator(packs: packs, filter: .none, waivers: nil, now: now) else {
             return PackTestReport(results: [])
         }
-        for rule in packs.rules {
+        for var rule in packs.rules {
+            // Examples test the rule's logic; a rule disabled for a deployment keeps it.
+            rule.enabled = true
             for example in rule.examples {
                 results.append(ExampleResult(
                     pack: rule.pack, rule: rule.id, name: example.name, location: example.location,

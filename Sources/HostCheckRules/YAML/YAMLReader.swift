@@ -3,7 +3,7 @@ import HostCheckCore
 
 /// The outcome of reading one YAML input.
 public struct YAMLReadResult: Sendable {
-    /// The document's root; nil for an empty input or when reading had to stop.
+    /// The document's root; nil for an empty input (also `---` alone) or when reading had to stop.
     public var root: YAMLNode?
     /// Every problem found, located.
     public var diagnostics: [Diagnostic]
@@ -38,7 +38,8 @@ public enum YAMLReader {
         while true {
             let pass = EventParser.parse(input, file: file, limits: limits)
             guard let syntax = pass.syntaxError else {
-                return YAMLReadResult(root: pass.root, diagnostics: syntaxErrors + pass.diagnostics, recovered: !syntaxErrors.isEmpty)
+                let empty = pass.root.map { $0.content == .scalar("", .plain) } ?? false
+                return YAMLReadResult(root: empty ? nil : pass.root, diagnostics: syntaxErrors + pass.diagnostics, recovered: !syntaxErrors.isEmpty)
             }
             syntaxErrors.append(syntax.diagnostic)
             let line = syntax.line
