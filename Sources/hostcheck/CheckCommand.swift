@@ -45,7 +45,7 @@ struct CheckCommand: AsyncParsableCommand {
         let waiverSet = try waivers.map { try WaiverFile.load($0) }
         let filter = RuleFilter(ruleIDs: rules.ruleIDs, tags: rules.tags, minSeverity: rules.minSeverity)
         let evaluator = try RunEvaluator.make(packs: packs, filter: filter, waivers: waiverSet?.waivers, now: clock)
-        let hostJobs = try await HostInputs(source: input.source, hostName: input.host).jobs()
+        let hostJobs = try await HostInputs(source: input.source, hostName: input.host, labels: input.labels).labelledJobs()
 
         var channels = try ReportChannels(specs: specs, options: report)
         let run = RunInfo(

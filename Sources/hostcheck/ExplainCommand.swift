@@ -26,13 +26,11 @@ struct ExplainCommand: AsyncParsableCommand {
         let packs = try PackCompiler.load(try PackSelection.sources(for: rules.packs), options: try rules.loadOptions())
         var out = FileOutput.standardOutput()
         out.write("\(number)\(proto.map { "/\($0.rawValue)" } ?? "")\n\nRule packs:\n")
+        let known = packs.knowledge(port: number, protocol: proto)
         var packLines: [String] = []
         for pack in packs.packs {
-            let services = pack.services.filter { service in
-                service.ports.contains { $0.number == number && (proto == nil || $0.protocol == proto) }
-            }
-            let selecting = packs.rules(selectingPort: number, protocols: proto.map { [$0] } ?? TransportProtocol.allCases)
-                .filter { $0.pack == pack.id }
+            let services = known.services.filter { $0.pack == pack.id }.map(\.service)
+            let selecting = known.rules.filter { $0.pack == pack.id }
             guard !services.isEmpty || !selecting.isEmpty else { continue }
             packLines.append("  \(pack.id) (\(pack.file))")
             for service in services {

@@ -31,7 +31,7 @@ struct FactsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let jobs = try await HostInputs(source: input.source, hostName: input.host).jobs()
+        let jobs = try await HostInputs(source: input.source, hostName: input.host, labels: input.labels).labelledJobs()
         guard let job = jobs.first else { return }
         var snapshot = await job.load()
         snapshot.sockets = snapshot.sockets.filter { socket in

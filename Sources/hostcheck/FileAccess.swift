@@ -34,6 +34,14 @@ enum FileAccess {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
+    /// The directory part of `path` (`out` for `out/r.json`), or nil when there is none.
+    /// (NSString's deletingLastPathComponent traps on some one-character paths here.)
+    static func parentDirectory(of path: String) -> String? {
+        guard let slash = path.lastIndex(of: "/") else { return nil }
+        let parent = String(path[..<slash])
+        return parent.isEmpty ? "/" : parent
+    }
+
     /// The last path component, without a trailing slash.
     static func baseName(_ path: String) -> String {
         var trimmed = Substring(path)

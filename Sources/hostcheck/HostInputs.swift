@@ -12,6 +12,22 @@ struct HostJob: Sendable {
 struct HostInputs {
     var source: InputSource
     var hostName: String?
+    /// `--label` values, added to every host's labels.
+    var labels: [String: String] = [:]
+
+    /// The jobs with the labels applied.
+    func labelledJobs() async throws -> [HostJob] {
+        let jobs = try await jobs()
+        guard !labels.isEmpty else { return jobs }
+        let labels = labels
+        return jobs.map { job in
+            HostJob(origin: job.origin) {
+                var snapshot = await job.load()
+                snapshot.host.labels.merge(labels) { _, new in new }
+                return snapshot
+            }
+        }
+    }
 
     /// The jobs, in report order. Throws exit 66 for inputs that do not exist and 65 for a
     /// single snapshot that cannot be read.

@@ -23,6 +23,11 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The host name (single host only).", valueName: "name"))
     var host: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "A host label KEY=VALUE for `applies_to: labels` (repeatable; adds to labels from host.json).",
+        valueName: "key=value"))
+    var label: [String] = []
+
     @Flag(name: .long, help: "Live: also read every other network namespace (containers) reachable through /proc/[pid]/ns/net.")
     var allNamespaces = false
 
@@ -43,6 +48,9 @@ struct InputOptions: ParsableArguments {
         if allNamespaces, netns != nil {
             throw ValidationError("--all-namespaces and --netns exclude each other")
         }
+        for item in label where !item.contains("=") || item.hasPrefix("=") {
+            throw ValidationError("--label takes KEY=VALUE, not '\(item)'")
+        }
         if fleet != nil, host != nil {
             throw ValidationError("--host names a single host; it cannot be used with --fleet")
         }
@@ -54,6 +62,16 @@ struct InputOptions: ParsableArguments {
         if let snapshot { return .snapshot(snapshot) }
         if let fleet { return .fleet(fleet) }
         return .live(procRoot: procRoot, options: liveOptions)
+    }
+
+    /// The `--label` options as a dictionary (a later KEY wins).
+    var labels: [String: String] {
+        var labels: [String: String] = [:]
+        for item in label {
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            labels[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        return labels
     }
 
     /// Options of the live Linux probe.

@@ -33,7 +33,7 @@ struct RegistryImportCommand: AsyncParsableCommand {
         let destination = RegistryLocation.importedPath
         do {
             try FileManager.default.createDirectory(
-                atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                atPath: FileAccess.parentDirectory(of: destination) ?? ".", withIntermediateDirectories: true)
         } catch {
             throw CLIError(.cannotWrite, "\(destination): cannot create its directory")
         }

@@ -56,8 +56,7 @@ struct ReportChannels {
     }
 
     private static func makeParentDirectory(of path: String) throws {
-        let parent = (path as NSString).deletingLastPathComponent
-        guard !parent.isEmpty, !FileAccess.kind(of: parent).exists else { return }
+        guard let parent = FileAccess.parentDirectory(of: path), !FileAccess.kind(of: parent).exists else { return }
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
