@@ -13,7 +13,7 @@ extension JSONWriter {
         endObject()
     }
 
-    /// Writes `{pack, id, title, description, severity, tags, remediation, references, source}`.
+    /// Writes `{pack, id, title, description, severity, tags, remediation, references, compliance, source}`.
     mutating func write(_ rule: RuleInfo) {
         beginObject()
         key("pack"); string(rule.pack)
@@ -24,6 +24,7 @@ extension JSONWriter {
         key("tags"); strings(rule.tags)
         key("remediation"); string(rule.remediation)
         key("references"); strings(rule.references)
+        key("compliance"); write(compliance: rule.compliance)
         key("source"); write(rule.location)
         endObject()
     }
@@ -71,6 +72,16 @@ extension JSONWriter {
         endArray()
         key("evidence_total"); int(result.evidenceTotal)
         key("remediation"); string(result.remediation)
+        key("compliance"); write(compliance: result.compliance)
+        endObject()
+    }
+
+    /// Writes compliance mappings as `{framework: [control ids]}`, frameworks sorted.
+    mutating func write(compliance: [String: [String]]) {
+        beginObject()
+        for framework in compliance.keys.sorted() {
+            key(framework); strings(compliance[framework, default: []])
+        }
         endObject()
     }
 

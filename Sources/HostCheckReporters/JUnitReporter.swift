@@ -85,6 +85,7 @@ public struct JUnitReporter: BuiltinReporter {
         let hidden = result.evidenceTotal - result.evidence.count
         if hidden > 0 { lines.append("… and \(hidden) more") }
         if let remediation = result.remediation { lines.append("fix: " + remediation) }
+        if !result.compliance.isEmpty { lines.append("compliance: " + ComplianceText.summary(result.compliance)) }
         return lines
     }
 }

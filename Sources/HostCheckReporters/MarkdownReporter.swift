@@ -95,6 +95,7 @@ public struct MarkdownReporter: BuiltinReporter {
         for evidence in result.evidence { out.write("- " + MD.code(ResultText.evidenceLine(evidence)) + "\n") }
         if hidden > 0 { out.write("- … and \(hidden) more\n") }
         if let remediation = result.remediation { out.write("\nFix: " + MD.code(remediation) + "\n") }
+        if !result.compliance.isEmpty { out.write("\nCompliance: " + MD.code(ComplianceText.summary(result.compliance)) + "\n") }
         out.write("\n</details>\n\n")
     }
 }

@@ -61,7 +61,7 @@ public struct SARIFReporter: BuiltinReporter {
                 index = ruleIndex.count
                 ruleIndex[id] = index
                 extraRules.append(RuleInfo(pack: result.pack, id: result.rule, title: result.title, severity: result.severity,
-                                           tags: result.tags, remediation: result.remediation))
+                                           tags: result.tags, remediation: result.remediation, compliance: result.compliance))
             }
             writeResult(result, ruleIndex: index, rule: rulesByID[id], host: results.host)
         }
@@ -133,6 +133,7 @@ public struct SARIFReporter: BuiltinReporter {
         writer.key("security-severity"); writer.string(SARIF.securitySeverity(rule.severity))
         writer.key("pack"); writer.string(rule.pack)
         writer.key("severity"); writer.string(rule.severity.rawValue)
+        if !rule.compliance.isEmpty { writer.key("compliance"); writer.write(compliance: rule.compliance) }
         writer.endObject()
         writer.endObject()
     }

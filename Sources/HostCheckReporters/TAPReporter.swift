@@ -81,6 +81,7 @@ enum TAP {
             lines.append("  evidence_total: \(result.evidenceTotal)")
         }
         if let remediation = result.remediation { lines.append("  remediation: " + yamlString(remediation)) }
+        if !result.compliance.isEmpty { lines.append("  compliance: " + yamlString(ComplianceText.summary(result.compliance))) }
         lines.append("  ...")
         return lines.joined(separator: "\n") + "\n"
     }

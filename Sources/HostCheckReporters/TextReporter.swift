@@ -82,6 +82,9 @@ public struct TextReporter: BuiltinReporter {
         if let remediation = result.remediation, result.outcome == .fail || result.outcome == .unknown {
             out.write(indent + style.dim("fix: " + clean(remediation)) + "\n")
         }
+        if !result.compliance.isEmpty, result.outcome != .pass {
+            out.write(indent + style.dim("compliance: " + clean(ComplianceText.summary(result.compliance))) + "\n")
+        }
     }
 
     private func writeDiagnostics(_ diagnostics: [Diagnostic], to out: inout some TextOutputStream) {

@@ -49,6 +49,8 @@ public struct RuleResult: Sendable, Hashable {
     /// How many pieces of evidence there were before the cap.
     public var evidenceTotal: Int
     public var remediation: String?
+    /// Compliance mappings of the rule: framework (`cis`, `nist_800_53`, …) to control ids.
+    public var compliance: [String: [String]]
 
     /// The most evidence a result carries (DESIGN.md §4).
     public static let evidenceLimit = 50
@@ -57,7 +59,7 @@ public struct RuleResult: Sendable, Hashable {
         host: String, pack: String, rule: String, title: String? = nil, severity: Severity,
         tags: [String] = [], outcome: Outcome, message: String, waivedOutcome: Outcome? = nil,
         waiver: AppliedWaiver? = nil, evidence: [Evidence] = [], evidenceTotal: Int? = nil,
-        remediation: String? = nil
+        remediation: String? = nil, compliance: [String: [String]] = [:]
     ) {
         self.host = host
         self.pack = pack
@@ -72,5 +74,13 @@ public struct RuleResult: Sendable, Hashable {
         self.evidence = Array(evidence.prefix(Self.evidenceLimit))
         self.evidenceTotal = evidenceTotal ?? evidence.count
         self.remediation = remediation
+        self.compliance = compliance
+    }
+}
+
+/// One line for compliance mappings: `cis 2.2; nist_800_53 CM-7, SC-7` (frameworks sorted).
+public enum ComplianceText {
+    public static func summary(_ compliance: [String: [String]]) -> String {
+        compliance.keys.sorted().map { "\($0) \(compliance[$0, default: []].joined(separator: ", "))" }.joined(separator: "; ")
     }
 }

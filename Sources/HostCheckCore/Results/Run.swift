@@ -27,12 +27,15 @@ public struct RuleInfo: Sendable, Hashable {
     public var tags: [String]
     public var remediation: String?
     public var references: [String]
+    /// Compliance mappings: framework (`cis`, `nist_800_53`, …) to control ids.
+    public var compliance: [String: [String]]
     /// Where the rule is defined in its pack.
     public var location: SourceLocation?
 
     public init(
         pack: String, id: String, title: String? = nil, description: String? = nil, severity: Severity,
-        tags: [String] = [], remediation: String? = nil, references: [String] = [], location: SourceLocation? = nil
+        tags: [String] = [], remediation: String? = nil, references: [String] = [],
+        compliance: [String: [String]] = [:], location: SourceLocation? = nil
     ) {
         self.pack = pack
         self.id = id
@@ -42,6 +45,7 @@ public struct RuleInfo: Sendable, Hashable {
         self.tags = tags
         self.remediation = remediation
         self.references = references
+        self.compliance = compliance
         self.location = location
     }
 }

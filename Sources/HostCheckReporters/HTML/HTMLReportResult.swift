@@ -23,6 +23,9 @@ enum HTMLReportResult {
         if let remediation = result.remediation {
             out.write("<p class=\"remediation\"><strong>Remediation:</strong> \(h(remediation))</p>\n")
         }
+        if !result.compliance.isEmpty {
+            out.write("<p class=\"compliance\"><strong>Compliance:</strong> \(h(ComplianceText.summary(result.compliance)))</p>\n")
+        }
         if !result.tags.isEmpty {
             out.write("<p class=\"tags\">")
             for tag in result.tags { out.write("<span class=\"tag\">\(h(tag))</span>") }

@@ -74,7 +74,7 @@ public struct Evaluator: Sendable {
             RuleResult(
                 host: host.name, pack: rule.pack, rule: rule.id, title: rule.title, severity: rule.severity,
                 tags: rule.tags, outcome: outcome, message: message, evidence: evidence, evidenceTotal: total,
-                remediation: rule.remediation
+                remediation: rule.remediation, compliance: rule.compliance
             )
         }
         guard rule.enabled else { return result(.skip, "rule disabled") }

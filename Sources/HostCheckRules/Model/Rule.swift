@@ -87,7 +87,7 @@ public struct Rule: Sendable, Hashable {
     public var info: RuleInfo {
         RuleInfo(
             pack: pack, id: id, title: title, description: description, severity: severity, tags: tags,
-            remediation: remediation, references: references, location: location
+            remediation: remediation, references: references, compliance: compliance, location: location
         )
     }
 }
