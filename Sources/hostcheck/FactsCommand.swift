@@ -26,6 +26,9 @@ struct FactsCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Only listening sockets (TCP LISTEN and unconnected UDP).")
     var listening = false
 
+    @Flag(name: .long, help: "Indent the JSON (default: compact, one line).")
+    var pretty = false
+
     func validate() throws {
         if input.fleet != nil { throw ValidationError("facts reads one host; use --capture, --snapshot or --live") }
     }
@@ -40,8 +43,7 @@ struct FactsCommand: AsyncParsableCommand {
         var out = FileOutput.standardOutput()
         switch format {
         case .json:
-            out.write(bytes: snapshot.jsonBytes(pretty: true))
-            out.write("\n")
+            out.write(bytes: snapshot.jsonBytes(pretty: pretty))
         case .table:
             out.write(SnapshotTable.render(snapshot))
         }
