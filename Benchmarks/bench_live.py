@@ -12,11 +12,13 @@ import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOCKLOAD = os.path.join(ROOT, "..", "shared", "bench", "sockload.py")
 PYTHON = "/usr/bin/python3"  # the interpreter Debian's python3-psutil belongs to
+GNU_TIME = "/usr/bin/time"
 
 
 def tools(hostcheck):
@@ -38,13 +40,20 @@ def available(command):
 
 
 def run_once(command):
-    """Wall seconds, peak RSS in KiB, exit status (stdout to /dev/null, as every tool gets)."""
+    """Wall seconds and exit status (stdout to /dev/null, as every tool gets)."""
     start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss, child.returncode
+    status = subprocess.call(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start, status
+
+
+def peak_rss(command):
+    """Peak RSS in KiB, from GNU time's %M in a separate run: the ru_maxrss that Python's own
+    wait4 sees would include the forked interpreter's pages from before exec."""
+    with tempfile.NamedTemporaryFile("r") as out:
+        subprocess.call([GNU_TIME, "-f", "%M", "-o", out.name] + command,
+                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        text = out.read().strip().splitlines()
+    return int(text[-1]) if text and text[-1].isdigit() else 0
 
 
 def start_load(total, procs):
@@ -80,11 +89,14 @@ def measure(level, rounds, procs, commands):
         failures = {name: 0 for name, _ in commands}
         for index in range(rounds):
             shift = index % len(commands)
-            for name, command in commands[shift:] + commands[:shift]:
-                wall, rss, status = run_once(command)
-                results[name].append((wall, rss))
-                if status not in (0, 1, 2):  # hostcheck facts may exit 2 for unknown owners
+            order = commands[shift:] + commands[:shift]
+            walls = {}
+            for name, command in order:
+                walls[name], status = run_once(command)
+                if status != 0:
                     failures[name] += 1
+            for name, command in order:
+                results[name].append((walls[name], peak_rss(command)))
         return results, failures
     finally:
         stop_load(load)
@@ -112,6 +124,8 @@ def main():
     args = parser.parse_args()
     if args.rounds < 10:
         sys.exit("--rounds must be at least 10 (the median of >= 10 runs)")
+    if not os.access(GNU_TIME, os.X_OK):
+        sys.exit("need GNU time at /usr/bin/time for peak RSS (Debian package time)")
     commands = [(name, command) for name, command in tools(args.hostcheck) if available(command)]
     missing = sorted(set(name for name, _ in tools(args.hostcheck)) - set(name for name, _ in commands))
     if "hostcheck" in missing or "ss -tuanp" in missing:

@@ -45,6 +45,12 @@ static int append(hc_diag_list *list, const hc_diag_socket *item) {
     return 0;
 }
 
+/* Each table's dump has its own sequence number, so messages left over from a dump that
+ * stopped early are skipped by the next one. */
+static uint32_t sequence_for(uint8_t family, uint8_t protocol) {
+    return ((uint32_t)family << 8) | protocol;
+}
+
 static int send_request(int fd, uint8_t family, uint8_t protocol) {
     struct {
         struct nlmsghdr header;
@@ -54,7 +60,7 @@ static int send_request(int fd, uint8_t family, uint8_t protocol) {
     message.header.nlmsg_len = sizeof(message);
     message.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
     message.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-    message.header.nlmsg_seq = 1;
+    message.header.nlmsg_seq = sequence_for(family, protocol);
     message.request.sdiag_family = family;
     message.request.sdiag_protocol = protocol;
     message.request.idiag_states = ~0U;
@@ -120,6 +126,7 @@ int hc_diag_dump(int fd, uint8_t family, uint8_t protocol, hc_diag_list *list) {
         int remaining = (int)got;
         for (const struct nlmsghdr *header = (const struct nlmsghdr *)buffer; NLMSG_OK(header, remaining);
              header = NLMSG_NEXT(header, remaining)) {
+            if (header->nlmsg_seq != sequence_for(family, protocol)) continue;
             if (header->nlmsg_type == NLMSG_DONE) {
                 if (header->nlmsg_len >= NLMSG_LENGTH(sizeof(int))) {
                     int code = *(const int *)NLMSG_DATA(header);

@@ -77,7 +77,7 @@ struct PythonListener {
         defer { listener.stop() }
         #expect(listener.port > 0)
 
-        let client = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let client = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         #expect(client >= 0)
         defer { close(client) }
         var address = sockaddr_in()
@@ -89,7 +89,10 @@ struct PythonListener {
         }
         #expect(connected == 0)
 
-        let snapshot = try await LinuxProcProbe(options: LinuxProbeOptions(socketSource: source)).collect()
+        let me = Int(getpid())
+        let snapshot = try await probeUntil({ try await LinuxProcProbe(options: LinuxProbeOptions(socketSource: source)).collect() }) {
+            $0.sockets.filter { $0.protocol == .tcp && $0.remotePort == listener.port }.allSatisfy { $0.pids == [me] }
+        }
         let pid = Int(listener.process.processIdentifier)
 
         let listening = snapshot.sockets.filter { $0.protocol == .tcp && $0.localPort == listener.port && $0.state == .listening }
@@ -121,7 +124,7 @@ struct PythonListener {
 
     @Test(.enabled(if: LinuxLive.procIsReadable))
     func reportsAnUnconnectedUDPSocketOfThisProcessAsListening() async throws {
-        let udp = socket(AF_INET6, Int32(SOCK_DGRAM.rawValue), 0)
+        let udp = socket(AF_INET6, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         try #require(udp >= 0)
         defer { close(udp) }
         var address = sockaddr_in6()
@@ -137,7 +140,10 @@ struct PythonListener {
         }
         let port = Int(UInt16(bigEndian: address.sin6_port))
 
-        let snapshot = try await LinuxProcProbe(hostName: "live").collect()
+        let me = Int(getpid())
+        let snapshot = try await probeUntil({ try await LinuxProcProbe(hostName: "live").collect() }) {
+            $0.sockets.filter { $0.protocol == .udp && $0.localPort == port }.allSatisfy { $0.pids == [me] }
+        }
         let matches = snapshot.sockets.filter { $0.protocol == .udp && $0.family == .ipv6 && $0.localPort == port }
         #expect(matches.map(\.localAddress) == ["::1"])
         #expect(matches.map(\.state) == [.listening])

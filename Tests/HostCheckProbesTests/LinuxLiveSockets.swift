@@ -8,7 +8,9 @@ import HostCheckCore
 /// bound and connected UDP sockets. Failures are recorded, never fatal.
 final class LiveSockets {
     private(set) var descriptors: [Int32] = []
-    private(set) var ports: Set<Int> = []
+    /// Local ports of our sockets, per protocol (TCP and UDP ports are separate spaces).
+    private(set) var tcpPorts: Set<Int> = []
+    private(set) var udpPorts: Set<Int> = []
     private(set) var failures: [String] = []
     /// Listening ports by kind, for targeted checks.
     private(set) var v4Listener = 0
@@ -74,7 +76,7 @@ final class LiveSockets {
     }
 
     private func listen(family: Int32, v6only: Bool?) -> Int {
-        let fd = keep(socket(family, Int32(SOCK_STREAM.rawValue), 0))
+        let fd = keep(socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0))
         if let v6only {
             var flag: Int32 = v6only ? 1 : 0
             setsockopt(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &flag, socklen_t(MemoryLayout<Int32>.size))
@@ -84,23 +86,24 @@ final class LiveSockets {
             failures.append("listen: errno \(errno)")
             return 0
         }
-        ports.insert(port)
+        tcpPorts.insert(port)
         return port
     }
 
     /// Connects to a listener on loopback and accepts, so both ends belong to this process.
     private func connectPair(to port: Int, family: Int32) {
         guard port > 0 else { return }
-        let client = keep(socket(family, Int32(SOCK_STREAM.rawValue), 0))
+        let client = keep(socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0))
         guard Self.connectLoopback(client, family: family, port: port) == 0 else {
             failures.append("connect: errno \(errno)")
             return
         }
-        ports.insert(Self.localPort(client))
+        tcpPorts.insert(Self.localPort(client))
         // The listener that owns `port` is the one whose local port matches.
         for fd in descriptors where Self.localPort(fd) == port && fd != client {
             let accepted = accept(fd, nil, nil)
             if accepted >= 0 {
+                _ = fcntl(accepted, F_SETFD, FD_CLOEXEC)
                 _ = keep(accepted)
                 return
             }
@@ -130,17 +133,33 @@ final class LiveSockets {
     /// A UDP socket bound to loopback (IPv4) or the IPv6 wildcard; connected to `connectTo`
     /// on loopback when given.
     private func udp(family: Int32, connectTo: Int?) -> Int {
-        let fd = keep(socket(family, Int32(SOCK_DGRAM.rawValue), 0))
+        let fd = keep(socket(family, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0))
         let port = bindAny(fd, family: family)
         if let connectTo, connectTo > 0, Self.connectLoopback(fd, family: family, port: connectTo) != 0 {
             failures.append("udp connect: errno \(errno)")
         }
-        ports.insert(port)
+        udpPorts.insert(port)
         return port
     }
 
-    /// The socket involves one of our ports (locally or remotely).
+    /// The socket involves one of our ports of its protocol (locally or remotely) and is not a
+    /// TIME_WAIT left by other work (ours are never closed while a test looks).
     func involves(_ socket: SocketFact) -> Bool {
-        socket.localPort.map(ports.contains) == true || socket.remotePort.map(ports.contains) == true
+        let ports = socket.protocol == .tcp ? tcpPorts : udpPorts
+        guard socket.state != .timeWait else { return false }
+        return socket.localPort.map(ports.contains) == true || socket.remotePort.map(ports.contains) == true
     }
+}
+
+/// Probes until `settled` holds, at most `attempts` times. Other tests in this process spawn
+/// children, which hold copies of our descriptors between `fork` and `exec`: a probe that
+/// lands in that window rightly names the child as a second owner.
+func probeUntil(
+    attempts: Int = 3, _ probe: () async throws -> Snapshot, settled: (Snapshot) throws -> Bool
+) async throws -> Snapshot {
+    var snapshot = try await probe()
+    for _ in 1..<attempts where try !settled(snapshot) {
+        snapshot = try await probe()
+    }
+    return snapshot
 }

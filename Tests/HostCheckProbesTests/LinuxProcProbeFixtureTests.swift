@@ -266,3 +266,52 @@ struct ProcFixtureCase: Sendable, CustomTestStringConvertible {
         await #expect(throws: LinuxProbeError.self) { try await probe.collect() }
     }
 }
+
+/// The parallel fd walk, with every directory split across tasks, finds what one task finds.
+@Suite struct LinuxParallelWalkTests {
+    static let cases: [(fixture: String, faults: [Int32: FDDirectoryOutcome])] = [
+        ("names", [:]), ("forked-server", [:]), ("listener", [:]),
+        ("unreadable-fd", [701: .unreadable(errno: 13)]), ("vanished", [:]),
+    ]
+
+    @Test(arguments: [2, 3, 4], [0, 1, 2, 3, 4])
+    func splitWalksMatchTheSequentialWalk(threads: Int, caseIndex: Int) async throws {
+        let (fixture, faults) = Self.cases[caseIndex]
+        let procRoot = LinuxFixtures.procRoot(fixture)
+        let system = SystemFDDirectoryReader(procRoot: procRoot)
+        let reader: any FDDirectoryReader = faults.isEmpty ? system : FaultInjectingFDReader(base: system, faults: faults)
+        let pids = try reader.processIDs().get()
+        let wanted = Set(ProcNetReader.read(netDirectory: procRoot + "/net").sockets.map(\.inode))
+        let sequential = FDWalk.run(reader: reader, pids: pids, wanted: wanted)
+        let split = await FDWalk.run(reader: reader, pids: pids, wanted: wanted, threads: threads, splitAbove: 0)
+        #expect(split.owners == sequential.owners)
+        #expect(split.directoriesRead == sequential.directoriesRead)
+        #expect(split.unreadable == sequential.unreadable)
+        #expect(split.vanished == sequential.vanished)
+        #expect(!sequential.owners.isEmpty)
+    }
+
+    /// A reader that reports descriptor counts, to check the plan.
+    struct CountingReader: FDDirectoryReader {
+        var counts: [Int32: Int]
+        func processIDs() -> Result<[Int32], SystemError> { .success(counts.keys.sorted()) }
+        func forEachSocketInode(pid: Int32, _ body: (UInt64) -> Void) -> FDDirectoryOutcome { .read }
+        func descriptorCount(pid: Int32) -> Int? { counts[pid] }
+    }
+
+    @Test func bigDirectoriesAreSplitAndTheRestSpreadByWeight() {
+        let reader = CountingReader(counts: [1: 10, 2: 5000, 3: 20, 4: 30, 5: 40])
+        let plan = FDWalk.schedule(reader: reader, pids: [1, 2, 3, 4, 5], lanes: 2, splitAbove: nil)
+        #expect(plan.count == 2)
+        #expect(plan.map { $0.filter { $0.pid == 2 }.map(\.lane) } == [[0], [1]])
+        #expect(plan.flatMap { $0 }.filter { $0.pid != 2 }.allSatisfy { $0.lanes == 1 })
+        #expect(Set(plan.flatMap { $0 }.map(\.pid)) == [1, 2, 3, 4, 5])
+        let loads = plan.map { $0.reduce(0) { $0 + $1.weight } }
+        #expect(abs(loads[0] - loads[1]) <= 41)
+    }
+
+    @Test(arguments: [("0", 0), ("17", 17), ("1048575", 1_048_575), ("x", 0)])
+    func descriptorNumbers(name: String, number: Int) {
+        #expect(name.withCString { SystemFDDirectoryReader.descriptorNumber($0) } == number)
+    }
+}

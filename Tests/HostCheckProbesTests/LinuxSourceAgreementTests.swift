@@ -35,9 +35,13 @@ import Testing
         defer { sockets.closeAll() }
         #expect(sockets.failures.isEmpty)
 
-        let before = try await Self.probe(.procfs)
-        let netlink = try await Self.probe(.netlink)
-        let after = try await Self.probe(.procfs)
+        // Our sockets have one owner, this process, unless a child spawned by another test holds
+        // copies for a moment; probe until none does.
+        let me = [Int(getpid())]
+        func settled(_ snapshot: Snapshot) -> Bool { snapshot.sockets.filter(sockets.involves).allSatisfy { $0.pids == me } }
+        let before = try await probeUntil({ try await Self.probe(.procfs) }, settled: settled)
+        let netlink = try await probeUntil({ try await Self.probe(.netlink) }, settled: settled)
+        let after = try await probeUntil({ try await Self.probe(.procfs) }, settled: settled)
 
         // Ours: exactly the same facts from both sources.
         // (Another process may hold a socket on one of our ephemeral ports: only ours count.)

@@ -24,6 +24,23 @@ package protocol FDDirectoryReader: Sendable {
 
     /// Calls `body` with the inode of every `socket:[INODE]` link in `<root>/<pid>/fd`.
     func forEachSocketInode(pid: Int32, _ body: (UInt64) -> Void) -> FDDirectoryOutcome
+
+    /// The same for the descriptors whose number is `lane` modulo `lanes`, so one big directory
+    /// can be read by several threads (by number, not position: a descriptor opened or closed
+    /// meanwhile cannot shift another one out of every share).
+    func forEachSocketInode(pid: Int32, lane: Int, of lanes: Int, _ body: (UInt64) -> Void) -> FDDirectoryOutcome
+
+    /// How many descriptors `pid` has open, when that is cheap to learn; nil otherwise.
+    func descriptorCount(pid: Int32) -> Int?
+}
+
+extension FDDirectoryReader {
+    /// Lane 0 reads the whole directory; other lanes read nothing.
+    package func forEachSocketInode(pid: Int32, lane: Int, of lanes: Int, _ body: (UInt64) -> Void) -> FDDirectoryOutcome {
+        lane == 0 ? forEachSocketInode(pid: pid, body) : .read
+    }
+
+    package func descriptorCount(pid: Int32) -> Int? { nil }
 }
 
 /// Reads a real `/proc` (or a fixture tree) with `opendir`/`readdir`/`readlinkat`.
@@ -47,6 +64,19 @@ package struct SystemFDDirectoryReader: FDDirectoryReader {
     }
 
     package func forEachSocketInode(pid: Int32, _ body: (UInt64) -> Void) -> FDDirectoryOutcome {
+        forEachSocketInode(pid: pid, lane: 0, of: 1, body)
+    }
+
+    /// On Linux 6.2 and later `stat` of `/proc/PID/fd` gives the number of open descriptors
+    /// as its size; only the live `/proc` is asked (a fixture directory's size is not a count).
+    package func descriptorCount(pid: Int32) -> Int? {
+        guard procRoot == "/proc" else { return nil }
+        var info = stat()
+        guard stat(procRoot + "/" + String(pid) + "/fd", &info) == 0, info.st_size > 0 else { return nil }
+        return Int(info.st_size)
+    }
+
+    package func forEachSocketInode(pid: Int32, lane: Int, of lanes: Int, _ body: (UInt64) -> Void) -> FDDirectoryOutcome {
         let path = procRoot + "/" + String(pid) + "/fd"
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return Self.outcome(errno) }
@@ -65,6 +95,7 @@ package struct SystemFDDirectoryReader: FDDirectoryReader {
             }
             let name = UnsafeRawPointer(entry).advanced(by: Self.nameOffset).assumingMemoryBound(to: CChar.self)
             if name.pointee == CChar(UInt8(ascii: ".")) { continue }
+            if lanes > 1, Self.descriptorNumber(name) % lanes != lane { continue }
             let got = readlinkat(fd, name, &link, link.count)
             if got < 0 {
                 let code = errno
@@ -73,6 +104,17 @@ package struct SystemFDDirectoryReader: FDDirectoryReader {
             }
             if got < link.count, let inode = Self.socketInode(link, count: got) { body(inode) }
         }
+    }
+
+    /// The number a NUL-terminated descriptor name spells (0 for anything else).
+    static func descriptorNumber(_ name: UnsafePointer<CChar>) -> Int {
+        var value = 0
+        var cursor = name
+        while cursor.pointee >= 48, cursor.pointee <= 57, value < Int.max / 20 {
+            value = value * 10 + Int(cursor.pointee - 48)
+            cursor += 1
+        }
+        return value
     }
 
     /// Where `d_name` sits in a `dirent`.

@@ -18,17 +18,6 @@ struct FDWalkResult: Sendable {
     /// No directory was unreadable, no process vanished, and none was hidden.
     var isComplete: Bool { unreadable == 0 && vanished == 0 && hiddenProcesses == nil }
 
-    /// Adds the result of walking another set of PIDs.
-    mutating func merge(_ other: FDWalkResult) {
-        for (inode, pids) in other.owners {
-            owners[inode, default: []].append(contentsOf: pids)
-        }
-        directoriesRead += other.directoriesRead
-        unreadable += other.unreadable
-        if firstUnreadableErrno == nil { firstUnreadableErrno = other.firstUnreadableErrno }
-        vanished += other.vanished
-    }
-
     /// Sorts and de-duplicates every PID list (after merging partial walks).
     mutating func normalise() {
         for (inode, pids) in owners where pids.count > 1 {
@@ -65,23 +54,91 @@ enum FDWalk {
     }
 }
 
+/// One unit of parallel walk work: a whole `fd` directory, or one lane's share of a big one.
+struct FDWalkItem: Sendable, Hashable {
+    var pid: Int32
+    var lane: Int
+    var lanes: Int
+    /// Estimated descriptors to read.
+    var weight: Int
+}
+
 extension FDWalk {
-    /// Walks `pids` on up to `threads` concurrent tasks (interleaved so each gets a fair share
-    /// of a forked worker pool) and merges the results; one task when `threads` is 1.
+    /// Walks `pids` on up to `threads` concurrent tasks and merges the results. Directories are
+    /// spread by their descriptor counts (longest first, each to the least loaded task); a
+    /// directory holding at least `splitAbove` descriptors (default: more than a task's fair
+    /// share, and at least 512) is split by descriptor number across every task.
     static func run(
-        reader: any FDDirectoryReader, pids: [Int32], wanted: Set<UInt64>, threads: Int
+        reader: any FDDirectoryReader, pids: [Int32], wanted: Set<UInt64>, threads: Int, splitAbove: Int? = nil
     ) async -> FDWalkResult {
-        let lanes = max(1, min(threads, pids.count))
+        let lanes = max(1, min(threads, max(pids.count, 1)))
         if lanes == 1 { return run(reader: reader, pids: pids, wanted: wanted) }
-        return await withTaskGroup(of: FDWalkResult.self) { group in
-            for lane in 0..<lanes {
-                let share = Array(stride(from: lane, to: pids.count, by: lanes).lazy.map { pids[$0] })
-                group.addTask { run(reader: reader, pids: share, wanted: wanted) }
+        let plan = schedule(reader: reader, pids: pids, lanes: lanes, splitAbove: splitAbove)
+        return await withTaskGroup(of: (FDWalkResult, [Int32: FDDirectoryOutcome]).self) { group in
+            for items in plan where !items.isEmpty {
+                group.addTask { runItems(reader: reader, items: items, wanted: wanted) }
             }
             var merged = FDWalkResult()
-            for await part in group { merged.merge(part) }
+            var failed: [Int32: FDDirectoryOutcome] = [:]
+            for await (part, failures) in group {
+                for (inode, owners) in part.owners { merged.owners[inode, default: []].append(contentsOf: owners) }
+                for (pid, outcome) in failures where failed[pid] == nil || outcome != .vanished { failed[pid] = outcome }
+            }
             merged.normalise()
+            for outcome in failed.values {
+                switch outcome {
+                case .read: break
+                case .vanished: merged.vanished += 1
+                case .unreadable(let code):
+                    merged.unreadable += 1
+                    if merged.firstUnreadableErrno == nil { merged.firstUnreadableErrno = code }
+                }
+            }
+            merged.directoriesRead = pids.count - failed.count
             return merged
         }
+    }
+
+    /// Items per task: big directories split across every task, the rest spread by weight.
+    static func schedule(reader: any FDDirectoryReader, pids: [Int32], lanes: Int, splitAbove: Int?) -> [[FDWalkItem]] {
+        let counts = pids.map { reader.descriptorCount(pid: $0) ?? 0 }
+        let threshold = splitAbove ?? max(512, counts.reduce(0, +) / lanes)
+        var items: [FDWalkItem] = []
+        for (pid, count) in zip(pids, counts) {
+            if count >= threshold {
+                for lane in 0..<lanes { items.append(FDWalkItem(pid: pid, lane: lane, lanes: lanes, weight: count / lanes + 1)) }
+            } else {
+                items.append(FDWalkItem(pid: pid, lane: 0, lanes: 1, weight: count + 1))
+            }
+        }
+        var plan = Array(repeating: [FDWalkItem](), count: lanes)
+        var load = Array(repeating: 0, count: lanes)
+        for item in items.sorted(by: { $0.weight != $1.weight ? $0.weight > $1.weight : $0.pid < $1.pid }) {
+            // A split directory's shares go to different tasks.
+            var target = 0
+            for index in 1..<lanes where load[index] < load[target] { target = index }
+            if item.lanes > 1 { target = item.lane }
+            plan[target].append(item)
+            load[target] += item.weight
+        }
+        return plan
+    }
+
+    /// Reads the items of one task; failures are reported per PID (a split directory counts once).
+    static func runItems(
+        reader: any FDDirectoryReader, items: [FDWalkItem], wanted: Set<UInt64>
+    ) -> (FDWalkResult, [Int32: FDDirectoryOutcome]) {
+        var result = FDWalkResult()
+        var failures: [Int32: FDDirectoryOutcome] = [:]
+        for item in items {
+            let owner = Int(item.pid)
+            let outcome = reader.forEachSocketInode(pid: item.pid, lane: item.lane, of: item.lanes) { inode in
+                guard wanted.contains(inode) else { return }
+                if let last = result.owners[inode]?.last, last == owner { return }
+                result.owners[inode, default: []].append(owner)
+            }
+            if outcome != .read { failures[item.pid] = outcome }
+        }
+        return (result, failures)
     }
 }

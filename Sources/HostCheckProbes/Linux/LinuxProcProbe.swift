@@ -57,15 +57,9 @@ public struct LinuxProcProbe: Probe {
     ///   forced and refused.
     public func collect() async throws -> Snapshot {
         let capturedAt = SystemIO.utcTimestamp()
-        let pids: [Int32]
-        switch fdReader.processIDs() {
-        case .success(let list): pids = list
-        case .failure(let error): throw LinuxProbeError("cannot list processes: \(error)", path: procRoot)
-        }
-
         var diagnostics: [Diagnostic] = []
         var namespacesMissed = false
-        let targets = try namespaceTargets(pids: pids, diagnostics: &diagnostics, missed: &namespacesMissed)
+        let targets = try namespaceTargets(diagnostics: &diagnostics, missed: &namespacesMissed)
         let collector = SocketTableCollector(procRoot: procRoot, source: options.socketSource)
         var netlinkUsed = false
         var kernelSockets: [KernelSocket] = []
@@ -81,6 +75,9 @@ public struct LinuxProcProbe: Probe {
             coverage = coverage.map { $0.meet(level) } ?? level
         }
 
+        // Processes are listed after the sockets were read, so every process that could hold
+        // one of them is walked; a socket opened later is not in the tables at all.
+        let pids = try processIDs()
         let wanted = Set(kernelSockets.lazy.map(\.inode).filter { $0 != 0 })
         var walk = await FDWalk.run(reader: fdReader, pids: pids, wanted: wanted, threads: walkThreads)
         walk.hiddenProcesses = ProcessVisibility.hiddenProcessesReason(procRoot: procRoot)
@@ -111,6 +108,13 @@ public struct LinuxProcProbe: Probe {
         )
     }
 
+    func processIDs() throws -> [Int32] {
+        switch fdReader.processIDs() {
+        case .success(let list): return list
+        case .failure(let error): throw LinuxProbeError("cannot list processes: \(error)", path: procRoot)
+        }
+    }
+
     /// One thread per core, at most 4, unless the options say otherwise.
     var walkThreads: Int {
         if let threads = options.walkThreads { return max(1, threads) }
@@ -119,7 +123,7 @@ public struct LinuxProcProbe: Probe {
 
     /// The namespaces the options ask for; the own namespace's inode from `<root>/self/ns/net`.
     /// `missed` is set when `all` could not read some process's namespace (coverage is then partial).
-    func namespaceTargets(pids: [Int32], diagnostics: inout [Diagnostic], missed: inout Bool) throws -> [NamespaceTarget] {
+    func namespaceTargets(diagnostics: inout [Diagnostic], missed: inout Bool) throws -> [NamespaceTarget] {
         let own = try? NetworkNamespaces.inode(procRoot: procRoot, of: "self").get()
         switch options.namespaces {
         case .own:
@@ -133,7 +137,7 @@ public struct LinuxProcProbe: Probe {
                                       path: procRoot + "/\(pid)/ns/net")
             }
         case .all:
-            let others = NetworkNamespaces.others(procRoot: procRoot, pids: pids, own: own)
+            let others = try NetworkNamespaces.others(procRoot: procRoot, pids: processIDs(), own: own)
             if others.unreadable > 0 {
                 missed = true
                 diagnostics.append(Diagnostic(
