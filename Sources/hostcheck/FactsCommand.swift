@@ -43,7 +43,10 @@ struct FactsCommand: AsyncParsableCommand {
         var out = FileOutput.standardOutput()
         switch format {
         case .json:
-            out.write(bytes: snapshot.jsonBytes(pretty: pretty))
+            var json = JSONWriter(pretty: pretty)
+            json.write(snapshot) { writer in out.write(bytes: writer.takeBytes()) }
+            out.write(bytes: json.takeBytes())
+            out.write("\n")
         case .table:
             out.write(SnapshotTable.render(snapshot))
         }

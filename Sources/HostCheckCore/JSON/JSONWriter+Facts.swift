@@ -132,17 +132,32 @@ extension JSONWriter {
 
     /// Writes a whole snapshot document (DESIGN.md §2).
     public mutating func write(_ snapshot: Snapshot) {
+        write(snapshot, drain: nil)
+    }
+
+    /// Writes `snapshot`, calling `drain` with the bytes written so far whenever they exceed
+    /// `chunk` bytes, so a large snapshot streams to its output instead of growing one buffer.
+    public mutating func write(_ snapshot: Snapshot, chunk: Int = 1 << 16, drain: ((inout JSONWriter) -> Void)?) {
+        func drainIfFull() {
+            if let drain, bytes.count >= chunk { drain(&self) }
+        }
         beginObject()
         key("hostcheck_snapshot"); int(Snapshot.formatVersion)
         key("generator"); write(snapshot.generator)
         key("host"); write(snapshot.host)
         key("sockets")
         beginArray()
-        for socket in snapshot.sockets { write(socket) }
+        for socket in snapshot.sockets {
+            write(socket)
+            drainIfFull()
+        }
         endArray()
         key("processes")
         beginArray()
-        for process in snapshot.processes { write(process) }
+        for process in snapshot.processes {
+            write(process)
+            drainIfFull()
+        }
         endArray()
         key("diagnostics")
         beginArray()
