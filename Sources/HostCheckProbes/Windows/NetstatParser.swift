@@ -14,11 +14,12 @@ enum NetstatParser {
             state.result.sockets.reserveCapacity(rowEstimate(all, lines: text.lineRanges))
             var tokens: [Range<Int>] = []
             tokens.reserveCapacity(16)
+            var localHosts: TextCache? = TextCache()
             for (index, range) in text.lineRanges.enumerated() {
                 let bytes = UnsafeBufferPointer(rebasing: all[range])
                 if ByteLine.isBlank(bytes) { continue }
-                if let row = NetstatRow(bytes: bytes, tokens: &tokens) {
-                    state.finishOwner(text: text)
+                if let row = NetstatRow(bytes: bytes, tokens: &tokens, localHosts: &localHosts) {
+                    state.finishOwner(text: text, bytes: all)
                     if state.firstRowIndex == nil { state.firstRowIndex = index }
                     if row.pid != nil { state.result.hasPIDs = true }
                     let (fact, warning) = socket(row, line: index + 1, text: text)
@@ -26,14 +27,14 @@ enum NetstatParser {
                     if let warning { state.result.diagnostics.append(warning) }
                     state.currentPID = row.pid
                 } else if !state.result.sockets.isEmpty,
-                          let kind = NetstatOwnerLines.classify(bytes: bytes, tokens: &tokens) {
-                    state.addOwnerLine(kind, line: index + 1)
+                          let span = NetstatOwnerLines.span(bytes: bytes, tokens: &tokens) {
+                    state.addOwnerLine(span, offset: range.lowerBound, line: index + 1)
                 } else {
                     state.readOther(text.line(index), index: index, text: text)
                 }
             }
         }
-        state.finishOwner(text: text)
+        text.withBytes { state.finishOwner(text: text, bytes: $0) }
         var result = state.result
         state.result = SocketCapture()
         if state.imagesWithoutPID > 0 {
@@ -70,46 +71,52 @@ enum NetstatParser {
         var firstRowIndex: Int?
         var pending: [Int] = []
         var knownPreamble = false
-        /// The `-b` lines under the last row, and that row's PID.
-        var owner: NetstatOwner?
+        /// The `-b` lines under the last row (byte ranges of the text), and that row's PID.
+        var owner = PendingOwner()
         var currentPID: Int?
         var ownerIndexByPID: [Int: Int] = [:]
         /// `-b` image lines under rows without a PID (`netstat -ab` without `-o`).
         var imagesWithoutPID = 0
 
-        mutating func addOwnerLine(_ kind: NetstatOwnerLines.Kind, line: Int) {
-            var current = owner ?? NetstatOwner()
-            switch kind {
-            case .image(let image):
-                current.image = image
-                current.imageLine = line
-            case .component(let component):
-                current.components.append(component)
+        /// Records one owner line; `offset` is where its line starts in the text.
+        mutating func addOwnerLine(_ span: NetstatOwnerLines.Span, offset: Int, line: Int) {
+            owner.present = true
+            switch span {
+            case .image(let range):
+                owner.image = (range.lowerBound + offset)..<(range.upperBound + offset)
+                owner.imageLine = line
+            case .component(let range):
+                owner.components.append((range.lowerBound + offset)..<(range.upperBound + offset))
             case .notObtainable:
-                current.notObtainable = true
+                owner.notObtainable = true
             }
-            owner = current
         }
 
         /// Applies the `-b` lines of the last row: a process record for its PID, or the reason
-        /// its owner is unknown.
-        mutating func finishOwner(text: CaptureText) {
-            defer { owner = nil }
-            guard let owner, let last = result.sockets.indices.last else { return }
+        /// its owner is unknown. Text is built only for what a record does not hold yet.
+        mutating func finishOwner(text: CaptureText, bytes: UnsafeBufferPointer<UInt8>) {
+            guard owner.present else { return }
+            defer { owner.clear() }
+            guard let last = result.sockets.indices.last else { return }
             if owner.notObtainable, result.sockets[last].ownership == .unknown {
                 result.sockets[last].ownershipReason = .ownerNotObtainable
             }
             if currentPID == nil, owner.image != nil { imagesWithoutPID += 1 }
             guard let pid = currentPID, pid != 0, let image = owner.image, let imageLine = owner.imageLine else { return }
             if let index = ownerIndexByPID[pid] {
-                for component in owner.components where !result.ownerProcesses[index].services.contains(component) {
-                    result.ownerProcesses[index].services.append(component)
+                for component in owner.components {
+                    let known = result.ownerProcesses[index].services.contains { service in
+                        var service = service
+                        return service.withUTF8 { $0.elementsEqual(UnsafeBufferPointer(rebasing: bytes[component])) }
+                    }
+                    if !known { result.ownerProcesses[index].services.append(ByteLine.string(bytes, component)) }
                 }
                 return
             }
+            let services = owner.components.map { ByteLine.string(bytes, $0) }
             ownerIndexByPID[pid] = result.ownerProcesses.count
             result.ownerProcesses.append(ProcessFact(
-                pid: pid, name: image, services: owner.components, source: text.location(line: imageLine)))
+                pid: pid, name: ByteLine.string(bytes, image), services: services, source: text.location(line: imageLine)))
         }
 
         /// A line that is neither a row nor an owner line: decoration, pasted noise, a
