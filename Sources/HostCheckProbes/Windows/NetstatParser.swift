@@ -22,9 +22,9 @@ enum NetstatParser {
                     state.finishOwner(text: text, bytes: all)
                     if state.firstRowIndex == nil { state.firstRowIndex = index }
                     if row.pid != nil { state.result.hasPIDs = true }
-                    let (fact, warning) = socket(row, line: index + 1, text: text)
-                    state.result.sockets.append(fact)
-                    if let warning { state.result.diagnostics.append(warning) }
+                    if let warning = append(row, line: index + 1, text: text, to: &state.result.sockets) {
+                        state.result.diagnostics.append(warning)
+                    }
                     state.currentPID = row.pid
                 } else if !state.result.sockets.isEmpty,
                           let span = NetstatOwnerLines.span(bytes: bytes, tokens: &tokens) {
@@ -157,8 +157,9 @@ enum NetstatParser {
         return accepted
     }
 
-    /// The fact of one row, and the warning when its state word contradicts its endpoints.
-    static func socket(_ row: NetstatRow, line: Int, text: CaptureText) -> (SocketFact, Diagnostic?) {
+    /// Appends the fact of one row (built in place, not copied); returns the warning when its
+    /// state word contradicts its endpoints.
+    static func append(_ row: NetstatRow, line: Int, text: CaptureText, to sockets: inout [SocketFact]) -> Diagnostic? {
         let location = text.location(line: line)
         let (state, rawState, contradiction) = row.normalisedState()
         let warning = contradiction ? Diagnostic(
@@ -179,14 +180,14 @@ enum NetstatParser {
             }
         }
         let remote = row.remote.isUnconnected ? nil : row.remote
-        let fact = SocketFact(
+        sockets.append(SocketFact(
             protocol: row.proto, family: family,
             localAddress: row.local.host, localPort: row.local.port, localPortName: row.local.portName,
             localZone: row.local.zone,
             remoteAddress: remote.flatMap { $0.host == "*" ? nil : $0.host }, remotePort: remote?.port,
             remotePortName: remote?.portName,
             state: state, rawState: rawState,
-            ownership: ownership, ownershipReason: reason, pids: pids, source: location)
-        return (fact, warning)
+            ownership: ownership, ownershipReason: reason, pids: pids, source: location))
+        return warning
     }
 }
