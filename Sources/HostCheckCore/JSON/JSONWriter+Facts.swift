@@ -198,6 +198,7 @@ extension Snapshot {
     public func jsonBytes(pretty: Bool) -> [UInt8] {
         var json = JSONWriter(pretty: pretty)
         json.reserveCapacity(1024 + sockets.count * (pretty ? 700 : 420) + processes.count * (pretty ? 400 : 260))
+        HugePageAdvice.advise(json.bytes)
         json.write(self)
         var bytes = json.takeBytes()
         bytes.append(UInt8(ascii: "\n"))

@@ -60,6 +60,7 @@ enum CaptureFiles {
             var ended = false
             let chunk = [UInt8](unsafeUninitializedCapacity: max(capacity - bytes.count, 1 << 16)) { buffer, count in
                 count = 0
+                if let base = buffer.baseAddress { HugePages.advise(UnsafeRawPointer(base), bytes: buffer.count) }
                 while count < buffer.count {
                     let got = read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
                     if got < 0 {

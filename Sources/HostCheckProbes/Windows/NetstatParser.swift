@@ -12,6 +12,7 @@ enum NetstatParser {
         var state = ParseState()
         text.withBytes { all in
             state.result.sockets.reserveCapacity(rowEstimate(all, lines: text.lineRanges))
+            HugePages.advise(state.result.sockets)
             var tokens: [Range<Int>] = []
             tokens.reserveCapacity(16)
             var localHosts: TextCache? = TextCache()
