@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Byte-level views of one line, for the hot paths of the parsers.
 ///
 /// Splitting at ASCII bytes is safe in UTF-8 (no multi-byte sequence contains an ASCII byte),
@@ -57,6 +61,13 @@ enum ByteLine {
         let pointer = literal.utf8Start
         for offset in 0..<range.count where bytes[range.lowerBound + offset] != pointer[offset] { return false }
         return true
+    }
+
+    /// True when `text` holds exactly the bytes at `range` of `bytes` (compared with `memcmp`).
+    static func same(_ text: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard text.count == range.count else { return false }
+        guard let left = text.baseAddress, let right = bytes.baseAddress else { return range.isEmpty }
+        return memcmp(left, right + range.lowerBound, range.count) == 0
     }
 
     /// The value of a run of 1 to `maxDigits` ASCII digits, nil otherwise.

@@ -13,9 +13,7 @@ struct TextCache {
         for index in range { hash = (hash ^ UInt32(bytes[index])) &* 16_777_619 }
         let slot = Int(hash % UInt32(Self.slotCount))
         if var cached = slots[slot], cached.utf8.count == range.count {
-            let same = cached.withUTF8 { utf8 in
-                utf8.elementsEqual(UnsafeBufferPointer(rebasing: bytes[range]))
-            }
+            let same = cached.withUTF8 { utf8 in ByteLine.same(utf8, bytes, range) }
             if same { return cached }
         }
         let made = ByteLine.string(bytes, range)

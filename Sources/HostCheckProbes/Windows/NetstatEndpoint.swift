@@ -53,6 +53,7 @@ struct NetstatEndpoint: Sendable, Hashable {
         }
         guard !hostRange.isEmpty else { return nil }
         host = Self.text(bytes, hostRange, cache: &cache)
+        hostHasColon = bracketed || ByteLine.firstIndex(of: 0x3A, in: bytes, hostRange) != nil
         if ByteLine.equals(bytes, portRange, "*") {
             port = nil
             portName = nil
@@ -79,8 +80,12 @@ struct NetstatEndpoint: Sendable, Hashable {
 
     /// The address family: bracketed or IPv6-shaped hosts are IPv6, everything else IPv4.
     var family: AddressFamily {
-        bracketed || host.utf8.contains(0x3A) ? .ipv6 : .ipv4
+        bracketed || hostHasColon ? .ipv6 : .ipv4
     }
+
+    /// True when the host holds a `:` (an IPv6 address written without brackets), found while
+    /// the token's bytes are read.
+    private(set) var hostHasColon = false
 
     /// True for a remote endpoint that names no peer: `*:*`, `0.0.0.0:0`, `[::]:0`, `host:0`.
     var isUnconnected: Bool {

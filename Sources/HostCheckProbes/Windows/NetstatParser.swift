@@ -108,7 +108,7 @@ enum NetstatParser {
                 for component in owner.components {
                     let known = result.ownerProcesses[index].services.contains { service in
                         var service = service
-                        return service.withUTF8 { $0.elementsEqual(UnsafeBufferPointer(rebasing: bytes[component])) }
+                        return service.withUTF8 { ByteLine.same($0, bytes, component) }
                     }
                     if !known { result.ownerProcesses[index].services.append(ByteLine.string(bytes, component)) }
                 }
