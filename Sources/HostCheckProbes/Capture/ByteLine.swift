@@ -24,8 +24,14 @@ enum ByteLine {
     static func tokens(_ bytes: UnsafeBufferPointer<UInt8>, into ranges: inout [Range<Int>]) {
         ranges.removeAll(keepingCapacity: true)
         let count = bytes.count
+        guard let base = bytes.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
         var index = 0
         while index < count {
+            // Netstat pads its columns with long runs of spaces: skip them eight at a time.
+            while index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) == 0x2020_2020_2020_2020 {
+                index += 8
+            }
             while index < count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
             guard index < count else { break }
             let start = index
