@@ -37,16 +37,17 @@ struct FactsCommand: AsyncParsableCommand {
         let jobs = try await HostInputs(source: input.source, hostName: input.host, labels: input.labels).labelledJobs()
         guard let job = jobs.first else { return }
         var snapshot = await job.load()
-        snapshot.sockets = snapshot.sockets.filter { socket in
-            (port == nil || socket.localPort == port) && (!listening || socket.state == .listening)
+        if port != nil || listening {
+            let port = port
+            let listening = listening
+            snapshot.sockets = snapshot.sockets.filter { socket in
+                (port == nil || socket.localPort == port) && (!listening || socket.state == .listening)
+            }
         }
         var out = FileOutput.standardOutput()
         switch format {
         case .json:
-            var json = JSONWriter(pretty: pretty)
-            json.write(snapshot) { writer in out.write(bytes: writer.takeBytes()) }
-            out.write(bytes: json.takeBytes())
-            out.write("\n")
+            snapshot.writeJSON(pretty: pretty) { out.write(bytes: $0) }
         case .table:
             out.write(SnapshotTable.render(snapshot))
         }

@@ -164,7 +164,9 @@ public struct JSONWriter: Sendable {
 
     // MARK: Layout
 
-    private mutating func prepareValue() {
+    /// Writes what precedes a value: nothing after a key, else the comma and indentation of
+    /// the next member of the open container.
+    mutating func prepareValue() {
         if afterKey {
             afterKey = false
             return
@@ -198,6 +200,11 @@ public struct JSONWriter: Sendable {
         guard pretty else { return }
         bytes.append(UInt8(ascii: "\n"))
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    }
+
+    /// Appends bytes laid out elsewhere (a whole value, after ``prepareValue()``).
+    mutating func appendRaw(_ raw: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: raw)
     }
 
     private mutating func appendASCII(_ text: StaticString) {
@@ -234,7 +241,7 @@ public struct JSONWriter: Sendable {
 
     /// Bytes that may need an escape: C0, `"`, `\`, DEL, and the lead bytes of C1 (0xC2) and
     /// U+2028/U+2029 (0xE2).
-    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+    static func mayNeedEscape(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2
     }
 
@@ -248,7 +255,7 @@ public struct JSONWriter: Sendable {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+    mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         let count = utf8.count
         var index = 0
         while index < count, !Self.mayNeedEscape(utf8[index]) { index += 1 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Byte-level views of one line, for the hot paths of the parsers.
 ///
 /// Splitting at ASCII bytes is safe in UTF-8 (no multi-byte sequence contains an ASCII byte),
@@ -20,8 +24,14 @@ enum ByteLine {
     static func tokens(_ bytes: UnsafeBufferPointer<UInt8>, into ranges: inout [Range<Int>]) {
         ranges.removeAll(keepingCapacity: true)
         let count = bytes.count
+        guard let base = bytes.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
         var index = 0
         while index < count {
+            // Netstat pads its columns with long runs of spaces: skip them eight at a time.
+            while index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) == 0x2020_2020_2020_2020 {
+                index += 8
+            }
             while index < count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
             guard index < count else { break }
             let start = index
@@ -57,6 +67,13 @@ enum ByteLine {
         let pointer = literal.utf8Start
         for offset in 0..<range.count where bytes[range.lowerBound + offset] != pointer[offset] { return false }
         return true
+    }
+
+    /// True when `text` holds exactly the bytes at `range` of `bytes` (compared with `memcmp`).
+    static func same(_ text: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard text.count == range.count else { return false }
+        guard let left = text.baseAddress, let right = bytes.baseAddress else { return range.isEmpty }
+        return memcmp(left, right + range.lowerBound, range.count) == 0
     }
 
     /// The value of a run of 1 to `maxDigits` ASCII digits, nil otherwise.

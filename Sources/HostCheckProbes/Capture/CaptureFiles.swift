@@ -45,27 +45,41 @@ enum CaptureFiles {
         return (files, notes)
     }
 
-    /// The bytes of a file, read with `open`/`read` straight into an array (no `Data` copy).
+    /// The bytes of a file, read with `open`/`read` straight into an array's storage (no
+    /// `Data` and no chunk copies); a file that grows while it is read is read to its end.
     /// - Throws: ``CaptureError`` when the file cannot be opened or read.
     static func readFile(_ path: String) throws(CaptureError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw CaptureError(path: path, message: "cannot open the file") }
         defer { close(descriptor) }
         var status = stat()
-        let size = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
+        var capacity = (fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0) + 1
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(size + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw CaptureError(path: path, message: "cannot read the file")
+            var failed = false
+            var ended = false
+            let chunk = [UInt8](unsafeUninitializedCapacity: max(capacity - bytes.count, 1 << 16)) { buffer, count in
+                count = 0
+                if let base = buffer.baseAddress { HugePages.advise(UnsafeRawPointer(base), bytes: buffer.count) }
+                while count < buffer.count {
+                    let got = read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
+                    if got < 0 {
+                        if errno == EINTR { continue }
+                        failed = true
+                        return
+                    }
+                    if got == 0 {
+                        ended = true
+                        return
+                    }
+                    count += got
+                }
             }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
+            if failed { throw CaptureError(path: path, message: "cannot read the file") }
+            if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+            if ended { return bytes }
+            capacity = bytes.count * 2
         }
-        return bytes
     }
 
     /// The host name a list of paths implies: the name of the first bundle directory.

@@ -25,6 +25,13 @@ struct NetstatEndpoint: Sendable, Hashable {
 
     /// Parses the `addr:port` token at `range` of a line's bytes.
     init?(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+        var cache = TextCache?.none
+        self.init(bytes: bytes, range: range, cache: &cache)
+    }
+
+    /// Parses the `addr:port` token at `range`, taking the host and zone text from `cache`
+    /// when one is given (repeated local addresses).
+    init?(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, cache: inout TextCache?) {
         guard let colon = ByteLine.lastIndex(of: 0x3A, in: bytes, range) else { return nil }
         var hostRange = range.lowerBound..<colon
         let portRange = (colon + 1)..<range.upperBound
@@ -41,11 +48,12 @@ struct NetstatEndpoint: Sendable, Hashable {
         zone = nil
         if let percent = ByteLine.firstIndex(of: 0x25, in: bytes, hostRange) {
             let zoneRange = (percent + 1)..<hostRange.upperBound
-            zone = zoneRange.isEmpty ? nil : ByteLine.string(bytes, zoneRange)
+            zone = zoneRange.isEmpty ? nil : Self.text(bytes, zoneRange, cache: &cache)
             hostRange = hostRange.lowerBound..<percent
         }
         guard !hostRange.isEmpty else { return nil }
-        host = ByteLine.string(bytes, hostRange)
+        host = Self.text(bytes, hostRange, cache: &cache)
+        hostHasColon = bracketed || ByteLine.firstIndex(of: 0x3A, in: bytes, hostRange) != nil
         if ByteLine.equals(bytes, portRange, "*") {
             port = nil
             portName = nil
@@ -60,10 +68,24 @@ struct NetstatEndpoint: Sendable, Hashable {
         }
     }
 
+    /// The text of a host or zone: a literal for the wildcards, else from the cache if any.
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, cache: inout TextCache?) -> String {
+        if ByteLine.equals(bytes, range, "0.0.0.0") { return "0.0.0.0" }
+        if ByteLine.equals(bytes, range, "::") { return "::" }
+        if ByteLine.equals(bytes, range, "*") { return "*" }
+        if ByteLine.equals(bytes, range, "127.0.0.1") { return "127.0.0.1" }
+        if cache != nil, let text = cache?.string(bytes, range) { return text }
+        return ByteLine.string(bytes, range)
+    }
+
     /// The address family: bracketed or IPv6-shaped hosts are IPv6, everything else IPv4.
     var family: AddressFamily {
-        bracketed || host.utf8.contains(0x3A) ? .ipv6 : .ipv4
+        bracketed || hostHasColon ? .ipv6 : .ipv4
     }
+
+    /// True when the host holds a `:` (an IPv6 address written without brackets), found while
+    /// the token's bytes are read.
+    private(set) var hostHasColon = false
 
     /// True for a remote endpoint that names no peer: `*:*`, `0.0.0.0:0`, `[::]:0`, `host:0`.
     var isUnconnected: Bool {

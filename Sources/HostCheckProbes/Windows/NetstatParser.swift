@@ -12,28 +12,30 @@ enum NetstatParser {
         var state = ParseState()
         text.withBytes { all in
             state.result.sockets.reserveCapacity(rowEstimate(all, lines: text.lineRanges))
+            HugePages.advise(state.result.sockets)
             var tokens: [Range<Int>] = []
             tokens.reserveCapacity(16)
+            var localHosts: TextCache? = TextCache()
             for (index, range) in text.lineRanges.enumerated() {
                 let bytes = UnsafeBufferPointer(rebasing: all[range])
                 if ByteLine.isBlank(bytes) { continue }
-                if let row = NetstatRow(bytes: bytes, tokens: &tokens) {
-                    state.finishOwner(text: text)
+                if let row = NetstatRow(bytes: bytes, tokens: &tokens, localHosts: &localHosts) {
+                    state.finishOwner(text: text, bytes: all)
                     if state.firstRowIndex == nil { state.firstRowIndex = index }
                     if row.pid != nil { state.result.hasPIDs = true }
-                    let (fact, warning) = socket(row, line: index + 1, text: text)
-                    state.result.sockets.append(fact)
-                    if let warning { state.result.diagnostics.append(warning) }
+                    if let warning = append(row, line: index + 1, text: text, to: &state.result.sockets) {
+                        state.result.diagnostics.append(warning)
+                    }
                     state.currentPID = row.pid
                 } else if !state.result.sockets.isEmpty,
-                          let kind = NetstatOwnerLines.classify(bytes: bytes, tokens: &tokens) {
-                    state.addOwnerLine(kind, line: index + 1)
+                          let span = NetstatOwnerLines.span(bytes: bytes, tokens: &tokens) {
+                    state.addOwnerLine(span, offset: range.lowerBound, line: index + 1)
                 } else {
                     state.readOther(text.line(index), index: index, text: text)
                 }
             }
         }
-        state.finishOwner(text: text)
+        text.withBytes { state.finishOwner(text: text, bytes: $0) }
         var result = state.result
         state.result = SocketCapture()
         if state.imagesWithoutPID > 0 {
@@ -70,46 +72,52 @@ enum NetstatParser {
         var firstRowIndex: Int?
         var pending: [Int] = []
         var knownPreamble = false
-        /// The `-b` lines under the last row, and that row's PID.
-        var owner: NetstatOwner?
+        /// The `-b` lines under the last row (byte ranges of the text), and that row's PID.
+        var owner = PendingOwner()
         var currentPID: Int?
         var ownerIndexByPID: [Int: Int] = [:]
         /// `-b` image lines under rows without a PID (`netstat -ab` without `-o`).
         var imagesWithoutPID = 0
 
-        mutating func addOwnerLine(_ kind: NetstatOwnerLines.Kind, line: Int) {
-            var current = owner ?? NetstatOwner()
-            switch kind {
-            case .image(let image):
-                current.image = image
-                current.imageLine = line
-            case .component(let component):
-                current.components.append(component)
+        /// Records one owner line; `offset` is where its line starts in the text.
+        mutating func addOwnerLine(_ span: NetstatOwnerLines.Span, offset: Int, line: Int) {
+            owner.present = true
+            switch span {
+            case .image(let range):
+                owner.image = (range.lowerBound + offset)..<(range.upperBound + offset)
+                owner.imageLine = line
+            case .component(let range):
+                owner.components.append((range.lowerBound + offset)..<(range.upperBound + offset))
             case .notObtainable:
-                current.notObtainable = true
+                owner.notObtainable = true
             }
-            owner = current
         }
 
         /// Applies the `-b` lines of the last row: a process record for its PID, or the reason
-        /// its owner is unknown.
-        mutating func finishOwner(text: CaptureText) {
-            defer { owner = nil }
-            guard let owner, let last = result.sockets.indices.last else { return }
+        /// its owner is unknown. Text is built only for what a record does not hold yet.
+        mutating func finishOwner(text: CaptureText, bytes: UnsafeBufferPointer<UInt8>) {
+            guard owner.present else { return }
+            defer { owner.clear() }
+            guard let last = result.sockets.indices.last else { return }
             if owner.notObtainable, result.sockets[last].ownership == .unknown {
                 result.sockets[last].ownershipReason = .ownerNotObtainable
             }
             if currentPID == nil, owner.image != nil { imagesWithoutPID += 1 }
             guard let pid = currentPID, pid != 0, let image = owner.image, let imageLine = owner.imageLine else { return }
             if let index = ownerIndexByPID[pid] {
-                for component in owner.components where !result.ownerProcesses[index].services.contains(component) {
-                    result.ownerProcesses[index].services.append(component)
+                for component in owner.components {
+                    let known = result.ownerProcesses[index].services.contains { service in
+                        var service = service
+                        return service.withUTF8 { ByteLine.same($0, bytes, component) }
+                    }
+                    if !known { result.ownerProcesses[index].services.append(ByteLine.string(bytes, component)) }
                 }
                 return
             }
+            let services = owner.components.map { ByteLine.string(bytes, $0) }
             ownerIndexByPID[pid] = result.ownerProcesses.count
             result.ownerProcesses.append(ProcessFact(
-                pid: pid, name: image, services: owner.components, source: text.location(line: imageLine)))
+                pid: pid, name: ByteLine.string(bytes, image), services: services, source: text.location(line: imageLine)))
         }
 
         /// A line that is neither a row nor an owner line: decoration, pasted noise, a
@@ -150,8 +158,9 @@ enum NetstatParser {
         return accepted
     }
 
-    /// The fact of one row, and the warning when its state word contradicts its endpoints.
-    static func socket(_ row: NetstatRow, line: Int, text: CaptureText) -> (SocketFact, Diagnostic?) {
+    /// Appends the fact of one row (built in place, not copied); returns the warning when its
+    /// state word contradicts its endpoints.
+    static func append(_ row: NetstatRow, line: Int, text: CaptureText, to sockets: inout [SocketFact]) -> Diagnostic? {
         let location = text.location(line: line)
         let (state, rawState, contradiction) = row.normalisedState()
         let warning = contradiction ? Diagnostic(
@@ -172,14 +181,14 @@ enum NetstatParser {
             }
         }
         let remote = row.remote.isUnconnected ? nil : row.remote
-        let fact = SocketFact(
+        sockets.append(SocketFact(
             protocol: row.proto, family: family,
             localAddress: row.local.host, localPort: row.local.port, localPortName: row.local.portName,
             localZone: row.local.zone,
             remoteAddress: remote.flatMap { $0.host == "*" ? nil : $0.host }, remotePort: remote?.port,
             remotePortName: remote?.portName,
             state: state, rawState: rawState,
-            ownership: ownership, ownershipReason: reason, pids: pids, source: location)
-        return (fact, warning)
+            ownership: ownership, ownershipReason: reason, pids: pids, source: location))
+        return warning
     }
 }

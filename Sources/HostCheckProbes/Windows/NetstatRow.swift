@@ -40,6 +40,13 @@ struct NetstatRow: Sendable, Hashable {
 
     /// Parses the bytes of one line, using `tokens` as scratch space.
     init?(bytes: UnsafeBufferPointer<UInt8>, tokens: inout [Range<Int>]) {
+        var cache = TextCache?.none
+        self.init(bytes: bytes, tokens: &tokens, localHosts: &cache)
+    }
+
+    /// Parses the bytes of one line, using `tokens` as scratch space and `localHosts` for the
+    /// text of local hosts and zones, which repeat from row to row.
+    init?(bytes: UnsafeBufferPointer<UInt8>, tokens: inout [Range<Int>], localHosts: inout TextCache?) {
         var lead = 0
         while lead < bytes.count, bytes[lead] == 0x20 || bytes[lead] == 0x09 { lead += 1 }
         guard lead < bytes.count, bytes[lead] == 0x54 || bytes[lead] == 0x55 else { return nil }
@@ -53,7 +60,7 @@ struct NetstatRow: Sendable, Hashable {
         } else {
             return nil
         }
-        guard let local = NetstatEndpoint(bytes: bytes, range: tokens[1]),
+        guard let local = NetstatEndpoint(bytes: bytes, range: tokens[1], cache: &localHosts),
               let remote = NetstatEndpoint(bytes: bytes, range: tokens[2]) else { return nil }
         self.local = local
         self.remote = remote
@@ -69,7 +76,7 @@ struct NetstatRow: Sendable, Hashable {
         case 3:
             stateWord = nil
         case 4:
-            stateWord = ByteLine.string(bytes, tokens[3])
+            stateWord = NetstatStateWords.commonWord(bytes, tokens[3]) ?? ByteLine.string(bytes, tokens[3])
         default:
             stateWord = tokens[3..<last].map { ByteLine.string(bytes, $0) }.joined(separator: " ")
         }

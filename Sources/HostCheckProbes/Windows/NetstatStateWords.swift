@@ -32,6 +32,16 @@ enum NetstatStateWords {
         commonEnglish(word) != nil || english[word] != nil
     }
 
+    /// The word at `range` when it is one of the words of nearly every row, as a literal (no
+    /// `String` is built for it), else nil.
+    static func commonWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
+        if ByteLine.equals(bytes, range, "ESTABLISHED") { return "ESTABLISHED" }
+        if ByteLine.equals(bytes, range, "LISTENING") { return "LISTENING" }
+        if ByteLine.equals(bytes, range, "TIME_WAIT") { return "TIME_WAIT" }
+        if ByteLine.equals(bytes, range, "CLOSE_WAIT") { return "CLOSE_WAIT" }
+        return nil
+    }
+
     /// The words of nearly every row, compared without hashing.
     static func commonEnglish(_ word: String) -> SocketState? {
         switch word {

@@ -1,0 +1,23 @@
+/// Reuses the `String` of a byte run that repeats (the local address of most rows of a
+/// capture), so a large capture does not build and validate the same text row after row.
+///
+/// A small direct-mapped table: a run hashes to one slot, and a slot holding other text is
+/// replaced. Every lookup compares the bytes, so a hit is always the same text.
+struct TextCache {
+    private static let slotCount = 256
+    private var slots: [String?] = Array(repeating: nil, count: slotCount)
+
+    /// The text of `range`, from the table when the same bytes were seen last in its slot.
+    mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        var hash: UInt32 = 2_166_136_261
+        for index in range { hash = (hash ^ UInt32(bytes[index])) &* 16_777_619 }
+        let slot = Int(hash % UInt32(Self.slotCount))
+        if var cached = slots[slot], cached.utf8.count == range.count {
+            let same = cached.withUTF8 { utf8 in ByteLine.same(utf8, bytes, range) }
+            if same { return cached }
+        }
+        let made = ByteLine.string(bytes, range)
+        slots[slot] = made
+        return made
+    }
+}
