@@ -121,27 +121,30 @@ public enum IPAddress: Sendable, Hashable, CustomStringConvertible {
         for index in stride(from: 0, to: 16, by: 2) {
             words.append(UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]))
         }
-        var bestStart = -1
-        var bestLength = 0
-        var index = 0
-        while index < 8 {
-            if words[index] == 0 {
-                var end = index
-                while end < 8, words[end] == 0 { end += 1 }
-                if end - index > bestLength, end - index >= 2 {
-                    bestStart = index
-                    bestLength = end - index
-                }
-                index = end
-            } else {
-                index += 1
-            }
-        }
+        let run = IPAddress.longestZeroRun(words)
         func hex(_ range: Range<Int>) -> String {
             range.map { String(words[$0], radix: 16) }.joined(separator: ":")
         }
-        if bestStart < 0 { return hex(0..<8) }
-        return hex(0..<bestStart) + "::" + hex((bestStart + bestLength)..<8)
+        guard let run else { return hex(0..<8) }
+        return hex(0..<run.lowerBound) + "::" + hex(run.upperBound..<8)
+    }
+
+    /// The groups RFC 5952 writes as `::`: the first longest run of two or more zero groups
+    /// of the eight 16-bit groups of an IPv6 address, or nil when there is none.
+    public static func longestZeroRun(_ words: [UInt16]) -> Range<Int>? {
+        var best: Range<Int>?
+        var index = 0
+        while index < words.count {
+            guard words[index] == 0 else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < words.count, words[end] == 0 { end += 1 }
+            if end - index >= 2, end - index > (best?.count ?? 0) { best = index..<end }
+            index = end
+        }
+        return best
     }
 }
 

@@ -106,22 +106,9 @@ struct AddressTextWriter {
     /// RFC 5952: lowercase, no leading zeros, the first longest run of two or more zero
     /// groups as `::`.
     mutating func ipv6(words: [UInt16]) {
-        var bestStart = -1
-        var bestLength = 0
-        var index = 0
-        while index < 8 {
-            guard words[index] == 0 else {
-                index += 1
-                continue
-            }
-            var end = index
-            while end < 8, words[end] == 0 { end += 1 }
-            if end - index > bestLength, end - index >= 2 {
-                bestStart = index
-                bestLength = end - index
-            }
-            index = end
-        }
+        let run = IPAddress.longestZeroRun(words)
+        let bestStart = run?.lowerBound ?? -1
+        let bestLength = run?.count ?? 0
         for index in 0..<8 {
             if index == bestStart {
                 byte(UInt8(ascii: ":"))
