@@ -189,9 +189,9 @@ def check(capture, rows, owned, workdir, jc_command):
     out = os.path.join(workdir, "hostcheck.json")
     with open(out, "wb") as handle:
         status = subprocess.call([HOSTCHECK, "facts", "--capture", capture, "--format", "json"], stdout=handle)
-    sockets = count_in_file(out, b'"protocol": ')
-    diagnostics = count_in_file(out, b'"severity": ')
-    processes = count_in_file(out, b'"name_truncated": ')
+    sockets = count_in_file(out, b'"protocol":')
+    diagnostics = count_in_file(out, b'"severity":')
+    processes = count_in_file(out, b'"name_truncated":')
     os.remove(out)
     notes.append(f"hostcheck: {sockets} sockets, {processes} processes, {diagnostics} diagnostics, exit {status}")
     if sockets != rows or diagnostics != 0 or status != 0:
