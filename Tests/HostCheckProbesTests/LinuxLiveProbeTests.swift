@@ -35,39 +35,21 @@ enum LinuxLive {
 
 /// A `python3` child listening on an ephemeral loopback TCP port until its stdin closes.
 struct PythonListener {
-    let process: Process
-    let input: Pipe
+    let child: PythonChild
     let port: Int
+
+    var process: Process { child.process }
 
     /// Runs python3 directly, or under `unshare --net` in a fresh network namespace.
     init(inNewNetworkNamespace: Bool = false) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: inNewNetworkNamespace ? LinuxLive.unshare : LinuxLive.python3)
-        process.arguments = (inNewNetworkNamespace ? ["--net", LinuxLive.python3] : []) + [
-            "-c",
-            "import socket, sys\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen(8)\n"
+        child = try PythonChild(
+            script: "import socket, sys\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen(8)\n"
                 + "print(s.getsockname()[1], flush=True)\nsys.stdin.read()\n",
-        ]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        var text = ""
-        while !text.contains("\n") {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
-        self.process = process
-        self.input = input
-        self.port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            prefix: inNewNetworkNamespace ? [LinuxLive.unshare, "--net"] : [])
+        port = child.numbers.first ?? 0
     }
 
-    func stop() {
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
-    }
+    func stop() { child.stop() }
 }
 
 @Suite(.serialized) struct LinuxLiveProbeTests {
