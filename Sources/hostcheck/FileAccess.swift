@@ -1,32 +1,28 @@
-import Foundation
+import HostCheckCore
 
 /// Small file-system helpers for the CLI (not a hot path).
 enum FileAccess {
     /// Whether `path` exists, and whether it is a directory.
     static func kind(of path: String) -> (exists: Bool, isDirectory: Bool) {
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        return (exists, isDirectory.boolValue)
+        let isDirectory = FileSystem.isDirectory(path)
+        return (isDirectory != nil, isDirectory == true)
     }
 
     /// The bytes of `path`; exit 66 when it does not exist, 65 when it cannot be read.
     static func read(_ path: String) throws -> [UInt8] {
         guard kind(of: path).exists else { throw CLIError(.noInput, "\(path): no such file or directory") }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = try? FileSystem.readFile(path) else {
             throw CLIError(.noInput, "\(path): cannot be read")
         }
-        return [UInt8](data)
+        return bytes
     }
 
     /// The entries of a directory, sorted by name; hidden entries are left out.
     static func entries(of directory: String) throws -> [String] {
-        do {
-            return try FileManager.default.contentsOfDirectory(atPath: directory)
-                .filter { !$0.hasPrefix(".") }
-                .sorted()
-        } catch {
+        guard let names = FileSystem.entries(ofDirectory: directory) else {
             throw CLIError(.noInput, "\(directory): cannot be listed")
         }
+        return names.filter { !$0.hasPrefix(".") }.sorted()
     }
 
     /// `directory/name` without a doubled slash.
@@ -35,7 +31,6 @@ enum FileAccess {
     }
 
     /// The directory part of `path` (`out` for `out/r.json`), or nil when there is none.
-    /// (NSString's deletingLastPathComponent traps on some one-character paths here.)
     static func parentDirectory(of path: String) -> String? {
         guard let slash = path.lastIndex(of: "/") else { return nil }
         let parent = String(path[..<slash])

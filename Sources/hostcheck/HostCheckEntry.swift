@@ -7,7 +7,10 @@ import Glibc
 @main
 enum HostCheckEntry {
     static func main() async {
-        let status = await run(Array(CommandLine.arguments.dropFirst()))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let status = await LivePrefetch.$current.withValue(LivePrefetch.start(arguments: arguments)) {
+            await run(arguments)
+        }
         exit(status)
     }
 

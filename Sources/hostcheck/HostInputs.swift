@@ -34,6 +34,9 @@ struct HostInputs {
     func jobs() async throws -> [HostJob] {
         switch source {
         case .live(let procRoot, let options):
+            if let prefetched = LivePrefetch.current?.snapshot(procRoot: procRoot, options: options, hostName: hostName) {
+                return [HostJob(origin: procRoot, load: prefetched)]
+            }
             let probe = LinuxProcProbe(procRoot: procRoot, hostName: hostName, options: options)
             return [HostJob(origin: procRoot) { await HostInputs.collect(probe, origin: procRoot, name: hostName) }]
         case .capture(let paths):

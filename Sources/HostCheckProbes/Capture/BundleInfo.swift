@@ -1,4 +1,3 @@
-import Foundation
 import HostCheckCore
 
 /// The `host.json` of a capture bundle: what the capture script knew about the host.
@@ -34,12 +33,14 @@ struct BundleInfo: Sendable, Hashable {
         return head.hasPrefix("{") && text.contains("\"hostcheck_bundle\"")
     }
 
-    /// Reads the object; the error is a diagnostic message.
+    /// Reads the object; the error is a diagnostic message. Keys of an unexpected type are
+    /// ignored, as unknown keys are.
     static func parse(_ text: String) -> Result<BundleInfo, BundleInfoError> {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+        guard let node = try? JSONParser().parse(Array(text.utf8), file: "host.json"),
+              case .object(let object) = node.value else {
             return .failure(BundleInfoError(message: "host.json is not a json object"))
         }
-        guard let version = object["hostcheck_bundle"] as? Int else {
+        guard case .number(let number)? = object["hostcheck_bundle"]?.value, let version = Int(number) else {
             return .failure(BundleInfoError(message: "'hostcheck_bundle' must be a version number"))
         }
         guard version <= BundleInfo.version else {
@@ -47,14 +48,24 @@ struct BundleInfo: Sendable, Hashable {
                 message: "bundle version \(version) is newer than this hostcheck reads (\(BundleInfo.version))"))
         }
         var info = BundleInfo()
-        info.host = (object["host"] as? String).flatMap { $0.isEmpty ? nil : $0 }
-        info.platform = (object["platform"] as? String).flatMap(Platform.init(rawValue:))
-        info.capturedAt = object["captured_at"] as? String
-        info.elevated = object["elevated"] as? Bool
-        info.displayLanguage = object["display_language"] as? String
-        info.labels = (object["labels"] as? [String: Any])?.compactMapValues { $0 as? String } ?? [:]
-        info.commands = (object["commands"] as? [Any])?.compactMap { $0 as? String } ?? []
+        info.host = string(object["host"]).flatMap { $0.isEmpty ? nil : $0 }
+        info.platform = string(object["platform"]).flatMap(Platform.init(rawValue:))
+        info.capturedAt = string(object["captured_at"])
+        if case .bool(let elevated)? = object["elevated"]?.value { info.elevated = elevated }
+        info.displayLanguage = string(object["display_language"])
+        if case .object(let labels)? = object["labels"]?.value {
+            for member in labels.members {
+                if let value = string(member.value) { info.labels[member.key] = value }
+            }
+        }
+        if case .array(let commands)? = object["commands"]?.value {
+            info.commands = commands.compactMap(string)
+        }
         return .success(info)
+    }
+
+    private static func string(_ node: JSONNode?) -> String? {
+        if case .string(let text)? = node?.value { text } else { nil }
     }
 }
 

@@ -1,11 +1,17 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The Windows OEM and ANSI code pages a capture may be written in (capture-format spec §1).
 ///
 /// The case order is the order of preference when two pages decode equally well.
 /// Single-byte pages decode through ``CodePageTables``; the double-byte pages of East Asian
-/// systems decode through Foundation, whose string encodings name them by their CoreFoundation
-/// number (`0x8000_0000 | CFStringEncoding`; CP932 is `0x0420`).
+/// systems decode through the C library's `iconv`, which names them `CP932` … `CP950`
+/// (glibc's gconv modules, musl and macOS all carry them).
 enum CodePage: String, Sendable, CaseIterable {
     case cp437, cp850, cp852, cp866, cp1252, cp1250, cp1251, cp932, cp936, cp949, cp950
 
@@ -40,13 +46,13 @@ enum CodePage: String, Sendable, CaseIterable {
         }
     }
 
-    /// The CoreFoundation encoding number of a double-byte page.
-    var coreFoundationNumber: UInt? {
+    /// The `iconv` name of a double-byte page.
+    var iconvName: String? {
         switch self {
-        case .cp932: 0x0420
-        case .cp936: 0x0421
-        case .cp949: 0x0422
-        case .cp950: 0x0423
+        case .cp932: "CP932"
+        case .cp936: "CP936"
+        case .cp949: "CP949"
+        case .cp950: "CP950"
         default: nil
         }
     }
@@ -78,11 +84,8 @@ enum CodePage: String, Sendable, CaseIterable {
             }
             return utf8
         }
-        guard let number = coreFoundationNumber,
-              let text = String(data: Data(bytes), encoding: String.Encoding(rawValue: 0x8000_0000 | number)) else {
-            return nil
-        }
-        return Array(text.utf8)
+        guard let name = iconvName else { return nil }
+        return IconvDecoder.utf8(from: bytes, encoding: name)
     }
 
     /// The UTF-8 bytes of each upper-half character of a single-byte page.

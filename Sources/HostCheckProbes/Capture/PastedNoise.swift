@@ -29,7 +29,7 @@ enum PastedNoise: Equatable {
     /// as `tasklist.exe  4242 Console ...`.
     static func isPrompt(_ body: String) -> Bool {
         var rest = Substring(body)
-        if rest.hasPrefix("("), let close = rest.range(of: ") ") { rest = rest[close.upperBound...] }
+        if rest.hasPrefix("("), let close = rest.firstRange(of: ") ") { rest = rest[close.upperBound...] }
         if rest.hasPrefix("PS ") { rest = rest.dropFirst(3) }
         let scalars = Array(rest.unicodeScalars.prefix(3))
         if scalars.count == 3, scalars[0].properties.isAlphabetic, scalars[0].isASCII, scalars[1] == ":",
@@ -40,7 +40,7 @@ enum PastedNoise: Equatable {
         if rest.hasPrefix("% ") || rest.hasPrefix("$ ") || rest.hasPrefix("# ") {
             rest = rest.dropFirst(2)
             prompted = true
-        } else if let mark = rest.range(of: "$ ") ?? rest.range(of: "# "), rest[..<mark.lowerBound].contains("@") {
+        } else if let mark = rest.firstRange(of: "$ ") ?? rest.firstRange(of: "# "), rest[..<mark.lowerBound].contains("@") {
             rest = rest[mark.upperBound...]
             prompted = true
         }

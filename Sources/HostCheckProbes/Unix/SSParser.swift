@@ -101,10 +101,10 @@ enum SSParser {
 
     /// The `("name",pid=N,fd=M)` entries of a `users:((...))` option.
     static func users(in extras: String) -> [(name: String, pid: Int)] {
-        guard let start = extras.range(of: "users:(") else { return [] }
+        guard let start = extras.firstRange(of: "users:(") else { return [] }
         var found: [(name: String, pid: Int)] = []
         var rest = extras[start.upperBound...]
-        while let open = rest.range(of: "(\""), let pidMark = rest[open.upperBound...].range(of: "\",pid=") {
+        while let open = rest.firstRange(of: "(\""), let pidMark = rest[open.upperBound...].firstRange(of: "\",pid=") {
             let name = String(rest[open.upperBound..<pidMark.lowerBound])
             let digits = rest[pidMark.upperBound...].prefix { $0.isASCII && $0.isNumber }
             guard let pid = Int(digits) else { break }

@@ -1,4 +1,3 @@
-import Foundation
 import HostCheckCore
 
 /// Parses PowerShell `ConvertTo-Json` output (capture-format spec §4.4): a bare object (one
@@ -7,30 +6,29 @@ import HostCheckCore
 enum PowerShellJSONParser {
     static func parse(_ text: CaptureText, raw: String) -> (sockets: SocketCapture?, processes: TasklistCapture?) {
         let fileLocation = SourceLocation(file: text.file)
-        guard let json = try? JSONSerialization.jsonObject(with: Data(raw.utf8), options: [.fragmentsAllowed]) else {
+        guard let json = try? JSONParser().parse(Array(raw.utf8), file: text.file) else {
             var failed = TasklistCapture()
             failed.diagnostics.append(Diagnostic(.error, "the json document cannot be read", at: fileLocation))
             return (nil, failed)
         }
-        let objects: [Any] = (json as? [Any]) ?? [json]
-        let lines = objectStartLines(raw)
+        let objects: [JSONNode]
+        if case .array(let items) = json.value { objects = items } else { objects = [json] }
         var records: [PowerShellRecord] = []
         var diagnostics: [Diagnostic] = []
-        for (index, object) in objects.enumerated() {
-            let line = index < lines.count ? lines[index] : 1
-            guard let dictionary = object as? [String: Any] else {
-                diagnostics.append(Diagnostic(.warning, "json value is not an object", at: text.location(line: line)))
+        for object in objects {
+            guard case .object(let members) = object.value else {
+                diagnostics.append(Diagnostic(.warning, "json value is not an object", at: text.location(line: object.line)))
                 continue
             }
             var values: [String: String] = [:]
-            for (key, value) in dictionary {
-                if let string = value as? String {
-                    values[key.lowercased()] = string
-                } else if let number = value as? NSNumber {
-                    values[key.lowercased()] = number.stringValue
+            for member in members.members {
+                switch member.value.value {
+                case .string(let string): values[member.key.lowercased()] = string
+                case .number(let number): values[member.key.lowercased()] = number
+                default: break
                 }
             }
-            records.append(PowerShellRecord(values: values, line: line))
+            records.append(PowerShellRecord(values: values, line: object.line))
         }
         var (sockets, processes) = PowerShellFacts.convert(records, text: text)
         if sockets != nil {
@@ -39,42 +37,5 @@ enum PowerShellJSONParser {
             processes?.diagnostics.insert(contentsOf: diagnostics, at: 0)
         }
         return (sockets, processes)
-    }
-
-    /// The 1-based lines where each top-level object starts (inside an array, or the document
-    /// itself when it is one object).
-    static func objectStartLines(_ raw: String) -> [Int] {
-        var lines: [Int] = []
-        var line = 1
-        var depth = 0
-        var inString = false
-        var escaped = false
-        var topIsArray: Bool?
-        for byte in raw.utf8 {
-            if byte == 0x0A { line += 1 }
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == 0x5C {
-                    escaped = true
-                } else if byte == 0x22 {
-                    inString = false
-                }
-                continue
-            }
-            switch byte {
-            case 0x22:
-                inString = true
-            case 0x5B, 0x7B:
-                if topIsArray == nil { topIsArray = byte == 0x5B }
-                if byte == 0x7B, depth == (topIsArray == true ? 1 : 0) { lines.append(line) }
-                depth += 1
-            case 0x5D, 0x7D:
-                depth -= 1
-            default:
-                break
-            }
-        }
-        return lines
     }
 }

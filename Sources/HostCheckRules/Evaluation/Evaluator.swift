@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import HostCheckCore
 
 /// Evaluates the loaded rules against snapshots, one host at a time (DESIGN.md §4).

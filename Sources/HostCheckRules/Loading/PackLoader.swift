@@ -1,4 +1,3 @@
-import Foundation
 import HostCheckCore
 
 /// The packs of a run, loaded and checked.
@@ -48,7 +47,7 @@ public struct PackLoadOptions: Sendable {
     /// Options; by default no overrides, no built-in packs to include, files read from disk.
     public init(
         variableOverrides: [String] = [], variableFiles: [PackSource] = [], builtins: [PackSource] = [],
-        readFile: @escaping @Sendable (String) -> [UInt8]? = { path in FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
+        readFile: @escaping @Sendable (String) -> [UInt8]? = { path in try? FileSystem.readFile(path) }
     ) {
         self.variableOverrides = variableOverrides
         self.variableFiles = variableFiles

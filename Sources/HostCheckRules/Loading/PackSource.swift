@@ -1,5 +1,4 @@
-import Foundation
-
+import HostCheckCore
 /// The bytes of one pack (or waiver) file and the path shown in its diagnostics.
 public struct PackSource: Sendable, Hashable {
     /// Shown in diagnostics: `rules/x.yaml`, `builtin:magaya-network.yaml`.
@@ -36,17 +35,12 @@ extension PackLoader {
     /// unreadable path.
     public static func sources(paths: [String]) throws(PackSourceError) -> [PackSource] {
         var sources: [PackSource] = []
-        let manager = FileManager.default
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            guard let isDirectory = FileSystem.isDirectory(path) else {
                 throw PackSourceError(code: .notFound, path: path, message: "no such file or directory")
             }
-            if isDirectory.boolValue {
-                let names: [String]
-                do {
-                    names = try manager.contentsOfDirectory(atPath: path)
-                } catch {
+            if isDirectory {
+                guard let names = FileSystem.entries(ofDirectory: path) else {
                     throw PackSourceError(code: .unreadable, path: path, message: "cannot list directory")
                 }
                 let base = path.hasSuffix("/") ? path : path + "/"
@@ -61,9 +55,9 @@ extension PackLoader {
     }
 
     private static func read(_ path: String) throws(PackSourceError) -> PackSource {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = try? FileSystem.readFile(path) else {
             throw PackSourceError(code: .unreadable, path: path, message: "cannot read file")
         }
-        return PackSource(path: path, bytes: [UInt8](data))
+        return PackSource(path: path, bytes: bytes)
     }
 }

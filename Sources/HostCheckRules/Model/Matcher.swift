@@ -1,22 +1,24 @@
-import Foundation
 import HostCheckCore
+import Synchronization
 
-/// A compiled regular expression (ICU syntax, unanchored search; anchor with `^…$`).
+/// A compiled regular expression (Swift `Regex` syntax, which reads PCRE and ICU patterns;
+/// unanchored search: anchor with `^…$`).
 public struct RegexPattern: Sendable, Hashable {
     public let pattern: String
     public let ignoreCase: Bool
-    let expression: NSRegularExpression
+    private let compiled: CompiledRegex
 
     /// Compiles `pattern`; throws the engine's error for a bad pattern.
     public init(_ pattern: String, ignoreCase: Bool) throws {
         self.pattern = pattern
         self.ignoreCase = ignoreCase
-        expression = try NSRegularExpression(pattern: pattern, options: ignoreCase ? [.caseInsensitive] : [])
+        let regex = try Regex(pattern)
+        compiled = CompiledRegex(ignoreCase ? regex.ignoresCase() : regex)
     }
 
     /// Whether the pattern matches somewhere in `text`.
     public func matches(_ text: String) -> Bool {
-        expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        compiled.matches(text)
     }
 
     public static func == (lhs: RegexPattern, rhs: RegexPattern) -> Bool {
@@ -26,6 +28,22 @@ public struct RegexPattern: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) {
         hasher.combine(pattern)
         hasher.combine(ignoreCase)
+    }
+}
+
+/// A compiled `Regex`, shared by the copies of one ``RegexPattern``.
+///
+/// `Regex` is not `Sendable`, so it lives behind a mutex and is used only inside it; hosts
+/// evaluated in parallel wait for each other only when they test the same pattern.
+private final class CompiledRegex: Sendable {
+    private let regex: Mutex<Regex<AnyRegexOutput>>
+
+    init(_ regex: sending Regex<AnyRegexOutput>) {
+        self.regex = Mutex(regex)
+    }
+
+    func matches(_ text: String) -> Bool {
+        regex.withLock { text.contains($0) }
     }
 }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import HostCheckCore
 
 /// One waiver: a time-boxed exception for a rule on some hosts (DESIGN.md §3).

@@ -1,0 +1,115 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why ``FileSystem/readFile(_:)`` failed.
+public struct FileReadError: Error, Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// The file does not exist, or is not ours to open.
+        case cannotOpen
+        /// It opened but a read failed (a directory, an I/O error).
+        case cannotRead
+    }
+
+    public var kind: Kind
+    /// `cannot open the file` or `cannot read the file`, for messages.
+    public var message: String {
+        kind == .cannotOpen ? "cannot open the file" : "cannot read the file"
+    }
+
+    public init(_ kind: Kind) {
+        self.kind = kind
+    }
+}
+
+/// The few file-system calls hostcheck makes, on the C library (no Foundation: it costs
+/// milliseconds of start-up that a host check run at 1,000 sockets cannot afford).
+public enum FileSystem {
+    /// Whether `path` is a directory (following symbolic links); nil when it does not exist.
+    public static func isDirectory(_ path: String) -> Bool? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The names in a directory, without `.` and `..`, in no particular order; nil when it
+    /// cannot be listed.
+    public static func entries(ofDirectory path: String) -> [String]? {
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// The working directory, nil when it cannot be read (it was removed).
+    public static func workingDirectory() -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return nil }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The last component of a path after `.` and `..` are resolved lexically (a relative path
+    /// against the working directory): `wh-1` for `captures/wh-1/`, the working directory's
+    /// name for `.`; nil for `/`.
+    public static func lastComponent(of path: String) -> String? {
+        var full = path
+        if !path.hasPrefix("/"), let directory = workingDirectory() { full = directory + "/" + path }
+        var components: [Substring] = []
+        for component in full.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": _ = components.popLast()
+            default: components.append(component)
+            }
+        }
+        return components.last.map(String.init)
+    }
+
+    /// The bytes of a file, read with `open`/`read` straight into an array's storage (no chunk
+    /// copies; large buffers get huge-page advice); a file that grows while it is read is read
+    /// to its end.
+    /// - Throws: ``FileReadError`` when the file cannot be opened or read.
+    public static func readFile(_ path: String) throws(FileReadError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw FileReadError(.cannotOpen) }
+        defer { close(descriptor) }
+        var status = stat()
+        var capacity = (fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0) + 1
+        var bytes: [UInt8] = []
+        while true {
+            var failed = false
+            var ended = false
+            let chunk = [UInt8](unsafeUninitializedCapacity: max(capacity - bytes.count, 1 << 16)) { buffer, count in
+                count = 0
+                if let base = buffer.baseAddress { HugePageAdvice.advise(UnsafeRawPointer(base), bytes: buffer.count) }
+                while count < buffer.count {
+                    let got = read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
+                    if got < 0 {
+                        if errno == EINTR { continue }
+                        failed = true
+                        return
+                    }
+                    if got == 0 {
+                        ended = true
+                        return
+                    }
+                    count += got
+                }
+            }
+            if failed { throw FileReadError(.cannotRead) }
+            if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+            if ended { return bytes }
+            capacity = bytes.count * 2
+        }
+    }
+}

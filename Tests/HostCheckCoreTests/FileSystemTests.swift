@@ -1,0 +1,39 @@
+import HostCheckCore
+import Testing
+
+@Suite struct FileSystemTests {
+    @Test(arguments: [
+        ("/var/captures/wh-1", "wh-1"),
+        ("/var/captures/wh-1/", "wh-1"),
+        ("/var/captures/./wh-1/.", "wh-1"),
+        ("/var/captures/wh-1/..", "captures"),
+        ("/", nil),
+        ("/..", nil),
+    ] as [(String, String?)])
+    func lastComponentResolvesDotsLexically(path: String, expected: String?) {
+        #expect(FileSystem.lastComponent(of: path) == expected)
+    }
+
+    @Test func relativePathsStartAtTheWorkingDirectory() throws {
+        let directory = try #require(FileSystem.workingDirectory())
+        #expect(FileSystem.lastComponent(of: ".") == FileSystem.lastComponent(of: directory))
+    }
+
+    @Test func kindsAndEntries() throws {
+        #expect(FileSystem.isDirectory("/") == true)
+        #expect(FileSystem.isDirectory(#filePath) == false)
+        #expect(FileSystem.isDirectory("/no/such/path") == nil)
+        let here = String(#filePath.dropLast("/FileSystemTests.swift".count))
+        let names = try #require(FileSystem.entries(ofDirectory: here))
+        #expect(names.contains("FileSystemTests.swift"))
+        #expect(!names.contains(".") && !names.contains(".."))
+        #expect(FileSystem.entries(ofDirectory: #filePath) == nil)
+    }
+
+    @Test func readFileReturnsEveryByteOrAReason() throws {
+        let bytes = try FileSystem.readFile(#filePath)
+        #expect(String(decoding: bytes, as: UTF8.self).contains("readFileReturnsEveryByteOrAReason"))
+        #expect(throws: FileReadError(.cannotOpen)) { try FileSystem.readFile("/no/such/file") }
+        #expect(throws: FileReadError(.cannotRead)) { try FileSystem.readFile("/") }
+    }
+}
