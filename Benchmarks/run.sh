@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # One command: build hostcheck in release mode and compare its live probe with ss, netstat,
 # lsof and psutil at 1k, 10k and 50k loopback sockets. Run from anywhere; extra arguments go
-# to bench_live.py (--levels 1000,10000 --rounds 15 ...); a first argument --static benchmarks
-# the --static-swift-stdlib build instead. Needs root for full owner data.
+# to bench_live.py (--levels 1000,10000 --rounds 15 ...). The release build is the binary users
+# install (Swift runtime linked in, Package.swift). Needs root for full owner data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! /usr/bin/python3 -c 'import psutil' 2>/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -10,12 +10,6 @@ if ! /usr/bin/python3 -c 'import psutil' 2>/dev/null && [ "$(id -u)" = 0 ] && co
 fi
 if [ ! -x /usr/bin/time ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     apt-get install -y -qq time >/dev/null 2>&1 || true
-fi
-if [ "${1:-}" = "--static" ]; then
-    # The relocatable binary users install: no dynamic linking of the Swift runtime at start-up.
-    shift
-    swift build -c release --static-swift-stdlib --product hostcheck --build-path .build-static
-    exec /usr/bin/python3 Benchmarks/bench_live.py --hostcheck .build-static/release/hostcheck "$@"
 fi
 swift build -c release --product hostcheck
 exec /usr/bin/python3 Benchmarks/bench_live.py "$@"
