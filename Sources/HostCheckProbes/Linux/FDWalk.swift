@@ -27,13 +27,14 @@ struct FDWalkResult: Sendable {
 }
 
 enum FDWalk {
-    /// Walks the `fd` directories of `pids` in order, recording only inodes in `wanted`.
-    static func run(reader: some FDDirectoryReader, pids: some Sequence<Int32>, wanted: Set<UInt64>) -> FDWalkResult {
+    /// Walks the `fd` directories of `pids` in order, recording only inodes in `wanted` (every
+    /// socket inode when it is nil).
+    static func run(reader: some FDDirectoryReader, pids: some Sequence<Int32>, wanted: Set<UInt64>?) -> FDWalkResult {
         var result = FDWalkResult()
         for pid in pids {
             var lastInode: UInt64 = 0
             let outcome = reader.forEachSocketInode(pid: pid) { inode in
-                guard wanted.contains(inode) else { return }
+                if let wanted, !wanted.contains(inode) { return }
                 if inode == lastInode { return }
                 lastInode = inode
                 let owner = Int(pid)
@@ -64,19 +65,20 @@ struct FDWalkItem: Sendable, Hashable {
 }
 
 extension FDWalk {
-    /// Walks `pids` on up to `threads` concurrent tasks and merges the results. Directories are
+    /// Walks `pids` on up to `threads` threads of their own (``BlockingThread``) and merges the
+    /// results. Directories are
     /// spread by their descriptor counts (longest first, each to the least loaded task); a
     /// directory holding at least `splitAbove` descriptors (default: more than a task's fair
     /// share, and at least 512) is split by descriptor number across every task.
     static func run(
-        reader: any FDDirectoryReader, pids: [Int32], wanted: Set<UInt64>, threads: Int, splitAbove: Int? = nil
+        reader: any FDDirectoryReader, pids: [Int32], wanted: Set<UInt64>?, threads: Int, splitAbove: Int? = nil
     ) async -> FDWalkResult {
         let lanes = max(1, min(threads, max(pids.count, 1)))
-        if lanes == 1 { return run(reader: reader, pids: pids, wanted: wanted) }
+        if lanes == 1 { return await BlockingThread.run { run(reader: reader, pids: pids, wanted: wanted) } }
         let plan = schedule(reader: reader, pids: pids, lanes: lanes, splitAbove: splitAbove)
         return await withTaskGroup(of: (FDWalkResult, [Int32: FDDirectoryOutcome]).self) { group in
             for items in plan where !items.isEmpty {
-                group.addTask { runItems(reader: reader, items: items, wanted: wanted) }
+                group.addTask { await BlockingThread.run { runItems(reader: reader, items: items, wanted: wanted) } }
             }
             var merged = FDWalkResult()
             var failed: [Int32: FDDirectoryOutcome] = [:]
@@ -126,14 +128,14 @@ extension FDWalk {
 
     /// Reads the items of one task; failures are reported per PID (a split directory counts once).
     static func runItems(
-        reader: any FDDirectoryReader, items: [FDWalkItem], wanted: Set<UInt64>
+        reader: any FDDirectoryReader, items: [FDWalkItem], wanted: Set<UInt64>?
     ) -> (FDWalkResult, [Int32: FDDirectoryOutcome]) {
         var result = FDWalkResult()
         var failures: [Int32: FDDirectoryOutcome] = [:]
         for item in items {
             let owner = Int(item.pid)
             let outcome = reader.forEachSocketInode(pid: item.pid, lane: item.lane, of: item.lanes) { inode in
-                guard wanted.contains(inode) else { return }
+                if let wanted, !wanted.contains(inode) { return }
                 if let last = result.owners[inode]?.last, last == owner { return }
                 result.owners[inode, default: []].append(owner)
             }

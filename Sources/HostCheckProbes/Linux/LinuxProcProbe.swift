@@ -60,20 +60,10 @@ public struct LinuxProcProbe: Probe {
         var diagnostics: [Diagnostic] = []
         var namespacesMissed = false
         let targets = try namespaceTargets(diagnostics: &diagnostics, missed: &namespacesMissed)
-        let collector = SocketTableCollector(procRoot: procRoot, source: options.socketSource)
-        var netlinkUsed = false
-        var kernelSockets: [KernelSocket] = []
-        var coverage: Coverage?
-        for target in targets {
-            let reading = try collector.read(target, netlinkUsed: &netlinkUsed)
-            if reading.readTables.isEmpty, targets.count == 1 {
-                throw LinuxProbeError("cannot read any socket table (tcp, tcp6, udp, udp6)", path: procRoot + "/net")
-            }
-            kernelSockets.append(contentsOf: reading.sockets)
-            diagnostics.append(contentsOf: reading.diagnostics)
-            let level = reading.coverage(owners: .full)
-            coverage = coverage.map { $0.meet(level) } ?? level
-        }
+
+        let tables = try await readTables(targets)
+        diagnostics.append(contentsOf: tables.diagnostics)
+        let kernelSockets = tables.sockets
 
         // Processes are listed after the sockets were read, so every process that could hold
         // one of them is walked; a socket opened later is not in the tables at all.
@@ -88,13 +78,13 @@ public struct LinuxProcProbe: Probe {
         let owningPIDs = Set(sockets.lazy.flatMap(\.pids)).sorted()
         let processes = owningPIDs.compactMap { processReader.read(pid: Int32($0)) }
 
-        var hostCoverage = coverage ?? .none
+        var hostCoverage = tables.coverage ?? .none
         if namespacesMissed {
             hostCoverage = hostCoverage.meet(Coverage(tcp: .none, udp: .none, ipv4: .none, ipv6: .none, owners: .full))
         }
         hostCoverage.owners = join.ownersCoverage(sockets: sockets)
         var sources = [CaptureSource(file: procRoot, format: "linux-proc")]
-        if netlinkUsed { sources.append(CaptureSource(file: "NETLINK_SOCK_DIAG", format: "linux-sock-diag")) }
+        if tables.netlinkUsed { sources.append(CaptureSource(file: "NETLINK_SOCK_DIAG", format: "linux-sock-diag")) }
         let host = HostInfo(
             name: hostName ?? SystemIO.hostName() ?? "unknown",
             platform: .linux,
@@ -106,6 +96,29 @@ public struct LinuxProcProbe: Probe {
             host: host, sockets: sockets, processes: processes,
             diagnostics: diagnostics + join.diagnostics(sockets: sockets, processCount: pids.count)
         )
+    }
+
+    /// The socket tables of every target, read on a thread of their own.
+    func readTables(_ targets: [NamespaceTarget]) async throws -> SocketTables {
+        let collector = SocketTableCollector(procRoot: procRoot, source: options.socketSource, parallelDumps: walkThreads > 1)
+        let procRoot = procRoot
+        let read: Result<SocketTables, any Error> = await BlockingThread.run {
+            Result {
+                var tables = SocketTables()
+                for target in targets {
+                    let reading = try collector.read(target, netlinkUsed: &tables.netlinkUsed)
+                    if reading.readTables.isEmpty, targets.count == 1 {
+                        throw LinuxProbeError("cannot read any socket table (tcp, tcp6, udp, udp6)", path: procRoot + "/net")
+                    }
+                    tables.sockets.append(contentsOf: reading.sockets)
+                    tables.diagnostics.append(contentsOf: reading.diagnostics)
+                    let level = reading.coverage(owners: .full)
+                    tables.coverage = tables.coverage.map { $0.meet(level) } ?? level
+                }
+                return tables
+            }
+        }
+        return try read.get()
     }
 
     func processIDs() throws -> [Int32] {

@@ -5,6 +5,8 @@ import HostCheckCore
 struct SocketTableCollector {
     var procRoot: String
     var source: LinuxProbeOptions.SocketSource
+    /// Whether the tables of one namespace may be dumped on two threads at once.
+    var parallelDumps = false
 
     /// Netlink is used only on the live `/proc` (a fixture tree has no kernel behind it).
     var triesNetlink: Bool {
@@ -45,8 +47,8 @@ struct SocketTableCollector {
         defer { connection.release() }
 
         var reading = SocketTableReading()
-        for table in ProcNetTable.allCases {
-            switch connection.dump(table, netns: target.inode) {
+        for (table, dumped) in dumps(connection, netns: target.inode, ownNamespace: target.pid == nil) {
+            switch dumped {
             case .success(let sockets):
                 netlinkUsed = true
                 reading.readTables.insert(table)
@@ -64,4 +66,33 @@ struct SocketTableCollector {
         }
         return reading
     }
+
+    /// Every table's dump, in ``ProcNetTable`` order. In the probe's own namespace, with more
+    /// than one core, the IPv6 tables are dumped on a second socket and thread while the IPv4
+    /// ones are: each TCP dump walks the kernel's whole connection hash table.
+    func dumps(
+        _ connection: NetlinkSockDiag.Connection, netns: UInt64?, ownNamespace: Bool
+    ) -> [(ProcNetTable, Result<[KernelSocket], SystemError>)] {
+        let all = ProcNetTable.allCases
+        guard ownNamespace, parallelDumps, case .success(let second) = NetlinkSockDiag.Connection.make() else {
+            return all.map { ($0, connection.dump($0, netns: netns)) }
+        }
+        defer { second.release() }
+        let (ipv4, ipv6) = BlockingThread.both(
+            { all.filter { $0.family == .ipv4 }.map { ($0, connection.dump($0, netns: netns)) } },
+            { all.filter { $0.family == .ipv6 }.map { ($0, second.dump($0, netns: netns)) } }
+        )
+        let byTable = Dictionary(uniqueKeysWithValues: ipv4 + ipv6)
+        return all.compactMap { table in byTable[table].map { (table, $0) } }
+    }
+}
+
+/// The socket tables of every namespace a probe reads.
+struct SocketTables: Sendable {
+    var sockets: [KernelSocket] = []
+    var diagnostics: [Diagnostic] = []
+    /// The meet of every namespace's coverage; nil when no namespace was read.
+    var coverage: Coverage?
+    /// Whether any table came from netlink.
+    var netlinkUsed = false
 }
