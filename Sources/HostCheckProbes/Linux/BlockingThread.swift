@@ -15,30 +15,16 @@ enum BlockingThread {
     static func run<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
             let start = ThreadStart { continuation.resume(returning: body()) }
-            let context = Unmanaged.passRetained(start)
-            var thread = pthread_t()
-            let status = pthread_create(&thread, nil, { raw in
-                guard let raw else { return nil }
-                Unmanaged<ThreadStart>.fromOpaque(raw).takeRetainedValue().body()
-                return nil
-            }, context.toOpaque())
-            if status == 0 {
+            if let thread = spawn(start) {
                 pthread_detach(thread)
             } else {
-                context.release()
                 start.body()
             }
         }
     }
-}
 
-extension BlockingThread {
-    /// Runs `first` on the calling thread and `second` on a new one at the same time, and
-    /// returns both results once both are done (`second` runs after `first` on the calling
-    /// thread when no thread can be created). For a caller that is itself on a blocking thread.
-    static func both<A, B: Sendable>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
-        let result = ResultSlot<B>()
-        let start = ThreadStart { result.store(second()) }
+    /// A new thread running `start`; nil when none can be created.
+    fileprivate static func spawn(_ start: ThreadStart) -> pthread_t? {
         let context = Unmanaged.passRetained(start)
         var thread = pthread_t()
         let status = pthread_create(&thread, nil, { raw in
@@ -48,8 +34,19 @@ extension BlockingThread {
         }, context.toOpaque())
         guard status == 0 else {
             context.release()
-            return (first(), second())
+            return nil
         }
+        return thread
+    }
+}
+
+extension BlockingThread {
+    /// Runs `first` on the calling thread and `second` on a new one at the same time, and
+    /// returns both results once both are done (`second` runs after `first` on the calling
+    /// thread when no thread can be created). For a caller that is itself on a blocking thread.
+    static func both<A, B: Sendable>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
+        let result = ResultSlot<B>()
+        guard let thread = spawn(ThreadStart { result.store(second()) }) else { return (first(), second()) }
         let firstResult = first()
         pthread_join(thread, nil)
         guard let secondResult = result.take() else { return (firstResult, second()) }
