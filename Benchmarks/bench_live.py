@@ -137,6 +137,8 @@ def main():
     for level in (int(x) for x in args.levels.split(",")):
         results, failures = measure(level, args.rounds, args.procs, commands)
         table(level, results, failures)
+        one, five, _ = os.getloadavg()
+        print(f"load average after this level: {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":
