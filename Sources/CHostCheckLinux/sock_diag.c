@@ -75,6 +75,32 @@ static int send_request(int fd, uint8_t family, uint8_t protocol) {
     }
 }
 
+/* The compatibility request (`inet_diag_req`, TCPDIAG_GETSOCK): the kernel answers it for both
+ * address families in one walk of the TCP hash tables, where SOCK_DIAG_BY_FAMILY walks them
+ * once per family. */
+static int send_tcp_compat_request(int fd) {
+    struct {
+        struct nlmsghdr header;
+        struct inet_diag_req request;
+    } message;
+    memset(&message, 0, sizeof(message));
+    message.header.nlmsg_len = sizeof(message);
+    message.header.nlmsg_type = TCPDIAG_GETSOCK;
+    message.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+    message.header.nlmsg_seq = sequence_for(AF_UNSPEC, IPPROTO_TCP);
+    message.request.idiag_family = AF_INET;
+    message.request.idiag_states = ~0U;
+
+    struct sockaddr_nl kernel;
+    memset(&kernel, 0, sizeof(kernel));
+    kernel.nl_family = AF_NETLINK;
+    for (;;) {
+        ssize_t sent = sendto(fd, &message, sizeof(message), 0, (struct sockaddr *)&kernel, sizeof(kernel));
+        if (sent >= 0) return 0;
+        if (errno != EINTR) return -errno;
+    }
+}
+
 /* Reads the inet_diag_msg of one netlink message into `out`; returns 0, or -EINVAL when short. */
 static int decode(const struct nlmsghdr *header, uint8_t family, hc_diag_socket *out) {
     if (header->nlmsg_len < NLMSG_LENGTH(sizeof(struct inet_diag_msg))) return -EINVAL;
@@ -102,11 +128,8 @@ static int decode(const struct nlmsghdr *header, uint8_t family, hc_diag_socket 
     return 0;
 }
 
-int hc_diag_dump(int fd, uint8_t family, uint8_t protocol, hc_diag_list *list) {
-    if (fd < 0 || list == NULL) return -EINVAL;
-    int status = send_request(fd, family, protocol);
-    if (status != 0) return status;
-
+/* Receives the answers to one dump request (sequence `sequence`, messages of type `type`). */
+static int receive(int fd, uint32_t sequence, uint16_t type, uint8_t family, hc_diag_list *list) {
     size_t size = 64 * 1024;
     char *buffer = malloc(size);
     if (buffer == NULL) return -ENOMEM;
@@ -126,7 +149,7 @@ int hc_diag_dump(int fd, uint8_t family, uint8_t protocol, hc_diag_list *list) {
         int remaining = (int)got;
         for (const struct nlmsghdr *header = (const struct nlmsghdr *)buffer; NLMSG_OK(header, remaining);
              header = NLMSG_NEXT(header, remaining)) {
-            if (header->nlmsg_seq != sequence_for(family, protocol)) continue;
+            if (header->nlmsg_seq != sequence) continue;
             if (header->nlmsg_type == NLMSG_DONE) {
                 if (header->nlmsg_len >= NLMSG_LENGTH(sizeof(int))) {
                     int code = *(const int *)NLMSG_DATA(header);
@@ -141,7 +164,7 @@ int hc_diag_dump(int fd, uint8_t family, uint8_t protocol, hc_diag_list *list) {
                 done = 1;
                 break;
             }
-            if (header->nlmsg_type != SOCK_DIAG_BY_FAMILY) continue;
+            if (header->nlmsg_type != type) continue;
             hc_diag_socket item;
             if (decode(header, family, &item) != 0) continue;
             int appended = append(list, &item);
@@ -155,6 +178,20 @@ int hc_diag_dump(int fd, uint8_t family, uint8_t protocol, hc_diag_list *list) {
     }
     free(buffer);
     return result;
+}
+
+int hc_diag_dump(int fd, uint8_t family, uint8_t protocol, hc_diag_list *list) {
+    if (fd < 0 || list == NULL) return -EINVAL;
+    int status = send_request(fd, family, protocol);
+    if (status != 0) return status;
+    return receive(fd, sequence_for(family, protocol), SOCK_DIAG_BY_FAMILY, family, list);
+}
+
+int hc_diag_dump_tcp_all_families(int fd, hc_diag_list *list) {
+    if (fd < 0 || list == NULL) return -EINVAL;
+    int status = send_tcp_compat_request(fd);
+    if (status != 0) return status;
+    return receive(fd, sequence_for(AF_UNSPEC, IPPROTO_TCP), TCPDIAG_GETSOCK, AF_INET, list);
 }
 
 #endif

@@ -54,4 +54,24 @@ private final class Rendezvous: Sendable {
         #expect(sequential.count >= 12)
         #expect(parallel == sequential)
     }
+
+    /// The one TCP dump for both families gives, per family, what a dump of that family gives.
+    @Test(.enabled(if: LinuxLive.procIsReadable))
+    func oneTCPDumpMatchesOnePerFamily() throws {
+        let sockets = LiveSockets()
+        defer { sockets.closeAll() }
+        let connection = try NetlinkSockDiag.Connection.make().get()
+        defer { connection.release() }
+        func ours(_ list: [KernelSocket]) -> [KernelSocket] {
+            list.filter { $0.inode != 0 && (sockets.tcpPorts.contains($0.localPort) || sockets.tcpPorts.contains($0.remotePort)) }
+        }
+        let both = try connection.dumpTCP(netns: nil).get()
+        let tcp = try connection.dump(ProcNetTable(protocol: .tcp, family: .ipv4), netns: nil).get()
+        let tcp6 = try connection.dump(ProcNetTable(protocol: .tcp, family: .ipv6), netns: nil).get()
+        #expect(ours(both.tcp).count >= 4 && ours(both.tcp6).count >= 4)
+        #expect(ours(both.tcp) == ours(tcp))
+        #expect(ours(both.tcp6) == ours(tcp6))
+        #expect(both.tcp.allSatisfy { $0.family == .ipv4 && $0.source.file == "NETLINK_SOCK_DIAG/tcp" })
+        #expect(both.tcp6.allSatisfy { $0.family == .ipv6 && $0.source.file == "NETLINK_SOCK_DIAG/tcp6" })
+    }
 }

@@ -46,6 +46,11 @@ int hc_diag_open_in_netns(int ns_fd);
  * handler for the protocol). */
 int hc_diag_dump(int netlink_fd, uint8_t family, uint8_t protocol, hc_diag_list *list);
 
+/* Dumps every TCP socket of both address families (each item says its family) in one walk of
+ * the kernel's TCP tables, through the TCPDIAG_GETSOCK compatibility request. Returns 0 or
+ * -errno (a kernel without the compatibility request answers with an error). */
+int hc_diag_dump_tcp_all_families(int netlink_fd, hc_diag_list *list);
+
 /* Frees the items of `list` and resets it. */
 void hc_diag_list_free(hc_diag_list *list);
 

@@ -41,23 +41,45 @@ enum NetlinkSockDiag {
             let proto = UInt8(table.protocol == .tcp ? IPPROTO_TCP : IPPROTO_UDP)
             let status = hc_diag_dump(fd, family, proto, &list)
             guard status == 0 else { return .failure(SystemError(code: -status)) }
-            guard let items = list.items else { return .success([]) }
-            let source = SourceLocation(file: NetlinkSockDiag.sourceName(table))
-            var sockets: [KernelSocket] = []
-            sockets.reserveCapacity(list.count)
-            for item in UnsafeBufferPointer(start: items, count: list.count) {
-                sockets.append(KernelSocket(
-                    protocol: table.protocol, family: table.family,
-                    localAddress: NetlinkSockDiag.address(item.local_address, family: table.family),
-                    localPort: Int(item.local_port),
-                    remoteAddress: NetlinkSockDiag.address(item.remote_address, family: table.family),
-                    remotePort: Int(item.remote_port),
-                    stateCode: item.state, inode: UInt64(item.inode),
-                    v6only: table.family == .ipv6 && item.v6only >= 0 ? item.v6only == 1 : nil,
-                    netns: netns, source: source))
-            }
-            return .success(sockets)
+            return .success(NetlinkSockDiag.sockets(list, of: [table], netns: netns)[0])
         }
+
+        /// The `tcp` and `tcp6` tables from one dump (the kernel's compatibility request walks
+        /// its TCP hash tables once for both families, instead of once per family). Each
+        /// table's sockets come in the order a dump of that family alone gives.
+        func dumpTCP(netns: UInt64?) -> Result<(tcp: [KernelSocket], tcp6: [KernelSocket]), SystemError> {
+            var list = hc_diag_list(items: nil, count: 0, capacity: 0)
+            defer { hc_diag_list_free(&list) }
+            let status = hc_diag_dump_tcp_all_families(fd, &list)
+            guard status == 0 else { return .failure(SystemError(code: -status)) }
+            let tables = NetlinkSockDiag.sockets(
+                list, of: [ProcNetTable(protocol: .tcp, family: .ipv4), ProcNetTable(protocol: .tcp, family: .ipv6)], netns: netns)
+            return .success((tables[0], tables[1]))
+        }
+    }
+
+    /// The items of a dump as sockets, one array per table of `tables` (by the family each
+    /// item says it is; `tables` share one protocol). Items of another family are dropped.
+    static func sockets(_ list: hc_diag_list, of tables: [ProcNetTable], netns: UInt64?) -> [[KernelSocket]] {
+        var result = Array(repeating: [KernelSocket](), count: tables.count)
+        guard let items = list.items else { return result }
+        let sources = tables.map { SourceLocation(file: NetlinkSockDiag.sourceName($0)) }
+        if tables.count == 1 { result[0].reserveCapacity(list.count) }
+        for item in UnsafeBufferPointer(start: items, count: list.count) {
+            let family: AddressFamily = Int32(item.family) == AF_INET6 ? .ipv6 : .ipv4
+            guard let index = tables.firstIndex(where: { $0.family == family }) else { continue }
+            let table = tables[index]
+            result[index].append(KernelSocket(
+                protocol: table.protocol, family: family,
+                localAddress: NetlinkSockDiag.address(item.local_address, family: family),
+                localPort: Int(item.local_port),
+                remoteAddress: NetlinkSockDiag.address(item.remote_address, family: family),
+                remotePort: Int(item.remote_port),
+                stateCode: item.state, inode: UInt64(item.inode),
+                v6only: family == .ipv6 && item.v6only >= 0 ? item.v6only == 1 : nil,
+                netns: netns, source: sources[index]))
+        }
+        return result
     }
 
     /// The address in a 16-byte, network-order C array.

@@ -5,7 +5,7 @@ import HostCheckCore
 struct SocketTableCollector {
     var procRoot: String
     var source: LinuxProbeOptions.SocketSource
-    /// Whether the tables of one namespace may be dumped on two threads at once.
+    /// Whether the TCP and UDP tables may be dumped on two threads at once.
     var parallelDumps = false
 
     /// Netlink is used only on the live `/proc` (a fixture tree has no kernel behind it).
@@ -67,23 +67,28 @@ struct SocketTableCollector {
         return reading
     }
 
-    /// Every table's dump, in ``ProcNetTable`` order. In the probe's own namespace, with more
-    /// than one core, the IPv6 tables are dumped on a second socket and thread while the IPv4
-    /// ones are: each TCP dump walks the kernel's whole connection hash table.
+    /// Every table's dump, in ``ProcNetTable`` order. Both TCP tables come from one dump
+    /// (``NetlinkSockDiag/Connection/dumpTCP(netns:)``, one per family if the kernel refuses
+    /// it); with ``parallelDumps``, in the probe's own namespace, the UDP tables are dumped
+    /// on a second socket and thread meanwhile.
     func dumps(
         _ connection: NetlinkSockDiag.Connection, netns: UInt64?, ownNamespace: Bool
     ) -> [(ProcNetTable, Result<[KernelSocket], SystemError>)] {
         let all = ProcNetTable.allCases
-        guard ownNamespace, parallelDumps, case .success(let second) = NetlinkSockDiag.Connection.make() else {
-            return all.map { ($0, connection.dump($0, netns: netns)) }
+        let tcpTables = all.filter { $0.protocol == .tcp }
+        let udpTables = all.filter { $0.protocol == .udp }
+        func tcp() -> [(ProcNetTable, Result<[KernelSocket], SystemError>)] {
+            guard case .success(let both) = connection.dumpTCP(netns: netns) else {
+                return tcpTables.map { ($0, connection.dump($0, netns: netns)) }
+            }
+            return tcpTables.map { ($0, .success($0.family == .ipv4 ? both.tcp : both.tcp6)) }
+        }
+        guard parallelDumps, ownNamespace, case .success(let second) = NetlinkSockDiag.Connection.make() else {
+            return tcp() + udpTables.map { ($0, connection.dump($0, netns: netns)) }
         }
         defer { second.release() }
-        let (ipv4, ipv6) = BlockingThread.both(
-            { all.filter { $0.family == .ipv4 }.map { ($0, connection.dump($0, netns: netns)) } },
-            { all.filter { $0.family == .ipv6 }.map { ($0, second.dump($0, netns: netns)) } }
-        )
-        let byTable = Dictionary(uniqueKeysWithValues: ipv4 + ipv6)
-        return all.compactMap { table in byTable[table].map { (table, $0) } }
+        let (tcpDumps, udpDumps) = BlockingThread.both(tcp, { udpTables.map { ($0, second.dump($0, netns: netns)) } })
+        return tcpDumps + udpDumps
     }
 }
 
