@@ -71,12 +71,18 @@ public struct LinuxProcProbe: Probe {
         let wanted = Set(kernelSockets.lazy.map(\.inode).filter { $0 != 0 })
         var walk = await FDWalk.run(reader: fdReader, pids: pids, wanted: wanted, threads: walkThreads)
         walk.hiddenProcesses = ProcessVisibility.hiddenProcessesReason(procRoot: procRoot)
+
+        // The owners' process facts are read on a thread of their own while the sockets'
+        // facts are made: every PID the walk recorded holds a socket of the tables.
+        let owningPIDs = Set(walk.owners.values.joined()).sorted()
+        let procRoot = procRoot
+        let userNames = userNames
+        async let processes = BlockingThread.run {
+            var processReader = ProcessFactReader(procRoot: procRoot, users: userNames.makeResolver())
+            return owningPIDs.compactMap { processReader.read(pid: Int32($0)) }
+        }
         var join = OwnerJoin(walk: walk, procRoot: procRoot)
         let sockets = join.facts(for: kernelSockets)
-
-        var processReader = ProcessFactReader(procRoot: procRoot, users: userNames.makeResolver())
-        let owningPIDs = Set(sockets.lazy.flatMap(\.pids)).sorted()
-        let processes = owningPIDs.compactMap { processReader.read(pid: Int32($0)) }
 
         var hostCoverage = tables.coverage ?? .none
         if namespacesMissed {
@@ -92,7 +98,7 @@ public struct LinuxProcProbe: Probe {
             sources: sources,
             coverage: hostCoverage
         )
-        return Snapshot(
+        return await Snapshot(
             host: host, sockets: sockets, processes: processes,
             diagnostics: diagnostics + join.diagnostics(sockets: sockets, processCount: pids.count)
         )
