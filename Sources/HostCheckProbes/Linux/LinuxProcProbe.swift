@@ -88,7 +88,7 @@ public struct LinuxProcProbe: Probe {
         if namespacesMissed {
             hostCoverage = hostCoverage.meet(Coverage(tcp: .none, udp: .none, ipv4: .none, ipv6: .none, owners: .full))
         }
-        hostCoverage.owners = join.ownersCoverage(sockets: sockets)
+        hostCoverage.owners = join.ownersCoverage()
         var sources = [CaptureSource(file: procRoot, format: "linux-proc")]
         if tables.netlinkUsed { sources.append(CaptureSource(file: "NETLINK_SOCK_DIAG", format: "linux-sock-diag")) }
         let host = HostInfo(
@@ -100,7 +100,7 @@ public struct LinuxProcProbe: Probe {
         )
         return await Snapshot(
             host: host, sockets: sockets, processes: processes,
-            diagnostics: diagnostics + join.diagnostics(sockets: sockets, processCount: pids.count)
+            diagnostics: diagnostics + join.diagnostics(processCount: pids.count)
         )
     }
 

@@ -6,6 +6,8 @@ struct OwnerJoin {
     var procRoot: String
     /// Address texts already made: a host has few local addresses, so most sockets reuse one.
     private var texts: [AddressFamily: [KernelAddress: String]] = [.ipv4: [:], .ipv6: [:]]
+    /// How many of the facts made so far are `unknown`-owned.
+    private(set) var unknownCount = 0
 
     init(walk: FDWalkResult, procRoot: String) {
         self.walk = walk
@@ -48,6 +50,7 @@ struct OwnerJoin {
         } else {
             ownership = .unknown
             reason = incompleteReason
+            unknownCount += 1
         }
         let (state, rawState) = socket.state
         let wildcard = socket.remoteIsWildcard
@@ -62,16 +65,16 @@ struct OwnerJoin {
         )
     }
 
-    /// Partial when some socket's owner is unknown, or when a directory was unreadable (an
+    /// Partial when some fact made so far has an unknown owner, or when a directory was unreadable (an
     /// owned socket may then have further, hidden owners); else full.
-    func ownersCoverage(sockets: [SocketFact]) -> CoverageLevel {
-        if walk.unreadable > 0 || walk.hiddenProcesses != nil || sockets.contains(where: { $0.ownership == .unknown }) { return .partial }
+    func ownersCoverage() -> CoverageLevel {
+        if walk.unreadable > 0 || walk.hiddenProcesses != nil || unknownCount > 0 { return .partial }
         return .full
     }
 
     /// One summary diagnostic for an incomplete walk (never one per process).
-    func diagnostics(sockets: [SocketFact], processCount: Int) -> [Diagnostic] {
-        let unknown = sockets.lazy.filter { $0.ownership == .unknown }.count
+    func diagnostics(processCount: Int) -> [Diagnostic] {
+        let unknown = unknownCount
         var result: [Diagnostic] = []
         let location = SourceLocation(file: procRoot)
         let owners = "owners of \(count(unknown, "socket")) unknown"
