@@ -88,6 +88,13 @@ enum ByteLine {
         return value
     }
 
+    /// True when the range holds one or more ASCII digits and nothing else.
+    static func isDigits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        for index in range where bytes[index] < 0x30 || bytes[index] > 0x39 { return false }
+        return true
+    }
+
     /// The index of the first / last `byte` in the range.
     static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         var index = range.lowerBound
