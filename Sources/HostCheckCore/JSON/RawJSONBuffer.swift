@@ -104,22 +104,41 @@ struct RawJSONBuffer {
         digits(value)
     }
 
+    /// The decimal digits of `value`, two at a time from a table of the pairs `00` to `99`.
     mutating func digits(_ value: UInt64) {
         var length = 1
-        var rest = value / 10
-        while rest > 0 {
+        var bound: UInt64 = 10
+        while value >= bound, length < 20 {
             length += 1
-            rest /= 10
+            if bound > UInt64.max / 10 { break }
+            bound *= 10
         }
         var position = count + length
-        rest = value
-        repeat {
-            position -= 1
-            start[position] = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
-        } while rest > 0
+        var rest = value
+        let pairs = Self.digitPairs.utf8Start
+        while rest >= 100 {
+            let pair = Int(rest % 100) * 2
+            rest /= 100
+            position -= 2
+            start[position] = pairs[pair]
+            start[position + 1] = pairs[pair + 1]
+        }
+        if rest >= 10 {
+            let pair = Int(rest) * 2
+            start[position - 2] = pairs[pair]
+            start[position - 1] = pairs[pair + 1]
+        } else {
+            start[position - 1] = UInt8(ascii: "0") + UInt8(rest)
+        }
         count += length
     }
+
+    /// `00`, `01`, … `99`.
+    private static let digitPairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
 
     /// A string value, or `null` for nil.
     @inline(__always)

@@ -19,46 +19,57 @@ enum NetstatParser {
     /// Below this many lines a capture is read in one pass.
     static let chunkingThreshold = 20_000
 
-    /// Reads the capture in up to `tasks` chunks at once, split at rows; the result is that of
-    /// ``parse(_:)``. Captures of fewer than `minimumLines` lines are read in one pass.
+    /// How many chunks a capture is split into when it is read on several tasks: more than the
+    /// tasks, so that a task that is done early takes the next one.
+    static let chunkCount = 16
+
+    /// Reads the capture in chunks on up to `tasks` tasks at once, split at rows; the result is
+    /// that of ``parse(_:)``. Captures of fewer than `minimumLines` lines are read in one pass.
     ///
     /// The calling task reads the first chunk into the array that will hold every socket, then
-    /// moves in those of the other chunks; it takes a smaller share of the lines, so that its
-    /// reading and moving end when the other tasks' reading does.
+    /// moves in those of the other chunks, in order, as they are done (while the next ones are
+    /// read); waiting, it reads chunks itself.
     static func parse(_ text: CaptureText, tasks: Int, minimumLines: Int = chunkingThreshold) async -> SocketCapture {
         guard tasks > 1, text.lineCount >= minimumLines else { return parse(text) }
-        let bounds = NetstatChunk.bounds(text, count: tasks, firstShare: firstShare(tasks: tasks))
+        let bounds = NetstatChunk.bounds(text, count: max(chunkCount, tasks))
         guard bounds.count > 1 else { return parse(text) }
         let reserve = text.lineCount - bounds[0].count
         return await withTaskGroup(of: (Int, NetstatChunk).self) { group in
-            for position in bounds.indices.dropFirst() {
+            // As many chunks are queued as there are tasks, one more each time one is absorbed:
+            // so the calling task is not queued behind every chunk, and absorbs them as they
+            // come instead of all at the end.
+            var queued = 1
+            func queueNext() {
+                guard queued < bounds.count else { return }
+                let position = queued
                 let range = bounds[position]
                 group.addTask {
                     var chunk = NetstatChunk.parse(text, lines: range)
                     chunk.reverseSockets()
                     return (position, chunk)
                 }
+                queued += 1
             }
+            while queued <= tasks { queueNext() }
             var first = NetstatChunk.parse(text, lines: bounds[0], reserveExtra: reserve)
-            var parts = [NetstatChunk?](repeating: nil, count: bounds.count)
-            for await (position, chunk) in group { parts[position] = chunk }
-            // Each chunk is taken out of `parts` before it is used, so that its arrays are
-            // unique (moved from in place, freed once absorbed).
-            for position in parts.indices.dropFirst() {
-                guard let next = parts[position] else { continue }
-                parts[position] = nil
-                first.absorb(reversed: next)
+            // While the other chunks are read, the memory their sockets will be moved into is
+            // faulted in here, as much as the first chunk's rows per line foretell.
+            let expected = first.result.sockets.count * text.lineCount / max(bounds[0].count, 1)
+            HugePages.populate(first.result.sockets, upTo: expected + expected / 32)
+            // A chunk is moved out of `ready` when absorbed, so that its arrays are unique
+            // (moved from in place, freed once absorbed).
+            var ready: [Int: NetstatChunk] = [:]
+            var next = 1
+            while let (position, chunk) = await group.next() {
+                ready[position] = consume chunk
+                while let chunk = ready.removeValue(forKey: next) {
+                    queueNext()
+                    first.absorb(reversed: chunk)
+                    next += 1
+                }
             }
             return finish(first, text: text)
         }
-    }
-
-    /// The share of the lines the calling task reads itself: moving a socket costs about a
-    /// fifth of reading it, and the calling task moves those of every other chunk.
-    static func firstShare(tasks: Int) -> Double {
-        let others = 1 / Double(max(tasks - 1, 1))
-        let move = 0.2
-        return max(0.05, (others - move) / (1 - move + others))
     }
 
     /// Adds what needs the whole capture to its joined chunks: the note on images without a
