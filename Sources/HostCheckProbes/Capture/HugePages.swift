@@ -21,26 +21,6 @@ enum HugePages {
         }
     }
 
-    /// Faults in the storage for `count` elements past the array's current end (within its
-    /// capacity) at once (`MADV_POPULATE_WRITE`), so that a task can prepare memory another
-    /// will fill later, instead of faulting it page by page while filling it.
-    static func populate<Element>(_ array: [Element], upTo count: Int) {
-        #if os(Linux)
-        let stride = MemoryLayout<Element>.stride
-        let end = min(count, array.capacity)
-        guard end > array.count, (end - array.count) * stride >= threshold else { return }
-        array.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let page: UInt = 4096
-            let first = (UInt(bitPattern: UnsafeRawPointer(base + array.count)) + page - 1) & ~(page - 1)
-            let last = UInt(bitPattern: UnsafeRawPointer(base) + end * stride) & ~(page - 1)
-            guard last > first, let pointer = UnsafeMutableRawPointer(bitPattern: first) else { return }
-            // MADV_POPULATE_WRITE (Linux 5.14); older kernels refuse it and nothing happens.
-            _ = madvise(pointer, Int(last - first), 23)
-        }
-        #endif
-    }
-
     /// Advises the 2 MiB-aligned part of `bytes` bytes of memory at `base`.
     static func advise(_ base: UnsafeRawPointer, bytes: Int) {
         #if os(Linux)

@@ -52,10 +52,6 @@ enum NetstatParser {
             }
             while queued <= tasks { queueNext() }
             var first = NetstatChunk.parse(text, lines: bounds[0], reserveExtra: reserve)
-            // While the other chunks are read, the memory their sockets will be moved into is
-            // faulted in here, as much as the first chunk's rows per line foretell.
-            let expected = first.result.sockets.count * text.lineCount / max(bounds[0].count, 1)
-            HugePages.populate(first.result.sockets, upTo: expected + expected / 32)
             // A chunk is moved out of `ready` when absorbed, so that its arrays are unique
             // (moved from in place, freed once absorbed).
             var ready: [Int: NetstatChunk] = [:]
@@ -152,13 +148,17 @@ enum NetstatParser {
 /// The `[pid]` arrays of the rows, shared between rows of the same PID (a capture has few
 /// PIDs and many rows): a small direct-mapped table, compared on every lookup.
 struct PIDLists {
-    private var slots: [[Int]] = Array(repeating: [], count: 1024)
+    private static let slotCount = 1024
+    /// The PID each slot holds a list for, -1 for none.
+    private var pids: [Int] = Array(repeating: -1, count: slotCount)
+    private var lists: [[Int]] = Array(repeating: [], count: slotCount)
 
     mutating func list(_ pid: Int) -> [Int] {
-        let slot = pid & 1023
-        if slots[slot].count == 1, slots[slot][0] == pid { return slots[slot] }
+        let slot = pid & (Self.slotCount - 1)
+        if pids[slot] == pid { return lists[slot] }
         let made = [pid]
-        slots[slot] = made
+        pids[slot] = pid
+        lists[slot] = made
         return made
     }
 }
