@@ -63,12 +63,15 @@ struct FactsCommand: AsyncParsableCommand {
         let jobs = try await HostInputs(source: input.source, hostName: input.host, labels: input.labels).labelledJobs()
         guard let job = jobs.first else { return }
         var snapshot = await job.load()
+        // Every socket read, kept until the process ends (see the end of `run`).
+        let all = snapshot.sockets
         if port != nil || listening {
             let port = port
             let listening = listening
-            snapshot.sockets = snapshot.sockets.filter { socket in
-                (port == nil || socket.localPort == port) && (!listening || socket.state == .listening)
-            }
+            // By index: only the sockets kept are copied.
+            snapshot.sockets = all.indices.filter { index in
+                (port == nil || all[index].localPort == port) && (!listening || all[index].state == .listening)
+            }.map { all[$0] }
         }
         var out = FileOutput.standardOutput()
         switch format {
@@ -92,10 +95,10 @@ struct FactsCommand: AsyncParsableCommand {
             }
             throw CommandExit(status: ExitStatus.unknownOrError.rawValue)
         }
-        if snapshot.sockets.count >= Self.exitEarlyAbove {
+        if all.count >= Self.exitEarlyAbove {
             // Everything is written: the process ends here rather than free a large capture's
             // facts one by one (the exit status is that of a normal return).
-            withExtendedLifetime(snapshot) { () -> Void in Glibc.exit(ExitStatus.success.rawValue) }
+            withExtendedLifetime((snapshot, all)) { () -> Void in Glibc.exit(ExitStatus.success.rawValue) }
         }
     }
 }
