@@ -153,11 +153,14 @@ extension JSONWriter {
         }
         raw.member("pids", ",\"pids\":", index: 15, depth: inner)
         raw.byte(UInt8(ascii: "["))
-        let pidCount = pointer.pointee.pids.count
-        for index in 0..<pidCount {
-            if index > 0 { raw.byte(UInt8(ascii: ",")) }
-            raw.newline(depth: inner + 1)
-            raw.int(pointer.pointee.pids[index])
+        // One read of the array (shared by many sockets, which tasks lay out at once).
+        let pidCount = pointer.pointee.pids.withUnsafeBufferPointer { pids in
+            for (index, pid) in pids.enumerated() {
+                if index > 0 { raw.byte(UInt8(ascii: ",")) }
+                raw.newline(depth: inner + 1)
+                raw.int(pid)
+            }
+            return pids.count
         }
         if pidCount > 0 { raw.newline(depth: inner) }
         raw.byte(UInt8(ascii: "]"))
