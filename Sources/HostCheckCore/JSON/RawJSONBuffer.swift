@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A cursor over scratch memory that one fact is written into before it is appended to a
 /// ``JSONWriter`` in one copy (the snapshot of a large capture holds hundreds of thousands of
 /// sockets, and per-member appends to the writer's array dominated its cost).
@@ -172,6 +176,33 @@ struct RawJSONBuffer {
         string(value)
         repeatedText = copy value
         repeatedJSON = Array(UnsafeBufferPointer(start: start + first, count: count - first))
+    }
+
+    /// ``repeatedString(at:)`` for the string at `path` of the socket at `socket`.
+    mutating func repeatedString(at socket: UnsafePointer<SocketFact>, _ path: KeyPath<SocketFact, String>) {
+        guard let offset = MemoryLayout<SocketFact>.offset(of: path) else {
+            return repeatedString(socket.pointee[keyPath: path])
+        }
+        repeatedString(at: (UnsafeRawPointer(socket) + offset).assumingMemoryBound(to: String.self))
+    }
+
+    /// ``repeatedString(_:)`` for the string at `text`, which is compared with the last one
+    /// by its bits first: the same bits are the same string, and neither is retained (a run of
+    /// sockets shares one file name, and tasks laying out batches at once would contend for
+    /// its reference count).
+    mutating func repeatedString(at text: UnsafePointer<String>) {
+        if remembersRepeats, repeatedText != nil {
+            let same = withUnsafeBytes(of: &repeatedText) { known in
+                let size = MemoryLayout<String>.size
+                guard let base = known.baseAddress, known.count >= size else { return false }
+                return memcmp(base, UnsafeRawPointer(text), size) == 0
+            }
+            if same {
+                repeatedJSON.withUnsafeBufferPointer { copyBytes($0) }
+                return
+            }
+        }
+        repeatedString(text.pointee)
     }
 
     /// A string known to need no escape (an enum's raw value: lower-case ASCII words), quoted.
