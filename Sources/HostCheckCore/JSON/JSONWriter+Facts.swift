@@ -166,7 +166,7 @@ extension JSONWriter {
         raw.byte(UInt8(ascii: "]"))
         raw.member("source", ",\"source\":", index: 16, depth: inner)
         raw.byte(UInt8(ascii: "{"))
-        raw.member("file", ",\"file\":", index: 0, depth: inner + 1); raw.repeatedString(at: pointer, \.source.file)
+        raw.member("file", ",\"file\":", index: 0, depth: inner + 1); raw.repeatedFile(of: pointer)
         raw.member("line", ",\"line\":", index: 1, depth: inner + 1); raw.int(pointer.pointee.source.line)
         if let column = pointer.pointee.source.column {
             raw.member("column", ",\"column\":", index: 2, depth: inner + 1); raw.int(column)

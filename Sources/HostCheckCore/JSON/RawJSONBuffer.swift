@@ -178,11 +178,12 @@ struct RawJSONBuffer {
         repeatedJSON = Array(UnsafeBufferPointer(start: start + first, count: count - first))
     }
 
-    /// ``repeatedString(at:)`` for the string at `path` of the socket at `socket`.
-    mutating func repeatedString(at socket: UnsafePointer<SocketFact>, _ path: KeyPath<SocketFact, String>) {
-        guard let offset = MemoryLayout<SocketFact>.offset(of: path) else {
-            return repeatedString(socket.pointee[keyPath: path])
-        }
+    /// Where a socket's file name is in its memory (nil if it were not stored there).
+    private static let socketFileOffset = MemoryLayout<SocketFact>.offset(of: \SocketFact.source.file)
+
+    /// ``repeatedString(at:)`` for the file name of the socket at `socket`.
+    mutating func repeatedFile(of socket: UnsafePointer<SocketFact>) {
+        guard let offset = Self.socketFileOffset else { return repeatedString(socket.pointee.source.file) }
         repeatedString(at: (UnsafeRawPointer(socket) + offset).assumingMemoryBound(to: String.self))
     }
 
