@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import HostCheckCore
 import HostCheckReporters
 
@@ -29,6 +30,31 @@ struct FactsCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Indent the JSON (default: compact, one line).")
     var pretty = false
 
+    /// How many tasks lay out the JSON of a large snapshot: one per core, at most 4.
+    static var tasks: Int { min(4, max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))) }
+
+    /// Pieces of JSON of at least this many bytes are written without buffering.
+    static let directWriteAbove = 1 << 16
+
+    /// Writes all of `bytes` to `fd`; the error's description when a write fails.
+    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Glibc.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                offset += written
+            }
+            return nil
+        }
+    }
+
+    /// From this many sockets, `run` exits as soon as its output is written.
+    static let exitEarlyAbove = 100_000
+
     func validate() throws {
         if input.fleet != nil { throw ValidationError("facts reads one host; use --capture, --snapshot or --live") }
     }
@@ -37,17 +63,28 @@ struct FactsCommand: AsyncParsableCommand {
         let jobs = try await HostInputs(source: input.source, hostName: input.host, labels: input.labels).labelledJobs()
         guard let job = jobs.first else { return }
         var snapshot = await job.load()
+        // Every socket read, kept until the process ends (see the end of `run`).
+        let all = snapshot.sockets
         if port != nil || listening {
             let port = port
             let listening = listening
-            snapshot.sockets = snapshot.sockets.filter { socket in
-                (port == nil || socket.localPort == port) && (!listening || socket.state == .listening)
-            }
+            // By index: only the sockets kept are copied.
+            snapshot.sockets = all.indices.filter { index in
+                (port == nil || all[index].localPort == port) && (!listening || all[index].state == .listening)
+            }.map { all[$0] }
         }
         var out = FileOutput.standardOutput()
         switch format {
         case .json:
-            snapshot.writeJSON(pretty: pretty) { out.write(bytes: $0) }
+            // Large pieces (batches of sockets) go straight to standard output, after what is
+            // buffered, instead of through the buffer.
+            var failure: String?
+            await snapshot.writeJSON(pretty: pretty, tasks: Self.tasks) { piece in
+                guard piece.count >= Self.directWriteAbove else { return out.write(bytes: piece) }
+                out.flush()
+                if failure == nil { failure = Self.writeAll(piece, to: 1) }
+            }
+            if let failure { throw CLIError(.cannotWrite, "standard output: cannot write: \(failure)") }
         case .table:
             out.write(SnapshotTable.render(snapshot))
         }
@@ -57,6 +94,11 @@ struct FactsCommand: AsyncParsableCommand {
                 printError(TerminalText.neutralised(diagnostic.description))
             }
             throw CommandExit(status: ExitStatus.unknownOrError.rawValue)
+        }
+        if all.count >= Self.exitEarlyAbove {
+            // Everything is written: the process ends here rather than free a large capture's
+            // facts one by one (the exit status is that of a normal return).
+            withExtendedLifetime((snapshot, all)) { () -> Void in Glibc.exit(ExitStatus.success.rawValue) }
         }
     }
 }

@@ -79,3 +79,37 @@ import HostCheckCore
         #expect(chunkSize > 1 || pieces > JSONSnapshotTests.sample.sockets.count)
     }
 }
+
+/// The snapshot JSON with its sockets laid out in batches on several tasks is the document of
+/// one writer, byte for byte.
+@Suite struct JSONParallelSocketWriterTests {
+    /// More sockets than several batches hold, the last batch short, every shape of socket.
+    static let snapshot: Snapshot = {
+        var snapshot = JSONSnapshotTests.sample
+        let shapes = JSONSocketWriterTests.sockets
+        let count = 3 * 4096 + 17
+        snapshot.sockets = (0..<count).map { index in
+            var socket = shapes[index % shapes.count]
+            socket.source.line = index + 1
+            socket.localPort = index % 65536
+            return socket
+        }
+        return snapshot
+    }()
+
+    @Test(arguments: [false, true], [1, 2, 3, 8])
+    func batchesGiveTheWholeDocument(pretty: Bool, tasks: Int) async {
+        var pieces: [[UInt8]] = []
+        await Self.snapshot.writeJSON(pretty: pretty, tasks: tasks) { pieces.append($0) }
+        let joined = pieces.flatMap { $0 }
+        #expect(joined == Self.snapshot.jsonBytes(pretty: pretty))
+        #expect(pieces.count > 3)
+    }
+
+    @Test(arguments: [false, true])
+    func fewSocketsAreWrittenInOnePass(pretty: Bool) async {
+        var streamed: [UInt8] = []
+        await JSONSnapshotTests.sample.writeJSON(pretty: pretty, chunkSize: 200, tasks: 4) { streamed += $0 }
+        #expect(streamed == JSONSnapshotTests.sample.jsonBytes(pretty: pretty))
+    }
+}

@@ -31,6 +31,7 @@ public struct SocketFact: Sendable, Hashable {
     /// Where the socket came from: capture file and line, or the `/proc` path.
     public var source: SourceLocation
 
+    @inlinable
     public init(
         protocol: TransportProtocol, family: AddressFamily,
         localAddress: String, localPort: Int?, localPortName: String? = nil, localZone: String? = nil,

@@ -99,54 +99,77 @@ extension JSONWriter {
         prepareValue()
         let depth = self.depth
         let pretty = self.pretty
-        var bound = 640 + 24 * depth + (2 * depth + 32) * socket.pids.count
-        bound += RawJSONBuffer.bound(socket.localAddress) + RawJSONBuffer.bound(socket.localPortName)
-        bound += RawJSONBuffer.bound(socket.localZone) + RawJSONBuffer.bound(socket.remoteAddress)
-        bound += RawJSONBuffer.bound(socket.remotePortName) + RawJSONBuffer.bound(socket.rawState)
-        bound += RawJSONBuffer.bound(socket.ownershipReason?.rawValue) + RawJSONBuffer.bound(socket.source.file)
-        bound += 20 * (2 * depth + 40)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { scratch in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.bound(socket, depth: depth)) { scratch in
             guard let base = scratch.baseAddress else { return }
             var raw = RawJSONBuffer(start: base, pretty: pretty)
-            Self.layOut(socket, depth: depth, into: &raw)
+            withUnsafePointer(to: socket) { Self.layOut($0, depth: depth, into: &raw) }
             appendRaw(raw.written)
         }
     }
 
+    /// The most bytes ``layOut(_:depth:into:)`` writes for `socket` at `depth`.
+    static func bound(_ socket: borrowing SocketFact, depth: Int) -> Int {
+        withUnsafePointer(to: socket) { bound($0, depth: depth) }
+    }
+
+    /// The most bytes ``layOut(_:depth:into:)`` writes for the socket at `pointer`.
+    static func bound(_ pointer: UnsafePointer<SocketFact>, depth: Int) -> Int {
+        var bound = 640 + 24 * depth + (2 * depth + 32) * pointer.pointee.pids.count
+        bound += RawJSONBuffer.bound(pointer.pointee.localAddress) + RawJSONBuffer.bound(pointer.pointee.localPortName)
+        bound += RawJSONBuffer.bound(pointer.pointee.localZone) + RawJSONBuffer.bound(pointer.pointee.remoteAddress)
+        bound += RawJSONBuffer.bound(pointer.pointee.remotePortName) + RawJSONBuffer.bound(pointer.pointee.rawState)
+        bound += pointer.pointee.ownershipReason.map { RawJSONBuffer.bound($0.rawValue) } ?? 4
+        bound += RawJSONBuffer.bound(pointer.pointee.source.file)
+        bound += 20 * (2 * depth + 40)
+        return bound
+    }
+
     /// The socket object, its members at `depth + 1`, closed at `depth`.
-    private static func layOut(_ socket: SocketFact, depth: Int, into raw: inout RawJSONBuffer) {
+    ///
+    /// The socket is read in place (its strings and arrays are not retained): batches of one
+    /// array are laid out on several tasks at once.
+    static func layOut(_ pointer: UnsafePointer<SocketFact>, depth: Int, into raw: inout RawJSONBuffer) {
         let inner = depth + 1
         raw.byte(UInt8(ascii: "{"))
-        raw.member("protocol", index: 0, depth: inner); raw.string(socket.protocol.rawValue)
-        raw.member("family", index: 1, depth: inner); raw.string(socket.family.rawValue)
-        raw.member("local_address", index: 2, depth: inner); raw.string(socket.localAddress)
-        raw.member("local_port", index: 3, depth: inner); raw.int(socket.localPort)
-        raw.member("local_port_name", index: 4, depth: inner); raw.string(socket.localPortName)
-        raw.member("local_zone", index: 5, depth: inner); raw.string(socket.localZone)
-        raw.member("remote_address", index: 6, depth: inner); raw.string(socket.remoteAddress)
-        raw.member("remote_port", index: 7, depth: inner); raw.int(socket.remotePort)
-        raw.member("remote_port_name", index: 8, depth: inner); raw.string(socket.remotePortName)
-        raw.member("state", index: 9, depth: inner); raw.string(socket.state.rawValue)
-        raw.member("state_raw", index: 10, depth: inner); raw.string(socket.rawState)
-        raw.member("v6only", index: 11, depth: inner); raw.bool(socket.v6only)
-        raw.member("netns", index: 12, depth: inner); raw.uint(socket.netns)
-        raw.member("ownership", index: 13, depth: inner); raw.string(socket.ownership.rawValue)
-        raw.member("ownership_reason", index: 14, depth: inner); raw.string(socket.ownershipReason?.rawValue)
-        raw.member("pids", index: 15, depth: inner)
-        raw.byte(UInt8(ascii: "["))
-        for (index, pid) in socket.pids.enumerated() {
-            if index > 0 { raw.byte(UInt8(ascii: ",")) }
-            raw.newline(depth: inner + 1)
-            raw.int(pid)
+        raw.member("protocol", ",\"protocol\":", index: 0, depth: inner); raw.plain(pointer.pointee.protocol.rawValue)
+        raw.member("family", ",\"family\":", index: 1, depth: inner); raw.plain(pointer.pointee.family.rawValue)
+        raw.member("local_address", ",\"local_address\":", index: 2, depth: inner); raw.string(pointer.pointee.localAddress)
+        raw.member("local_port", ",\"local_port\":", index: 3, depth: inner); raw.int(pointer.pointee.localPort)
+        raw.member("local_port_name", ",\"local_port_name\":", index: 4, depth: inner); raw.string(pointer.pointee.localPortName)
+        raw.member("local_zone", ",\"local_zone\":", index: 5, depth: inner); raw.string(pointer.pointee.localZone)
+        raw.member("remote_address", ",\"remote_address\":", index: 6, depth: inner); raw.string(pointer.pointee.remoteAddress)
+        raw.member("remote_port", ",\"remote_port\":", index: 7, depth: inner); raw.int(pointer.pointee.remotePort)
+        raw.member("remote_port_name", ",\"remote_port_name\":", index: 8, depth: inner)
+        raw.string(pointer.pointee.remotePortName)
+        raw.member("state", ",\"state\":", index: 9, depth: inner); raw.plain(pointer.pointee.state.rawValue)
+        raw.member("state_raw", ",\"state_raw\":", index: 10, depth: inner); raw.string(pointer.pointee.rawState)
+        raw.member("v6only", ",\"v6only\":", index: 11, depth: inner); raw.bool(pointer.pointee.v6only)
+        raw.member("netns", ",\"netns\":", index: 12, depth: inner); raw.uint(pointer.pointee.netns)
+        raw.member("ownership", ",\"ownership\":", index: 13, depth: inner); raw.plain(pointer.pointee.ownership.rawValue)
+        raw.member("ownership_reason", ",\"ownership_reason\":", index: 14, depth: inner)
+        switch pointer.pointee.ownershipReason {
+        case .some(let reason): raw.string(reason.rawValue)
+        case .none: raw.null()
         }
-        if !socket.pids.isEmpty { raw.newline(depth: inner) }
+        raw.member("pids", ",\"pids\":", index: 15, depth: inner)
+        raw.byte(UInt8(ascii: "["))
+        // One read of the array (shared by many sockets, which tasks lay out at once).
+        let pidCount = pointer.pointee.pids.withUnsafeBufferPointer { pids in
+            for (index, pid) in pids.enumerated() {
+                if index > 0 { raw.byte(UInt8(ascii: ",")) }
+                raw.newline(depth: inner + 1)
+                raw.int(pid)
+            }
+            return pids.count
+        }
+        if pidCount > 0 { raw.newline(depth: inner) }
         raw.byte(UInt8(ascii: "]"))
-        raw.member("source", index: 16, depth: inner)
+        raw.member("source", ",\"source\":", index: 16, depth: inner)
         raw.byte(UInt8(ascii: "{"))
-        raw.member("file", index: 0, depth: inner + 1); raw.string(socket.source.file)
-        raw.member("line", index: 1, depth: inner + 1); raw.int(socket.source.line)
-        if let column = socket.source.column {
-            raw.member("column", index: 2, depth: inner + 1); raw.int(column)
+        raw.member("file", ",\"file\":", index: 0, depth: inner + 1); raw.repeatedFile(of: pointer)
+        raw.member("line", ",\"line\":", index: 1, depth: inner + 1); raw.int(pointer.pointee.source.line)
+        if let column = pointer.pointee.source.column {
+            raw.member("column", ",\"column\":", index: 2, depth: inner + 1); raw.int(column)
         }
         raw.newline(depth: inner)
         raw.byte(UInt8(ascii: "}"))
@@ -178,16 +201,28 @@ extension JSONWriter {
     /// Writes a whole snapshot document, calling `drain` whenever more than `chunk` bytes are
     /// buffered, so a large snapshot can stream to its output instead of growing one buffer.
     public mutating func write(_ snapshot: Snapshot, chunk: Int, drain: (inout JSONWriter) -> Void) {
+        writeSnapshotHead(snapshot)
+        snapshot.sockets.withUnsafeBufferPointer { sockets in
+            for index in sockets.indices {
+                write(sockets[index])
+                if bytes.count >= chunk { drain(&self) }
+            }
+        }
+        writeSnapshotTail(snapshot, chunk: chunk, drain: drain)
+    }
+
+    /// The snapshot document up to its open `sockets` array.
+    mutating func writeSnapshotHead(_ snapshot: Snapshot) {
         beginObject()
         key("hostcheck_snapshot"); int(Snapshot.formatVersion)
         key("generator"); write(snapshot.generator)
         key("host"); write(snapshot.host)
         key("sockets")
         beginArray()
-        for socket in snapshot.sockets {
-            write(socket)
-            if bytes.count >= chunk { drain(&self) }
-        }
+    }
+
+    /// The rest of the snapshot document, once its sockets are written.
+    mutating func writeSnapshotTail(_ snapshot: Snapshot, chunk: Int, drain: (inout JSONWriter) -> Void) {
         endArray()
         key("processes")
         beginArray()

@@ -202,6 +202,19 @@ public struct JSONWriter: Sendable {
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
     }
 
+    /// Appends `count` members of the open container laid out elsewhere, separators included
+    /// (``SocketJSONBatch``).
+    mutating func appendMembers(_ raw: [UInt8], count: Int) {
+        bytes.append(contentsOf: raw)
+        noteMembers(count)
+    }
+
+    /// Counts `count` members of the open container written past this writer (straight to the
+    /// output), so that the next member gets its comma.
+    mutating func noteMembers(_ count: Int) {
+        members += count
+    }
+
     /// Appends bytes laid out elsewhere (a whole value, after ``prepareValue()``).
     mutating func appendRaw(_ raw: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: raw)

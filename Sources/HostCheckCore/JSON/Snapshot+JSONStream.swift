@@ -14,4 +14,42 @@ extension Snapshot {
         last.append(UInt8(ascii: "\n"))
         sink(last)
     }
+
+    /// ``writeJSON(pretty:chunkSize:to:)`` with the sockets laid out on up to `tasks` tasks at
+    /// once, in batches of a few thousand handed to `sink` in order: the same bytes.
+    /// - Parameter tasks: how many batches are laid out at once (one per core).
+    public func writeJSON(pretty: Bool, chunkSize: Int = 1 << 16, tasks: Int, to sink: ([UInt8]) -> Void) async {
+        let ranges = SocketJSONBatch.ranges(sockets.count)
+        guard tasks > 1, ranges.count > 1 else { return writeJSON(pretty: pretty, chunkSize: chunkSize, to: sink) }
+        var json = JSONWriter(pretty: pretty)
+        json.writeSnapshotHead(self)
+        sink(json.takeBytes())
+        let depth = json.depth
+        let sockets = self.sockets
+        await withTaskGroup(of: (Int, [UInt8]).self) { group in
+            var next = 0
+            func addBatch() {
+                let position = next
+                let range = ranges[position]
+                group.addTask { (position, SocketJSONBatch.bytes(sockets, range, depth: depth, pretty: pretty)) }
+                next += 1
+            }
+            while next < min(2 * tasks, ranges.count) { addBatch() }
+            var ready: [Int: [UInt8]] = [:]
+            var emitted = 0
+            while let (position, bytes) = await group.next() {
+                ready[position] = bytes
+                while let bytes = ready.removeValue(forKey: emitted) {
+                    sink(bytes)
+                    emitted += 1
+                    if next < ranges.count { addBatch() }
+                }
+            }
+        }
+        json.noteMembers(sockets.count)
+        json.writeSnapshotTail(self, chunk: chunkSize) { writer in sink(writer.takeBytes()) }
+        var last = json.takeBytes()
+        last.append(UInt8(ascii: "\n"))
+        sink(last)
+    }
 }

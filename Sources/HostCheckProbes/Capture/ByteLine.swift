@@ -62,6 +62,7 @@ enum ByteLine {
     }
 
     /// True when the range holds exactly the ASCII text `literal`.
+    @inline(__always)
     static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ literal: StaticString) -> Bool {
         guard range.count == literal.utf8CodeUnitCount else { return false }
         let pointer = literal.utf8Start
@@ -77,6 +78,7 @@ enum ByteLine {
     }
 
     /// The value of a run of 1 to `maxDigits` ASCII digits, nil otherwise.
+    @inline(__always)
     static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, maxDigits: Int) -> Int? {
         guard !range.isEmpty, range.count <= maxDigits else { return nil }
         var value = 0
@@ -88,7 +90,16 @@ enum ByteLine {
         return value
     }
 
+    /// True when the range holds one or more ASCII digits and nothing else.
+    @inline(__always)
+    static func isDigits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        for index in range where bytes[index] < 0x30 || bytes[index] > 0x39 { return false }
+        return true
+    }
+
     /// The index of the first / last `byte` in the range.
+    @inline(__always)
     static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         var index = range.lowerBound
         while index < range.upperBound {
@@ -98,6 +109,7 @@ enum ByteLine {
         return nil
     }
 
+    @inline(__always)
     static func lastIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         var index = range.upperBound
         while index > range.lowerBound {

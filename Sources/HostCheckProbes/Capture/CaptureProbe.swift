@@ -26,8 +26,17 @@ public struct CaptureProbe: Probe {
     /// Reads, recognises and joins every file.
     /// - Throws: ``CaptureError`` only when a path does not exist or cannot be read; anything a
     ///   file holds that is not understood is a diagnostic in the snapshot.
+    /// A large Windows `netstat` capture is read in chunks on several tasks (one per core, at
+    /// most 4), with the facts of ``snapshot()``.
     public func collect() async throws -> Snapshot {
-        try snapshot()
+        let (files, notes) = try CaptureFiles.files(paths: paths)
+        let tasks = min(4, SystemIO.onlineProcessors())
+        var parsed: [ParsedCapture] = []
+        for file in files {
+            // One file at a time, so that its bytes are released before the next is read.
+            parsed.append(await ParsedCapture.parse(CaptureInput(file: file, bytes: try CaptureFiles.readFile(file)), tasks: tasks))
+        }
+        return assemble(parsed, files: files, notes: notes)
     }
 
     /// The synchronous form of ``collect()``.
@@ -39,6 +48,10 @@ public struct CaptureProbe: Probe {
             // One file at a time, so that its bytes are released before the next is read.
             parsed.append(ParsedCapture.parse(CaptureInput(file: file, bytes: try CaptureFiles.readFile(file))))
         }
+        return assemble(parsed, files: files, notes: notes)
+    }
+
+    private func assemble(_ parsed: [ParsedCapture], files: [String], notes: [Diagnostic]) -> Snapshot {
         let fallback = CaptureFiles.bundleName(paths: paths) ?? "unknown"
         var allNotes = notes
         if files.isEmpty {

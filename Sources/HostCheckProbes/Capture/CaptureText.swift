@@ -61,17 +61,29 @@ struct CaptureText: Sendable {
         var ranges: [Range<Int>] = []
         guard let base = bytes.baseAddress else { return ranges }
         let count = bytes.count
+        // Room for lines of 24 bytes on average (only what is written is touched).
+        ranges.reserveCapacity(count / 24 + 16)
+        // The next CR at or after the current position (count when none): most captures have
+        // none, or one per line, so each is looked for once, not once per line.
+        func carriageReturn(from position: Int) -> Int {
+            guard position < count else { return count }
+            return memchr(base + position, 0x0D, count - position)
+                .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
+        }
+        var nextCR = carriageReturn(from: 0)
         var start = 0
         while start < count {
             let lineFeed = memchr(base + start, 0x0A, count - start)
                 .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? count
             var segmentStart = start
             var endedByCarriageReturn = false
-            while segmentStart < lineFeed, let found = memchr(base + segmentStart, 0x0D, lineFeed - segmentStart) {
-                let position = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+            if nextCR < segmentStart { nextCR = carriageReturn(from: segmentStart) }
+            while segmentStart < lineFeed, nextCR < lineFeed {
+                let position = nextCR
                 ranges.append(segmentStart..<position)
                 segmentStart = position + 1
                 endedByCarriageReturn = segmentStart == lineFeed
+                nextCR = carriageReturn(from: segmentStart)
             }
             if segmentStart < lineFeed || !endedByCarriageReturn && segmentStart == lineFeed && lineFeed < count {
                 ranges.append(segmentStart..<lineFeed)

@@ -19,16 +19,42 @@ struct ParsedCapture: Sendable {
 
     /// Decodes, recognises and parses one input.
     static func parse(_ input: consuming CaptureInput) -> ParsedCapture {
+        switch prepare(input) {
+        case .done(let parsed): parsed
+        case .recognised(let parsed, let text, let decoded, let format): parseRecognised(parsed, text, decoded, format)
+        }
+    }
+
+    /// ``parse(_:)``, reading a large Windows `netstat` capture in up to `tasks` chunks at once.
+    static func parse(_ input: consuming CaptureInput, tasks: Int) async -> ParsedCapture {
+        switch prepare(input) {
+        case .done(let parsed):
+            return parsed
+        case .recognised(var parsed, let text, _, .windowsNetstat):
+            parsed.netstat = await NetstatParser.parse(text, tasks: tasks)
+            return parsed
+        case .recognised(let parsed, let text, let decoded, let format):
+            return parseRecognised(parsed, text, decoded, format)
+        }
+    }
+
+    /// An input decoded and recognised, or already finished (not decodable, not recognised).
+    private enum Prepared {
+        case done(ParsedCapture)
+        case recognised(ParsedCapture, CaptureText, DecodedBytes, CaptureFormat)
+    }
+
+    private static func prepare(_ input: consuming CaptureInput) -> Prepared {
         var parsed = ParsedCapture(source: CaptureSource(file: input.file, format: unknownFormat))
         let fileLocation = SourceLocation(file: input.file)
         guard !input.bytes.isEmpty else {
             parsed.diagnostics.append(Diagnostic(.error, "empty capture file", at: fileLocation))
-            return parsed
+            return .done(parsed)
         }
         guard let decoded = CaptureDecoder.decode(input.bytes) else {
             parsed.diagnostics.append(Diagnostic(
                 .error, "cannot decode the file: binary, or not utf-8, utf-16 or a known code page", at: fileLocation))
-            return parsed
+            return .done(parsed)
         }
         let text = CaptureText(file: input.file, encoding: decoded.encoding, utf8: decoded.utf8)
         parsed.source.encoding = decoded.encoding.rawValue
@@ -43,15 +69,24 @@ struct ParsedCapture: Sendable {
             case .success(let info): parsed.bundleInfo = info
             case .failure(let error): parsed.diagnostics.append(Diagnostic(.error, error.message, at: fileLocation))
             }
-            return parsed
+            return .done(parsed)
         }
         guard let format = FormatRecognizer.recognise(text.lines(upTo: FormatRecognizer.scanLimit)) else {
             parsed.diagnostics.append(Diagnostic(
                 .error, "unrecognised capture format (expected netstat, tasklist, ss, lsof, /proc/net or PowerShell output)",
                 at: fileLocation))
-            return parsed
+            return .done(parsed)
         }
         parsed.source.format = format.rawValue
+        return .recognised(parsed, text, decoded, format)
+    }
+
+    /// Parses a recognised input with the parser of its format.
+    private static func parseRecognised(
+        _ parsed: ParsedCapture, _ text: CaptureText, _ decoded: DecodedBytes, _ format: CaptureFormat
+    ) -> ParsedCapture {
+        var parsed = parsed
+        let fileLocation = SourceLocation(file: text.file)
         switch format {
         case .windowsNetstat:
             parsed.netstat = NetstatParser.parse(text)

@@ -114,8 +114,9 @@ enum SnapshotAssembler {
     static func markKernel(_ processes: inout [ProcessFact], sockets: [SocketFact]) {
         if let index = processes.firstIndex(where: { $0.pid == 4 }) {
             processes[index].kernel = true
-        } else if let socket = sockets.first(where: { $0.pids.contains(4) }) {
-            processes.append(.windowsSystem(source: socket.source))
+        } else if let index = sockets.indices.first(where: { sockets[$0].pids.contains(4) }) {
+            // Indices, not elements: a large capture's sockets are not copied one by one.
+            processes.append(.windowsSystem(source: sockets[index].source))
         }
     }
 

@@ -6,18 +6,28 @@
 struct TextCache {
     private static let slotCount = 256
     private var slots: [String?] = Array(repeating: nil, count: slotCount)
+    /// The text returned last.
+    private var lastText: String?
 
     /// The text of `range`, from the table when the same bytes were seen last in its slot.
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        // Consecutive rows mostly repeat the last text: it is compared before any hashing.
+        if var last = lastText, last.utf8.count == range.count, last.withUTF8({ ByteLine.same($0, bytes, range) }) {
+            return last
+        }
         var hash: UInt32 = 2_166_136_261
         for index in range { hash = (hash ^ UInt32(bytes[index])) &* 16_777_619 }
         let slot = Int(hash % UInt32(Self.slotCount))
         if var cached = slots[slot], cached.utf8.count == range.count {
             let same = cached.withUTF8 { utf8 in ByteLine.same(utf8, bytes, range) }
-            if same { return cached }
+            if same {
+                lastText = cached
+                return cached
+            }
         }
         let made = ByteLine.string(bytes, range)
         slots[slot] = made
+        lastText = made
         return made
     }
 }

@@ -32,50 +32,18 @@ struct NetstatEndpoint: Sendable, Hashable {
     /// Parses the `addr:port` token at `range`, taking the host and zone text from `cache`
     /// when one is given (repeated local addresses).
     init?(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, cache: inout TextCache?) {
-        guard let colon = ByteLine.lastIndex(of: 0x3A, in: bytes, range) else { return nil }
-        var hostRange = range.lowerBound..<colon
-        let portRange = (colon + 1)..<range.upperBound
-        guard !hostRange.isEmpty, !portRange.isEmpty else { return nil }
-        bracketed = false
-        if bytes[hostRange.lowerBound] == 0x5B {
-            guard hostRange.count >= 2, bytes[hostRange.upperBound - 1] == 0x5D else { return nil }
-            hostRange = (hostRange.lowerBound + 1)..<(hostRange.upperBound - 1)
-            bracketed = true
-        } else if ByteLine.firstIndex(of: 0x5B, in: bytes, hostRange) != nil
-                    || ByteLine.firstIndex(of: 0x5D, in: bytes, hostRange) != nil {
-            return nil
-        }
-        zone = nil
-        if let percent = ByteLine.firstIndex(of: 0x25, in: bytes, hostRange) {
-            let zoneRange = (percent + 1)..<hostRange.upperBound
-            zone = zoneRange.isEmpty ? nil : Self.text(bytes, zoneRange, cache: &cache)
-            hostRange = hostRange.lowerBound..<percent
-        }
-        guard !hostRange.isEmpty else { return nil }
-        host = Self.text(bytes, hostRange, cache: &cache)
-        hostHasColon = bracketed || ByteLine.firstIndex(of: 0x3A, in: bytes, hostRange) != nil
-        if ByteLine.equals(bytes, portRange, "*") {
-            port = nil
-            portName = nil
-        } else if let number = ByteLine.number(bytes, portRange, maxDigits: 5) {
-            guard number <= 65535 else { return nil }
-            port = number
-            portName = nil
-        } else {
-            guard portRange.contains(where: { bytes[$0] < 0x30 || bytes[$0] > 0x39 }) else { return nil }
-            port = nil
-            portName = ByteLine.string(bytes, portRange)
-        }
+        guard let span = NetstatEndpointSpan(bytes: bytes, range: range) else { return nil }
+        self.init(span, bytes: bytes, cache: &cache)
     }
 
-    /// The text of a host or zone: a literal for the wildcards, else from the cache if any.
-    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, cache: inout TextCache?) -> String {
-        if ByteLine.equals(bytes, range, "0.0.0.0") { return "0.0.0.0" }
-        if ByteLine.equals(bytes, range, "::") { return "::" }
-        if ByteLine.equals(bytes, range, "*") { return "*" }
-        if ByteLine.equals(bytes, range, "127.0.0.1") { return "127.0.0.1" }
-        if cache != nil, let text = cache?.string(bytes, range) { return text }
-        return ByteLine.string(bytes, range)
+    /// The endpoint of a parsed token, its text made from the line's bytes.
+    init(_ span: NetstatEndpointSpan, bytes: UnsafeBufferPointer<UInt8>, cache: inout TextCache?) {
+        host = span.host(bytes, cache: &cache)
+        zone = span.zone(bytes, cache: &cache)
+        port = span.port
+        portName = span.portName(bytes)
+        bracketed = span.bracketed
+        hostHasColon = span.hostHasColon
     }
 
     /// The address family: bracketed or IPv6-shaped hosts are IPv6, everything else IPv4.
@@ -91,5 +59,107 @@ struct NetstatEndpoint: Sendable, Hashable {
     var isUnconnected: Bool {
         if port == 0 { return true }
         return port == nil && portName == nil && (host == "*" || host == "0.0.0.0" || host == "::")
+    }
+}
+
+/// An `address:port` token read as byte ranges of its line, before any text is made (the
+/// parser's hot path makes each string once, for the fact that keeps it).
+struct NetstatEndpointSpan {
+    var host: Range<Int>
+    var zone: Range<Int>?
+    var port: Int?
+    var portName: Range<Int>?
+    var bracketed: Bool
+    var hostHasColon: Bool
+
+    /// Parses the `addr:port` token at `range`; nil when it has no `:` or an empty part.
+    init?(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+        guard let colon = ByteLine.lastIndex(of: 0x3A, in: bytes, range) else { return nil }
+        var hostRange = range.lowerBound..<colon
+        let portRange = (colon + 1)..<range.upperBound
+        guard !hostRange.isEmpty, !portRange.isEmpty else { return nil }
+        bracketed = false
+        if bytes[hostRange.lowerBound] == 0x5B {
+            guard hostRange.count >= 2, bytes[hostRange.upperBound - 1] == 0x5D else { return nil }
+            hostRange = (hostRange.lowerBound + 1)..<(hostRange.upperBound - 1)
+            bracketed = true
+        }
+        // One pass over the host: brackets (refused unless around it), the first `%` (a zone
+        // follows) and a `:` before it (an IPv6 address without brackets).
+        var percent: Int?
+        var colonBeforePercent = false
+        for index in hostRange {
+            switch bytes[index] {
+            case 0x5B, 0x5D:
+                if !bracketed { return nil }
+            case 0x25:
+                if percent == nil { percent = index }
+            case 0x3A:
+                if percent == nil { colonBeforePercent = true }
+            default:
+                break
+            }
+        }
+        zone = nil
+        if let percent {
+            let zoneRange = (percent + 1)..<hostRange.upperBound
+            zone = zoneRange.isEmpty ? nil : zoneRange
+            hostRange = hostRange.lowerBound..<percent
+        }
+        guard !hostRange.isEmpty else { return nil }
+        host = hostRange
+        hostHasColon = bracketed || colonBeforePercent
+        if ByteLine.equals(bytes, portRange, "*") {
+            port = nil
+            portName = nil
+        } else if let number = ByteLine.number(bytes, portRange, maxDigits: 5) {
+            guard number <= 65535 else { return nil }
+            port = number
+            portName = nil
+        } else {
+            guard portRange.contains(where: { bytes[$0] < 0x30 || bytes[$0] > 0x39 }) else { return nil }
+            port = nil
+            portName = portRange
+        }
+    }
+
+    /// The address family: bracketed or IPv6-shaped hosts are IPv6, everything else IPv4.
+    var family: AddressFamily {
+        bracketed || hostHasColon ? .ipv6 : .ipv4
+    }
+
+    /// True for an endpoint that names no peer (``NetstatEndpoint/isUnconnected``).
+    func isUnconnected(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if port == 0 { return true }
+        return port == nil && portName == nil
+            && (ByteLine.equals(bytes, host, "*") || ByteLine.equals(bytes, host, "0.0.0.0")
+                || ByteLine.equals(bytes, host, "::"))
+    }
+
+    /// True when the host is `*` (a wildcard, not an address).
+    func hostIsWildcard(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        ByteLine.equals(bytes, host, "*")
+    }
+
+    func host(_ bytes: UnsafeBufferPointer<UInt8>, cache: inout TextCache?) -> String {
+        Self.text(bytes, host, cache: &cache)
+    }
+
+    func zone(_ bytes: UnsafeBufferPointer<UInt8>, cache: inout TextCache?) -> String? {
+        zone.map { Self.text(bytes, $0, cache: &cache) }
+    }
+
+    func portName(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        portName.map { ByteLine.string(bytes, $0) }
+    }
+
+    /// The text of a host or zone: a literal for the wildcards, else from the cache if any.
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, cache: inout TextCache?) -> String {
+        if ByteLine.equals(bytes, range, "0.0.0.0") { return "0.0.0.0" }
+        if ByteLine.equals(bytes, range, "::") { return "::" }
+        if ByteLine.equals(bytes, range, "*") { return "*" }
+        if ByteLine.equals(bytes, range, "127.0.0.1") { return "127.0.0.1" }
+        if cache != nil, let text = cache?.string(bytes, range) { return text }
+        return ByteLine.string(bytes, range)
     }
 }

@@ -57,22 +57,38 @@ enum NetstatOwnerLines {
         }
     }
 
-    /// Classifies the bytes of one line without building text (the parser's hot path).
+    /// Classifies the bytes of one line without building text (the parser's hot path): the
+    /// shapes are read from the trimmed line in one pass; only a line of none of them is split
+    /// into tokens (using `tokens` as scratch space) and compared with the known failure lines.
     static func span(bytes: UnsafeBufferPointer<UInt8>, tokens: inout [Range<Int>]) -> Span? {
+        let count = bytes.count
         var indent = 0
-        while indent < bytes.count, bytes[indent] == 0x20 { indent += 1 }
-        ByteLine.tokens(bytes, into: &tokens)
-        guard let first = tokens.first, let last = tokens.last else { return nil }
-        let body = first.lowerBound..<last.upperBound
-        if bytes[body.lowerBound] == 0x5B, bytes[body.upperBound - 1] == 0x5D, body.count > 2 {
-            return .image((body.lowerBound + 1)..<(body.upperBound - 1))
+        while indent < count, bytes[indent] == 0x20 { indent += 1 }
+        var lower = indent
+        while lower < count, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
+        var upper = count
+        while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
+        guard lower < upper else { return nil }
+        let body = lower..<upper
+        if bytes[lower] == 0x5B, bytes[upper - 1] == 0x5D, body.count > 2 {
+            return .image((lower + 1)..<(upper - 1))
         }
-        let hasColon = ByteLine.firstIndex(of: 0x3A, in: bytes, body) != nil
-        let hasBracket = ByteLine.firstIndex(of: 0x5B, in: bytes, body) != nil
-        if indent >= 2, tokens.count == 1, !hasColon, !ByteLine.equals(bytes, body, "...") {
+        var hasColon = false
+        var hasBracket = false
+        var hasBlank = false
+        for index in body {
+            switch bytes[index] {
+            case 0x3A: hasColon = true
+            case 0x5B: hasBracket = true
+            case 0x20, 0x09: hasBlank = true
+            default: break
+            }
+        }
+        if indent >= 2, !hasBlank, !hasColon, !ByteLine.equals(bytes, body, "...") {
             return .component(body)
         }
-        if indent == 1, tokens.count >= 2, !hasColon, !hasBracket { return .notObtainable }
+        if indent == 1, hasBlank, !hasColon, !hasBracket { return .notObtainable }
+        ByteLine.tokens(bytes, into: &tokens)
         let text = tokens.map { ByteLine.string(bytes, $0) }.joined(separator: " ")
         return WindowsLanguages.ownerFailures.contains(text) ? .notObtainable : nil
     }

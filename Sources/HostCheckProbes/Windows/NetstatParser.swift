@@ -7,144 +7,88 @@ import HostCheckCore
 /// the title and header of an unknown language. Pasted prompts, pager lines and `...`
 /// elisions are recognised (``PastedNoise``). Every other non-blank line is a warning with its
 /// line number.
+///
+/// A large capture can be read in chunks on several tasks (``parse(_:tasks:)``): the facts are
+/// the same as those of one sequential pass (``NetstatChunk``).
 enum NetstatParser {
+    /// Reads the whole capture in one pass.
     static func parse(_ text: CaptureText) -> SocketCapture {
-        var state = ParseState()
-        text.withBytes { all in
-            state.result.sockets.reserveCapacity(rowEstimate(all, lines: text.lineRanges))
-            HugePages.advise(state.result.sockets)
-            var tokens: [Range<Int>] = []
-            tokens.reserveCapacity(16)
-            var localHosts: TextCache? = TextCache()
-            for (index, range) in text.lineRanges.enumerated() {
-                let bytes = UnsafeBufferPointer(rebasing: all[range])
-                if ByteLine.isBlank(bytes) { continue }
-                if let row = NetstatRow(bytes: bytes, tokens: &tokens, localHosts: &localHosts) {
-                    state.finishOwner(text: text, bytes: all)
-                    if state.firstRowIndex == nil { state.firstRowIndex = index }
-                    if row.pid != nil { state.result.hasPIDs = true }
-                    if let warning = append(row, line: index + 1, text: text, to: &state.result.sockets) {
-                        state.result.diagnostics.append(warning)
-                    }
-                    state.currentPID = row.pid
-                } else if !state.result.sockets.isEmpty,
-                          let span = NetstatOwnerLines.span(bytes: bytes, tokens: &tokens) {
-                    state.addOwnerLine(span, offset: range.lowerBound, line: index + 1)
-                } else {
-                    state.readOther(text.line(index), index: index, text: text)
+        finish(NetstatChunk.parse(text, lines: 0..<text.lineCount), text: text)
+    }
+
+    /// Below this many lines a capture is read in one pass.
+    static let chunkingThreshold = 20_000
+
+    /// How many chunks a capture is split into when it is read on several tasks: more than the
+    /// tasks, so that a task that is done early takes the next one.
+    static let chunkCount = 16
+
+    /// Reads the capture in chunks on up to `tasks` tasks at once, split at rows; the result is
+    /// that of ``parse(_:)``. Captures of fewer than `minimumLines` lines are read in one pass.
+    ///
+    /// The calling task reads the first chunk into the array that will hold every socket, then
+    /// moves in those of the other chunks, in order, as they are done (while the next ones are
+    /// read); waiting, it reads chunks itself.
+    static func parse(_ text: CaptureText, tasks: Int, minimumLines: Int = chunkingThreshold) async -> SocketCapture {
+        guard tasks > 1, text.lineCount >= minimumLines else { return parse(text) }
+        let bounds = NetstatChunk.bounds(text, count: max(chunkCount, tasks))
+        guard bounds.count > 1 else { return parse(text) }
+        let reserve = text.lineCount - bounds[0].count
+        return await withTaskGroup(of: (Int, NetstatChunk).self) { group in
+            // As many chunks are queued as there are tasks, one more each time one is absorbed:
+            // so the calling task is not queued behind every chunk, and absorbs them as they
+            // come instead of all at the end.
+            var queued = 1
+            func queueNext() {
+                guard queued < bounds.count else { return }
+                let position = queued
+                let range = bounds[position]
+                group.addTask {
+                    var chunk = NetstatChunk.parse(text, lines: range)
+                    chunk.reverseSockets()
+                    return (position, chunk)
+                }
+                queued += 1
+            }
+            while queued <= tasks { queueNext() }
+            var first = NetstatChunk.parse(text, lines: bounds[0], reserveExtra: reserve)
+            // A chunk is moved out of `ready` when absorbed, so that its arrays are unique
+            // (moved from in place, freed once absorbed).
+            var ready: [Int: NetstatChunk] = [:]
+            var next = 1
+            while let (position, chunk) = await group.next() {
+                ready[position] = consume chunk
+                while let chunk = ready.removeValue(forKey: next) {
+                    queueNext()
+                    first.absorb(reversed: chunk)
+                    next += 1
                 }
             }
+            return finish(first, text: text)
         }
-        text.withBytes { state.finishOwner(text: text, bytes: $0) }
-        var result = state.result
-        state.result = SocketCapture()
-        if state.imagesWithoutPID > 0 {
+    }
+
+    /// Adds what needs the whole capture to its joined chunks: the note on images without a
+    /// PID, the lines not understood, the order of the diagnostics.
+    static func finish(_ joined: consuming NetstatChunk, text: CaptureText) -> SocketCapture {
+        var first = joined
+        var result = first.result
+        first.result = SocketCapture()
+        if first.imagesWithoutPID > 0 {
             result.diagnostics.append(Diagnostic(
-                .note, "\(state.imagesWithoutPID) rows name an image (-b) but no pid (no -o): their owners stay unknown",
+                .note, "\(first.imagesWithoutPID) rows name an image (-b) but no pid (no -o): their owners stay unknown",
                 at: SourceLocation(file: text.file)))
         }
-        let firstRow = state.firstRowIndex
-        let preamble = state.knownPreamble ? [] : state.pending.filter { firstRow == nil || $0 < firstRow ?? 0 }
+        let firstRow = first.firstRowIndex
+        let preamble = first.knownPreamble ? [] : first.pending.filter { firstRow == nil || $0 < firstRow ?? 0 }
         let structural = structuralDecoration(preamble, text: text)
         result.decorationLines += structural.count
-        for index in state.pending where !structural.contains(index) {
+        for index in first.pending where !structural.contains(index) {
             result.diagnostics.append(Diagnostic(
                 .warning, "line not understood as part of a netstat capture", at: text.location(line: index + 1)))
         }
         result.diagnostics.sort { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }
         return result
-    }
-
-    /// An upper bound of the rows: lines whose first non-blank byte is `T` or `U`.
-    static func rowEstimate(_ all: UnsafeBufferPointer<UInt8>, lines: [Range<Int>]) -> Int {
-        var count = 0
-        for range in lines {
-            var index = range.lowerBound
-            while index < range.upperBound, all[index] == 0x20 || all[index] == 0x09 { index += 1 }
-            if index < range.upperBound, all[index] == 0x54 || all[index] == 0x55 { count += 1 }
-        }
-        return count
-    }
-
-    /// What the parser carries from line to line.
-    struct ParseState {
-        var result = SocketCapture()
-        var firstRowIndex: Int?
-        var pending: [Int] = []
-        var knownPreamble = false
-        /// The `-b` lines under the last row (byte ranges of the text), and that row's PID.
-        var owner = PendingOwner()
-        var currentPID: Int?
-        var ownerIndexByPID: [Int: Int] = [:]
-        /// `-b` image lines under rows without a PID (`netstat -ab` without `-o`).
-        var imagesWithoutPID = 0
-
-        /// Records one owner line; `offset` is where its line starts in the text.
-        mutating func addOwnerLine(_ span: NetstatOwnerLines.Span, offset: Int, line: Int) {
-            owner.present = true
-            switch span {
-            case .image(let range):
-                owner.image = (range.lowerBound + offset)..<(range.upperBound + offset)
-                owner.imageLine = line
-            case .component(let range):
-                owner.components.append((range.lowerBound + offset)..<(range.upperBound + offset))
-            case .notObtainable:
-                owner.notObtainable = true
-            }
-        }
-
-        /// Applies the `-b` lines of the last row: a process record for its PID, or the reason
-        /// its owner is unknown. Text is built only for what a record does not hold yet.
-        mutating func finishOwner(text: CaptureText, bytes: UnsafeBufferPointer<UInt8>) {
-            guard owner.present else { return }
-            defer { owner.clear() }
-            guard let last = result.sockets.indices.last else { return }
-            if owner.notObtainable, result.sockets[last].ownership == .unknown {
-                result.sockets[last].ownershipReason = .ownerNotObtainable
-            }
-            if currentPID == nil, owner.image != nil { imagesWithoutPID += 1 }
-            guard let pid = currentPID, pid != 0, let image = owner.image, let imageLine = owner.imageLine else { return }
-            if let index = ownerIndexByPID[pid] {
-                for component in owner.components {
-                    let known = result.ownerProcesses[index].services.contains { service in
-                        var service = service
-                        return service.withUTF8 { ByteLine.same($0, bytes, component) }
-                    }
-                    if !known { result.ownerProcesses[index].services.append(ByteLine.string(bytes, component)) }
-                }
-                return
-            }
-            let services = owner.components.map { ByteLine.string(bytes, $0) }
-            ownerIndexByPID[pid] = result.ownerProcesses.count
-            result.ownerProcesses.append(ProcessFact(
-                pid: pid, name: ByteLine.string(bytes, image), services: services, source: text.location(line: imageLine)))
-        }
-
-        /// A line that is neither a row nor an owner line: decoration, pasted noise, a
-        /// malformed row, or (kept pending) a title/header of an unknown language.
-        mutating func readOther(_ line: Substring, index: Int, text: CaptureText) {
-            if WindowsLanguages.elevationMessages.contains(DisplayWidth.trimmed(String(line))) {
-                result.diagnostics.append(Diagnostic(
-                    .error, "netstat -b was not run from an elevated prompt: it listed no sockets",
-                    at: text.location(line: index + 1)))
-            } else if NetstatDecoration.isKnown(line) {
-                result.decorationLines += 1
-                if firstRowIndex == nil { knownPreamble = true }
-            } else if let noise = PastedNoise.classify(line) {
-                result.decorationLines += 1
-                if noise == .elision {
-                    result.elided = true
-                    result.diagnostics.append(Diagnostic(
-                        .note, "rows elided here ('...'): the capture is partial", at: text.location(line: index + 1)))
-                }
-            } else if NetstatRow.startsLikeRow(Tokens.split(line)) {
-                result.diagnostics.append(Diagnostic(
-                    .warning, "malformed netstat row: an endpoint or the pid cannot be read",
-                    at: text.location(line: index + 1)))
-            } else {
-                pending.append(index)
-            }
-        }
     }
 
     /// Before the first row, the last line is a header and the one before it a title, when
@@ -158,15 +102,20 @@ enum NetstatParser {
         return accepted
     }
 
-    /// Appends the fact of one row (built in place, not copied); returns the warning when its
-    /// state word contradicts its endpoints.
-    static func append(_ row: NetstatRow, line: Int, text: CaptureText, to sockets: inout [SocketFact]) -> Diagnostic? {
-        let location = text.location(line: line)
-        let (state, rawState, contradiction) = row.normalisedState()
+    /// Appends the fact of one row, its text made once from the line's bytes (local hosts and
+    /// zones through `localHosts`); returns the warning when its state word contradicts its
+    /// endpoints. `pidLists` shares the one-element PID arrays.
+    static func append(
+        _ row: NetstatRowSpan, bytes: UnsafeBufferPointer<UInt8>, line: Int, file: String,
+        to sockets: inout [SocketFact], localHosts: inout TextCache?, pidLists: inout PIDLists, tokens: inout [Range<Int>]
+    ) -> Diagnostic? {
+        let location = SourceLocation(file: file, line: line)
+        let remoteUnconnected = row.remote.isUnconnected(bytes)
+        let (state, rawState, contradiction) = NetstatRow.normalisedState(
+            proto: row.proto, word: row.stateWord(bytes, tokens: &tokens), remoteUnconnected: remoteUnconnected)
         let warning = contradiction ? Diagnostic(
             .warning, "state word says listening but the remote endpoint is connected; state kept unknown",
             at: location) : nil
-        let family = row.local.family
         var ownership = Ownership.unknown
         var reason: OwnershipReason? = .captureHasNoOwners
         var pids: [Int] = []
@@ -177,18 +126,39 @@ enum NetstatParser {
             } else {
                 ownership = .owned
                 reason = nil
-                pids = [pid]
+                pids = pidLists.list(pid)
             }
         }
-        let remote = row.remote.isUnconnected ? nil : row.remote
+        var noCache = TextCache?.none
+        let zone = row.local.zone(bytes, cache: &localHosts)
+        let localAddress = row.local.host(bytes, cache: &localHosts)
+        let remote = remoteUnconnected ? nil : row.remote
         sockets.append(SocketFact(
-            protocol: row.proto, family: family,
-            localAddress: row.local.host, localPort: row.local.port, localPortName: row.local.portName,
-            localZone: row.local.zone,
-            remoteAddress: remote.flatMap { $0.host == "*" ? nil : $0.host }, remotePort: remote?.port,
-            remotePortName: remote?.portName,
+            protocol: row.proto, family: row.local.family,
+            localAddress: localAddress, localPort: row.local.port, localPortName: row.local.portName(bytes),
+            localZone: zone,
+            remoteAddress: remote.flatMap { $0.hostIsWildcard(bytes) ? nil : $0.host(bytes, cache: &noCache) },
+            remotePort: remote?.port, remotePortName: remote?.portName(bytes),
             state: state, rawState: rawState,
             ownership: ownership, ownershipReason: reason, pids: pids, source: location))
         return warning
+    }
+}
+
+/// The `[pid]` arrays of the rows, shared between rows of the same PID (a capture has few
+/// PIDs and many rows): a small direct-mapped table, compared on every lookup.
+struct PIDLists {
+    private static let slotCount = 1024
+    /// The PID each slot holds a list for, -1 for none.
+    private var pids: [Int] = Array(repeating: -1, count: slotCount)
+    private var lists: [[Int]] = Array(repeating: [], count: slotCount)
+
+    mutating func list(_ pid: Int) -> [Int] {
+        let slot = pid & (Self.slotCount - 1)
+        if pids[slot] == pid { return lists[slot] }
+        let made = [pid]
+        pids[slot] = pid
+        lists[slot] = made
+        return made
     }
 }

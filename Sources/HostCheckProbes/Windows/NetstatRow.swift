@@ -47,39 +47,18 @@ struct NetstatRow: Sendable, Hashable {
     /// Parses the bytes of one line, using `tokens` as scratch space and `localHosts` for the
     /// text of local hosts and zones, which repeat from row to row.
     init?(bytes: UnsafeBufferPointer<UInt8>, tokens: inout [Range<Int>], localHosts: inout TextCache?) {
-        var lead = 0
-        while lead < bytes.count, bytes[lead] == 0x20 || bytes[lead] == 0x09 { lead += 1 }
-        guard lead < bytes.count, bytes[lead] == 0x54 || bytes[lead] == 0x55 else { return nil }
-        ByteLine.tokens(bytes, into: &tokens)
-        guard tokens.count >= 3 else { return nil }
-        let first = tokens[0]
-        if ByteLine.equals(bytes, first, "TCP") || ByteLine.equals(bytes, first, "TCPv6") {
-            proto = .tcp
-        } else if ByteLine.equals(bytes, first, "UDP") || ByteLine.equals(bytes, first, "UDPv6") {
-            proto = .udp
-        } else {
-            return nil
-        }
-        guard let local = NetstatEndpoint(bytes: bytes, range: tokens[1], cache: &localHosts),
-              let remote = NetstatEndpoint(bytes: bytes, range: tokens[2]) else { return nil }
-        self.local = local
-        self.remote = remote
-        var last = tokens.count
-        pid = nil
-        if last > 3, bytes[tokens[last - 1].lowerBound] >= 0x30, bytes[tokens[last - 1].lowerBound] <= 0x39,
-           ByteLine.number(bytes, tokens[last - 1], maxDigits: 20) != nil {
-            guard let value = ByteLine.number(bytes, tokens[last - 1], maxDigits: 10) else { return nil }
-            pid = value
-            last -= 1
-        }
-        switch last {
-        case 3:
-            stateWord = nil
-        case 4:
-            stateWord = NetstatStateWords.commonWord(bytes, tokens[3]) ?? ByteLine.string(bytes, tokens[3])
-        default:
-            stateWord = tokens[3..<last].map { ByteLine.string(bytes, $0) }.joined(separator: " ")
-        }
+        guard let span = NetstatRowSpan(bytes: bytes, tokens: &tokens) else { return nil }
+        var noCache = TextCache?.none
+        proto = span.proto
+        local = NetstatEndpoint(span.local, bytes: bytes, cache: &localHosts)
+        remote = NetstatEndpoint(span.remote, bytes: bytes, cache: &noCache)
+        stateWord = span.stateWord(bytes, tokens: &tokens)
+        pid = span.pid
+    }
+
+    /// The normalised state and the raw word to keep (capture-format spec §2.6).
+    func normalisedState() -> (state: SocketState, rawState: String?, contradiction: Bool) {
+        Self.normalisedState(proto: proto, word: stateWord, remoteUnconnected: remote.isUnconnected)
     }
 
     /// The normalised state and the raw word to keep (capture-format spec §2.6).
@@ -87,15 +66,16 @@ struct NetstatRow: Sendable, Hashable {
     /// A TCP row listens when its remote endpoint is unconnected, whatever the word says; the
     /// word only refines it to `bound` or `closed`. A UDP row is `listening` when unconnected and
     /// `established` when connected.
-    func normalisedState() -> (state: SocketState, rawState: String?, contradiction: Bool) {
-        let word = stateWord
+    static func normalisedState(
+        proto: TransportProtocol, word: String?, remoteUnconnected: Bool
+    ) -> (state: SocketState, rawState: String?, contradiction: Bool) {
         let mapped = word.flatMap(NetstatStateWords.state(for:))
         let keepRaw = word.flatMap { NetstatStateWords.isEnglish($0) ? nil : $0 }
         switch proto {
         case .udp:
-            return (remote.isUnconnected ? .listening : .established, word, false)
+            return (remoteUnconnected ? .listening : .established, word, false)
         case .tcp:
-            if remote.isUnconnected {
+            if remoteUnconnected {
                 if let mapped, mapped == .bound || mapped == .closed { return (mapped, keepRaw, false) }
                 return (.listening, keepRaw, false)
             }
@@ -103,5 +83,116 @@ struct NetstatRow: Sendable, Hashable {
             if mapped == .listening { return (.unknown, word, true) }
             return (mapped, keepRaw, false)
         }
+    }
+}
+
+/// A socket row read as byte ranges of its line (``NetstatRow`` before any text is made).
+struct NetstatRowSpan {
+    /// Where the state word(s) are.
+    enum State {
+        case none
+        /// One word.
+        case word(Range<Int>)
+        /// Several words, from the first's start to the last's end.
+        case words(Range<Int>)
+    }
+
+    var proto: TransportProtocol
+    var local: NetstatEndpointSpan
+    var remote: NetstatEndpointSpan
+    var state: State
+    var pid: Int?
+
+    /// Parses the bytes of one line; nil when they do not form a row. `tokens` is scratch
+    /// space for a row of more than five tokens.
+    init?(bytes: UnsafeBufferPointer<UInt8>, tokens: inout [Range<Int>]) {
+        var lead = 0
+        while lead < bytes.count, bytes[lead] == 0x20 || bytes[lead] == 0x09 { lead += 1 }
+        guard lead < bytes.count, bytes[lead] == 0x54 || bytes[lead] == 0x55 else { return nil }
+        // Rows have three to five tokens: they are read one by one; a row with more (a state of
+        // several words) is split whole.
+        var cursor = lead
+        guard let first = Self.nextToken(bytes, &cursor), let localToken = Self.nextToken(bytes, &cursor),
+              let remoteToken = Self.nextToken(bytes, &cursor) else { return nil }
+        if ByteLine.equals(bytes, first, "TCP") || ByteLine.equals(bytes, first, "TCPv6") {
+            proto = .tcp
+        } else if ByteLine.equals(bytes, first, "UDP") || ByteLine.equals(bytes, first, "UDPv6") {
+            proto = .udp
+        } else {
+            return nil
+        }
+        guard let local = NetstatEndpointSpan(bytes: bytes, range: localToken),
+              let remote = NetstatEndpointSpan(bytes: bytes, range: remoteToken) else { return nil }
+        self.local = local
+        self.remote = remote
+        let fourth = Self.nextToken(bytes, &cursor)
+        let fifth = fourth == nil ? nil : Self.nextToken(bytes, &cursor)
+        if fifth != nil, Self.nextToken(bytes, &cursor) != nil {
+            ByteLine.tokens(bytes, into: &tokens)
+            var last = tokens.count
+            pid = nil
+            if let value = Self.pid(bytes, tokens[last - 1]) {
+                guard let value else { return nil }
+                pid = value
+                last -= 1
+            }
+            state = .words(tokens[3].lowerBound..<tokens[last - 1].upperBound)
+            return
+        }
+        pid = nil
+        state = .none
+        if let lastToken = fifth ?? fourth, let value = Self.pid(bytes, lastToken) {
+            guard let value else { return nil }
+            pid = value
+            if let fourth, fifth != nil { state = .word(fourth) }
+        } else if let fourth, let fifth {
+            state = .words(fourth.lowerBound..<fifth.upperBound)
+        } else if let fourth {
+            state = .word(fourth)
+        }
+    }
+
+    /// The state word(s) as printed, words joined by one space; nil when absent.
+    func stateWord(_ bytes: UnsafeBufferPointer<UInt8>, tokens: inout [Range<Int>]) -> String? {
+        switch state {
+        case .none:
+            return nil
+        case .word(let range):
+            return NetstatStateWords.commonWord(bytes, range) ?? ByteLine.string(bytes, range)
+        case .words(let range):
+            ByteLine.tokens(UnsafeBufferPointer(rebasing: bytes[range]), into: &tokens)
+            let words = UnsafeBufferPointer(rebasing: bytes[range])
+            return tokens.map { ByteLine.string(words, $0) }.joined(separator: " ")
+        }
+    }
+
+    /// The PID a last token holds: nil when it is not a run of up to 20 digits (not a PID),
+    /// `.some(nil)` when it is one of more than 10 (the row is malformed).
+    private static func pid(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Range<Int>) -> Int?? {
+        guard token.count <= 20, ByteLine.isDigits(bytes, token) else { return nil }
+        return .some(ByteLine.number(bytes, token, maxDigits: 10))
+    }
+
+    /// The next run of bytes that are not blanks (spaces, tabs) from `cursor`, which moves past it.
+    @inline(__always)
+    private static func nextToken(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) -> Range<Int>? {
+        let count = bytes.count
+        var index = cursor
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            // Netstat pads its columns with long runs of spaces: skip them eight at a time.
+            while index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) == 0x2020_2020_2020_2020 {
+                index += 8
+            }
+        }
+        while index < count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        guard index < count else {
+            cursor = index
+            return nil
+        }
+        let start = index
+        while index < count, bytes[index] != 0x20, bytes[index] != 0x09 { index += 1 }
+        cursor = index
+        return start..<index
     }
 }
