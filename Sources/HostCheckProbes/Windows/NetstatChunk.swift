@@ -26,7 +26,7 @@ struct NetstatChunk: Sendable {
             let ranges = text.lineRanges[lines]
             // Room for a socket per line (an upper bound; only what is written is touched).
             state.chunk.result.sockets.reserveCapacity(ranges.count + reserveExtra)
-            HugePages.advise(state.chunk.result.sockets)
+            HugePageAdvice.advise(state.chunk.result.sockets)
             var tokens: [Range<Int>] = []
             tokens.reserveCapacity(16)
             var localHosts: TextCache? = TextCache()

@@ -4,17 +4,18 @@ import Glibc
 
 /// Asks the kernel to back a large array's storage with huge pages (`MADV_HUGEPAGE`), where
 /// transparent huge pages are enabled only on request: a 60 MB capture gives arrays of
-/// hundreds of MB, and faulting them in 4 KiB at a time costs more than filling them.
+/// hundreds of MB, and the JSON of a large snapshot is as big; faulting them in 4 KiB at a
+/// time costs about as much as filling them.
 ///
 /// Only advice: nothing changes in the array, and where the call is not available or fails,
 /// nothing happens.
-enum HugePages {
-    /// Below this many bytes of capacity nothing is asked.
-    static let threshold = 8 << 20
+public enum HugePageAdvice {
+    /// Below this many bytes nothing is asked.
+    public static let threshold = 8 << 20
 
     /// Advises the 2 MiB-aligned part of the array's reserved storage (call after
     /// `reserveCapacity`, before the elements are written).
-    static func advise<Element>(_ array: [Element]) {
+    public static func advise<Element>(_ array: [Element]) {
         array.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             advise(UnsafeRawPointer(base), bytes: array.capacity * MemoryLayout<Element>.stride)
@@ -22,7 +23,7 @@ enum HugePages {
     }
 
     /// Advises the 2 MiB-aligned part of `bytes` bytes of memory at `base`.
-    static func advise(_ base: UnsafeRawPointer, bytes: Int) {
+    public static func advise(_ base: UnsafeRawPointer, bytes: Int) {
         #if os(Linux)
         guard bytes >= threshold else { return }
         let start = UInt(bitPattern: base)
