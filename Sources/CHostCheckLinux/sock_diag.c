@@ -51,6 +51,18 @@ static uint32_t sequence_for(uint8_t family, uint8_t protocol) {
     return ((uint32_t)family << 8) | protocol;
 }
 
+/* Sends one request to the kernel; 0 or -errno. */
+static int send_to_kernel(int fd, const void *message, size_t length) {
+    struct sockaddr_nl kernel;
+    memset(&kernel, 0, sizeof(kernel));
+    kernel.nl_family = AF_NETLINK;
+    for (;;) {
+        ssize_t sent = sendto(fd, message, length, 0, (struct sockaddr *)&kernel, sizeof(kernel));
+        if (sent >= 0) return 0;
+        if (errno != EINTR) return -errno;
+    }
+}
+
 static int send_request(int fd, uint8_t family, uint8_t protocol) {
     struct {
         struct nlmsghdr header;
@@ -65,14 +77,7 @@ static int send_request(int fd, uint8_t family, uint8_t protocol) {
     message.request.sdiag_protocol = protocol;
     message.request.idiag_states = ~0U;
 
-    struct sockaddr_nl kernel;
-    memset(&kernel, 0, sizeof(kernel));
-    kernel.nl_family = AF_NETLINK;
-    for (;;) {
-        ssize_t sent = sendto(fd, &message, sizeof(message), 0, (struct sockaddr *)&kernel, sizeof(kernel));
-        if (sent >= 0) return 0;
-        if (errno != EINTR) return -errno;
-    }
+    return send_to_kernel(fd, &message, sizeof(message));
 }
 
 /* The compatibility request (`inet_diag_req`, TCPDIAG_GETSOCK): the kernel answers it for both
@@ -91,14 +96,7 @@ static int send_tcp_compat_request(int fd) {
     message.request.idiag_family = AF_INET;
     message.request.idiag_states = ~0U;
 
-    struct sockaddr_nl kernel;
-    memset(&kernel, 0, sizeof(kernel));
-    kernel.nl_family = AF_NETLINK;
-    for (;;) {
-        ssize_t sent = sendto(fd, &message, sizeof(message), 0, (struct sockaddr *)&kernel, sizeof(kernel));
-        if (sent >= 0) return 0;
-        if (errno != EINTR) return -errno;
-    }
+    return send_to_kernel(fd, &message, sizeof(message));
 }
 
 /* Reads the inet_diag_msg of one netlink message into `out`; returns 0, or -EINVAL when short. */
