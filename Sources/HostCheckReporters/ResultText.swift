@@ -65,7 +65,8 @@ enum ResultText {
             parts.append(evidence.processes.map { "pid \($0.pid) \($0.name ?? "?")" }.joined(separator: ", "))
         }
         if let source = evidence.source { parts.append(source.description) }
-        if let note = evidence.note { parts.append(note) }
+        // The engine's note often restates the owner (`owner unknown (...)`): said once.
+        if let note = evidence.note, !parts.contains(note) { parts.append(note) }
         return parts
     }
 

@@ -3,6 +3,22 @@ import HostCheckCore
 @testable import HostCheckReporters
 
 @Suite struct TextReporterTests {
+    /// The engine's note is left out when it only restates the owner part of the line.
+    @Test(arguments: [
+        ("owner unknown (fd-directory-unreadable)",
+         "tcp 0.0.0.0:3691  owner unknown (fd-directory-unreadable)  NETLINK_SOCK_DIAG/tcp"),
+        ("listens on every address",
+         "tcp 0.0.0.0:3691  owner unknown (fd-directory-unreadable)  NETLINK_SOCK_DIAG/tcp  listens on every address"),
+    ])
+    func evidenceSaysTheOwnerOnce(note: String, expected: String) {
+        let socket = SocketFact(
+            protocol: .tcp, family: .ipv4, localAddress: "0.0.0.0", localPort: 3691, state: .listening,
+            ownership: .unknown, ownershipReason: .fdDirectoryUnreadable,
+            source: SourceLocation(file: "NETLINK_SOCK_DIAG/tcp"))
+        let evidence = Evidence(socket: socket, source: socket.source, note: note)
+        #expect(ResultText.evidenceLine(evidence) == expected)
+    }
+
     @Test func rendersGroupedByOutcomeWithEvidence() throws {
         let text = try Samples.render(TextReporter(options: ReporterOptions()), hosts: [Samples.hostResults])
         #expect(text == """
