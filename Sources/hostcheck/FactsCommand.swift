@@ -33,25 +33,6 @@ struct FactsCommand: AsyncParsableCommand {
     /// How many tasks lay out the JSON of a large snapshot: one per core, at most 4.
     static var tasks: Int { min(4, max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))) }
 
-    /// Pieces of JSON of at least this many bytes are written without buffering.
-    static let directWriteAbove = 1 << 16
-
-    /// Writes all of `bytes` to `fd`; the error's description when a write fails.
-    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Glibc.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                offset += written
-            }
-            return nil
-        }
-    }
-
     /// From this many sockets, `run` exits as soon as its output is written.
     static let exitEarlyAbove = 100_000
 
@@ -76,15 +57,7 @@ struct FactsCommand: AsyncParsableCommand {
         var out = FileOutput.standardOutput()
         switch format {
         case .json:
-            // Large pieces (batches of sockets) go straight to standard output, after what is
-            // buffered, instead of through the buffer.
-            var failure: String?
-            await snapshot.writeJSON(pretty: pretty, tasks: Self.tasks) { piece in
-                guard piece.count >= Self.directWriteAbove else { return out.write(bytes: piece) }
-                out.flush()
-                if failure == nil { failure = Self.writeAll(piece, to: 1) }
-            }
-            if let failure { throw CLIError(.cannotWrite, "standard output: cannot write: \(failure)") }
+            await snapshot.writeJSON(pretty: pretty, tasks: Self.tasks) { out.write(bytes: $0) }
         case .table:
             out.write(SnapshotTable.render(snapshot))
         }

@@ -37,29 +37,40 @@ struct FileOutput: TextOutputStream {
         if buffer.count >= 1 << 16 { flush() }
     }
 
-    /// Appends raw bytes (a JSON document made by a byte-level writer).
+    /// Appends raw bytes (a JSON document made by a byte-level writer). A piece of 64 KiB or
+    /// more (a batch of a large snapshot's sockets) is written as it is, after what is
+    /// buffered, rather than copied through the buffer.
     mutating func write(bytes: [UInt8]) {
+        if bytes.count >= 1 << 16 {
+            flush()
+            writeAll(bytes)
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }
     }
 
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        if failure == nil {
-            var offset = 0
-            while offset < buffer.count {
-                let written = buffer.withUnsafeBytes { raw in
-                    Glibc.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-                }
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    break
-                }
-                offset += written
-            }
-        }
+        writeAll(buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes every byte, unless an earlier write failed; remembers the first failure.
+    private mutating func writeAll(_ bytes: [UInt8]) {
+        guard failure == nil else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { raw in
+                Glibc.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = String(cString: strerror(errno))
+                return
+            }
+            offset += written
+        }
     }
 
     /// Flushes, closes and renames a file output into place. Throws exit 74 on any failure.
