@@ -1,35 +1,31 @@
 /// One socket of a host, as a probe saw it (DESIGN.md §2).
+///
+/// A large capture holds hundreds of thousands of facts, so a fact is kept in 128 bytes:
+/// optional integers in eight bytes each (``CompactOptionalInt``), and the four text fields
+/// that are nearly always nil (port names, zone, raw state) in one shared box, allocated only
+/// for a socket that has one. The properties read and write as plain values.
 public struct SocketFact: Sendable, Hashable {
-    public var `protocol`: TransportProtocol
-    public var family: AddressFamily
     /// The local address as text, without brackets or zone id (`0.0.0.0`, `::`, `fe80::1`);
     /// a host name when a capture was made without `-n`.
     public var localAddress: String
-    /// The local port number; nil when the capture shows a service name instead.
-    public var localPort: Int?
-    /// The service name a capture printed instead of a port number (`https`).
-    public var localPortName: String?
-    /// The IPv6 zone (scope) id, without `%` (`11`, `eth0`).
-    public var localZone: String?
     /// The remote address; nil for a wildcard (`0.0.0.0:0`, `[::]:0`, `*:*`).
     public var remoteAddress: String?
-    /// The remote port; nil for a wildcard.
-    public var remotePort: Int?
-    /// The service name a capture printed instead of the remote port number.
-    public var remotePortName: String?
-    public var state: SocketState
-    /// The state word as the source printed it, when it was not understood or is localized.
-    public var rawState: String?
-    /// Whether an IPv6 socket accepts IPv6 only; nil if unknown.
-    public var v6only: Bool?
-    /// The network namespace inode, when the probe knows it.
-    public var netns: UInt64?
-    public var ownership: Ownership
     public var ownershipReason: OwnershipReason?
     /// The owning PIDs (several for forked servers sharing a socket), ascending.
     public var pids: [Int]
     /// Where the socket came from: capture file and line, or the `/proc` path.
     public var source: SourceLocation
+    @usableFromInline var rareText: SocketRareText?
+    @usableFromInline var storedLocalPort: CompactOptionalInt
+    @usableFromInline var storedRemotePort: CompactOptionalInt
+    @usableFromInline var storedNetns: UInt64
+    @usableFromInline var hasNetns: Bool
+    public var `protocol`: TransportProtocol
+    public var family: AddressFamily
+    public var state: SocketState
+    /// Whether an IPv6 socket accepts IPv6 only; nil if unknown.
+    public var v6only: Bool?
+    public var ownership: Ownership
 
     @inlinable
     public init(
@@ -43,20 +39,71 @@ public struct SocketFact: Sendable, Hashable {
         self.protocol = `protocol`
         self.family = family
         self.localAddress = localAddress
-        self.localPort = localPort
-        self.localPortName = localPortName
-        self.localZone = localZone
+        storedLocalPort = CompactOptionalInt(localPort)
         self.remoteAddress = remoteAddress
-        self.remotePort = remotePort
-        self.remotePortName = remotePortName
+        storedRemotePort = CompactOptionalInt(remotePort)
+        rareText = SocketRareText.make(
+            localPortName: localPortName, localZone: localZone, remotePortName: remotePortName, rawState: rawState)
         self.state = state
-        self.rawState = rawState
         self.v6only = v6only
-        self.netns = netns
+        storedNetns = netns ?? 0
+        hasNetns = netns != nil
         self.ownership = ownership
         self.ownershipReason = ownershipReason
         self.pids = pids
         self.source = source
+    }
+
+    /// The local port number; nil when the capture shows a service name instead.
+    @inlinable
+    public var localPort: Int? {
+        get { storedLocalPort.value }
+        set { storedLocalPort = CompactOptionalInt(newValue) }
+    }
+
+    /// The remote port; nil for a wildcard.
+    @inlinable
+    public var remotePort: Int? {
+        get { storedRemotePort.value }
+        set { storedRemotePort = CompactOptionalInt(newValue) }
+    }
+
+    /// The network namespace inode, when the probe knows it.
+    @inlinable
+    public var netns: UInt64? {
+        get { hasNetns ? storedNetns : nil }
+        set {
+            storedNetns = newValue ?? 0
+            hasNetns = newValue != nil
+        }
+    }
+
+    /// The service name a capture printed instead of a port number (`https`).
+    @inlinable
+    public var localPortName: String? {
+        get { rareText?.localPortName }
+        set { rareText = SocketRareText.make(localPortName: newValue, localZone: localZone, remotePortName: remotePortName, rawState: rawState) }
+    }
+
+    /// The IPv6 zone (scope) id, without `%` (`11`, `eth0`).
+    @inlinable
+    public var localZone: String? {
+        get { rareText?.localZone }
+        set { rareText = SocketRareText.make(localPortName: localPortName, localZone: newValue, remotePortName: remotePortName, rawState: rawState) }
+    }
+
+    /// The service name a capture printed instead of the remote port number.
+    @inlinable
+    public var remotePortName: String? {
+        get { rareText?.remotePortName }
+        set { rareText = SocketRareText.make(localPortName: localPortName, localZone: localZone, remotePortName: newValue, rawState: rawState) }
+    }
+
+    /// The state word as the source printed it, when it was not understood or is localized.
+    @inlinable
+    public var rawState: String? {
+        get { rareText?.rawState }
+        set { rareText = SocketRareText.make(localPortName: localPortName, localZone: localZone, remotePortName: remotePortName, rawState: newValue) }
     }
 
     /// The exposure of the local address; nil when the address is not an IP (a host name).

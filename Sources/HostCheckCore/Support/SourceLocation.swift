@@ -5,15 +5,29 @@
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The file (as given on the command line) or the `/proc` path read.
     public var file: String
-    /// The 1-based line, when the input has lines.
-    public var line: Int?
-    /// The 1-based column, when known.
-    public var column: Int?
+    // Line and column take eight bytes each (a socket of a large capture carries one).
+    @usableFromInline var storedLine: CompactOptionalInt
+    @usableFromInline var storedColumn: CompactOptionalInt
 
+    /// The 1-based line, when the input has lines.
+    @inlinable
+    public var line: Int? {
+        get { storedLine.value }
+        set { storedLine = CompactOptionalInt(newValue) }
+    }
+
+    /// The 1-based column, when known.
+    @inlinable
+    public var column: Int? {
+        get { storedColumn.value }
+        set { storedColumn = CompactOptionalInt(newValue) }
+    }
+
+    @inlinable
     public init(file: String, line: Int? = nil, column: Int? = nil) {
         self.file = file
-        self.line = line
-        self.column = column
+        storedLine = CompactOptionalInt(line)
+        storedColumn = CompactOptionalInt(column)
     }
 
     public var description: String {
