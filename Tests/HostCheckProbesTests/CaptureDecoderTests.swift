@@ -1,3 +1,4 @@
+import HostCheckCore
 import Testing
 @testable import HostCheckProbes
 
@@ -50,5 +51,23 @@ struct CaptureDecoderTests {
     ])
     func splitsLinesAsAnEditorCounts(_ text: String, _ lines: [String]) {
         #expect(CaptureText.splitLines(text).map(String.init) == lines)
+    }
+
+    /// A text cut in two after a line feed near its middle and scanned on two threads has the
+    /// lines of one pass, whatever comes around the cut (CRLF, lone CRs, blank lines, no final
+    /// terminator).
+    @Test func linesScannedInTwoHalvesAreThoseOfOnePass() {
+        let pieces = ["a\r\n", "\n", "\r", "bc\r\r\n", "", "d", "\r\n\r\n", "ef\n"]
+        for first in pieces {
+            for second in pieces {
+                for third in pieces {
+                    for fourth in pieces {
+                        let text = FileBytes(Array((first + second + third + fourth + "x\r\ny").utf8))
+                        #expect(CaptureText.scanLines(text, parallelFrom: 1) == CaptureText.scanLines(text, parallelFrom: .max),
+                                "\(first + second + third + fourth)")
+                    }
+                }
+            }
+        }
     }
 }

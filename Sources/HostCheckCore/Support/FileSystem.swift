@@ -83,6 +83,29 @@ public enum FileSystem {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw FileReadError(.cannotOpen) }
         defer { close(descriptor) }
+        return try readToEnd(descriptor: descriptor)
+    }
+
+    /// The size from which ``readFileBytes(_:mappingFrom:)`` maps a file rather than read it.
+    public static let mappingThreshold = 4 << 20
+
+    /// The bytes of a file: a regular file of at least `threshold` bytes is mapped
+    /// (``MappedFile``), anything else (smaller, a pipe, a file that changes size while it is
+    /// mapped) is read as ``readFile(_:)`` reads it.
+    /// - Throws: ``FileReadError`` when the file cannot be opened or read.
+    public static func readFileBytes(_ path: String, mappingFrom threshold: Int = mappingThreshold) throws(FileReadError) -> FileBytes {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw FileReadError(.cannotOpen) }
+        defer { close(descriptor) }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, status.st_size >= threshold, let mapping = MappedFile.map(descriptor: descriptor) {
+            return FileBytes(mapping)
+        }
+        return FileBytes(try readToEnd(descriptor: descriptor))
+    }
+
+    /// Reads what is left of the file open at `descriptor`, to its end.
+    private static func readToEnd(descriptor: Int32) throws(FileReadError) -> [UInt8] {
         var status = stat()
         var capacity = (fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0) + 1
         var bytes: [UInt8] = []

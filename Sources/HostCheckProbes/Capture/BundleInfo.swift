@@ -21,10 +21,12 @@ struct BundleInfo: Sendable, Hashable {
     var commands: [String] = []
 
     /// The text of a file that starts like a JSON object (after blanks), else nil.
-    static func candidateText(_ utf8: [UInt8]) -> String? {
-        guard let first = utf8.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }),
-              first == 0x7B else { return nil }
-        return String(decoding: utf8, as: UTF8.self)
+    static func candidateText(_ utf8: FileBytes) -> String? {
+        utf8.withUnsafeBufferPointer { bytes in
+            guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }),
+                  first == 0x7B else { return nil }
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
 
     /// True when the text is a JSON object with a `hostcheck_bundle` key.

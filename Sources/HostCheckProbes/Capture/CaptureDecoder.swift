@@ -1,3 +1,5 @@
+import HostCheckCore
+
 /// A localized text that appears when a capture is decoded with the right code page.
 struct CodePageSignature: Sendable {
     var text: String
@@ -7,19 +9,23 @@ struct CodePageSignature: Sendable {
 
 /// Bytes decoded into text (kept as UTF-8 bytes), with the encoding chosen.
 struct DecodedBytes: Sendable {
-    var utf8: [UInt8]
+    var utf8: FileBytes
     var encoding: CaptureEncoding
     /// True when no known header or title confirmed the code page.
     var guessed = false
 
-    init(utf8: [UInt8], encoding: CaptureEncoding, guessed: Bool = false) {
+    init(utf8: FileBytes, encoding: CaptureEncoding, guessed: Bool = false) {
         self.utf8 = utf8
         self.encoding = encoding
         self.guessed = guessed
     }
 
+    init(utf8: [UInt8], encoding: CaptureEncoding, guessed: Bool = false) {
+        self.init(utf8: FileBytes(utf8), encoding: encoding, guessed: guessed)
+    }
+
     /// The text as a `String` (for the small JSON documents).
-    var text: String { String(decoding: utf8, as: UTF8.self) }
+    var text: String { utf8.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) } }
 }
 
 /// Turns the bytes of a capture file into text, recording the encoding it chose.
@@ -36,24 +42,32 @@ enum CaptureDecoder {
     static func decode(
         _ bytes: [UInt8], signatures: [CodePageSignature] = WindowsLanguages.codePageSignatures
     ) -> DecodedBytes? {
+        decode(FileBytes(bytes), signatures: signatures)
+    }
+
+    /// ``decode(_:signatures:)`` for the bytes of a file, which UTF-8 text keeps uncopied.
+    static func decode(
+        _ bytes: FileBytes, signatures: [CodePageSignature] = WindowsLanguages.codePageSignatures
+    ) -> DecodedBytes? {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            let body = Array(bytes.dropFirst(3))
-            guard isValidUTF8(body) else { return nil }
+            let body = bytes.dropFirst(3)
+            guard UTF8Validation.isValid(body) else { return nil }
             return DecodedBytes(utf8: body, encoding: .utf8BOM)
         }
         if bytes.starts(with: [0xFF, 0xFE]) {
-            return DecodedBytes(utf8: utf16(bytes.dropFirst(2), littleEndian: true), encoding: .utf16LEBOM)
+            return DecodedBytes(utf8: utf16(bytes.dropFirst(2).array[...], littleEndian: true), encoding: .utf16LEBOM)
         }
         if bytes.starts(with: [0xFE, 0xFF]) {
-            return DecodedBytes(utf8: utf16(bytes.dropFirst(2), littleEndian: false), encoding: .utf16BEBOM)
+            return DecodedBytes(utf8: utf16(bytes.dropFirst(2).array[...], littleEndian: false), encoding: .utf16BEBOM)
         }
-        if looksLikeUTF16LE(sampleBytes(bytes)) {
-            return DecodedBytes(utf8: utf16(bytes[...], littleEndian: true), encoding: .utf16LE)
+        let sample = bytes.withUnsafeBufferPointer { sampleBytes($0) }
+        if looksLikeUTF16LE(sample) {
+            return DecodedBytes(utf8: utf16(bytes.array[...], littleEndian: true), encoding: .utf16LE)
         }
-        if isValidUTF8(bytes) {
+        if UTF8Validation.isValid(bytes) {
             return DecodedBytes(utf8: bytes, encoding: .utf8)
         }
-        return decodeCodePage(bytes, signatures: signatures)
+        return decodeCodePage(bytes.array, signatures: signatures)
     }
 
     /// The code page under which the most signature lines appear, a signature of the page's
@@ -79,9 +93,14 @@ enum CaptureDecoder {
 
     /// The first bytes, cut after a line feed so that a double-byte character is never split.
     static func sampleBytes(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
-        guard bytes.count > sniffLimit else { return bytes[...] }
+        bytes.withUnsafeBufferPointer { sampleBytes($0) }
+    }
+
+    /// ``sampleBytes(_:)`` of a buffer, copied out of it.
+    static func sampleBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> ArraySlice<UInt8> {
+        guard bytes.count > sniffLimit else { return ArraySlice(bytes) }
         let cut = bytes[..<sniffLimit].lastIndex(of: 0x0A).map { $0 + 1 } ?? sniffLimit
-        return bytes[..<cut]
+        return ArraySlice(bytes[..<cut])
     }
 
     /// How many non-ASCII lines are examined per code page.
@@ -128,25 +147,6 @@ enum CaptureDecoder {
         }
         let pairs = bytes.count / 2
         return oddNULs * 10 >= pairs * 3 && evenNULs * 10 < pairs
-    }
-
-    /// Strict UTF-8 validation without keeping a copy: ASCII is checked eight bytes at a time,
-    /// anything else by the standard library.
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        let allASCII = bytes.withUnsafeBytes { raw -> Bool in
-            var index = 0
-            let count = raw.count
-            while index + 8 <= count {
-                if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-                index += 8
-            }
-            while index < count {
-                if raw[index] >= 0x80 { return false }
-                index += 1
-            }
-            return true
-        }
-        return allASCII || String(validating: bytes, as: UTF8.self) != nil
     }
 
     /// Decodes UTF-16 into UTF-8 bytes; an odd trailing byte is dropped and unpaired surrogates

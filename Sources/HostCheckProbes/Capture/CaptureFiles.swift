@@ -3,7 +3,16 @@ import HostCheckCore
 /// The bytes of one capture file, named as the user gave it (or as `dir/name` in a bundle).
 struct CaptureInput: Sendable {
     var file: String
-    var bytes: [UInt8]
+    var bytes: FileBytes
+
+    init(file: String, bytes: FileBytes) {
+        self.file = file
+        self.bytes = bytes
+    }
+
+    init(file: String, bytes: [UInt8]) {
+        self.init(file: file, bytes: FileBytes(bytes))
+    }
 }
 
 /// Reads capture files and bundle directories.
@@ -37,11 +46,11 @@ enum CaptureFiles {
         return (files, notes)
     }
 
-    /// The bytes of a capture file.
+    /// The bytes of a capture file (a large one mapped, not copied).
     /// - Throws: ``CaptureError`` when the file cannot be opened or read.
-    static func readFile(_ path: String) throws(CaptureError) -> [UInt8] {
+    static func readFile(_ path: String) throws(CaptureError) -> FileBytes {
         do {
-            return try FileSystem.readFile(path)
+            return try FileSystem.readFileBytes(path)
         } catch {
             throw CaptureError(path: path, message: error.message)
         }

@@ -17,16 +17,20 @@ struct CaptureText: Sendable {
     var file: String
     var encoding: CaptureEncoding
     /// The text, as valid UTF-8.
-    let utf8: [UInt8]
+    let utf8: FileBytes
     /// The UTF-8 byte range of each line, terminator excluded.
     let lineRanges: [Range<Int>]
 
     /// - Parameter utf8: valid UTF-8 (as ``CaptureDecoder`` returns it).
-    init(file: String, encoding: CaptureEncoding, utf8: [UInt8]) {
+    init(file: String, encoding: CaptureEncoding, utf8: FileBytes) {
         self.file = file
         self.encoding = encoding
         self.utf8 = utf8
-        self.lineRanges = utf8.withUnsafeBufferPointer(CaptureText.scanLines)
+        self.lineRanges = CaptureText.scanLines(utf8)
+    }
+
+    init(file: String, encoding: CaptureEncoding, utf8: [UInt8]) {
+        self.init(file: file, encoding: encoding, utf8: FileBytes(utf8))
     }
 
     init(file: String, encoding: CaptureEncoding, text: String) {
@@ -37,7 +41,8 @@ struct CaptureText: Sendable {
 
     /// The line at a 0-based index.
     func line(_ index: Int) -> Substring {
-        Substring(String(decoding: utf8[lineRanges[index]], as: UTF8.self))
+        let range = lineRanges[index]
+        return Substring(utf8.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) })
     }
 
     /// The first `count` lines.
@@ -56,13 +61,45 @@ struct CaptureText: Sendable {
         CaptureText(file: "", encoding: .utf8, text: text).lines
     }
 
+    /// From this many bytes, a text's lines are found on two threads at once.
+    static let parallelScanThreshold = 8 << 20
+
+    /// The line ranges of the whole text. A large text is cut in two after a line feed near
+    /// its middle, and the halves are scanned at once (a line feed ends a line wherever it is,
+    /// so the lines are those of one pass).
+    static func scanLines(_ text: FileBytes, parallelFrom threshold: Int = parallelScanThreshold) -> [Range<Int>] {
+        let count = text.count
+        let middle: Int? = count < threshold ? nil : text.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress,
+                  let found = memchr(base + count / 2, 0x0A, count - count / 2) else { return nil }
+            return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base + 1
+        }
+        guard let middle, middle < count else {
+            return text.withUnsafeBufferPointer { scanLines($0, offset: 0, reserving: count / 24 + 16) }
+        }
+        var (ranges, second) = BlockingThread.both({
+            text.withUnsafeBufferPointer { all in
+                scanLines(UnsafeBufferPointer(rebasing: all[..<middle]), offset: 0, reserving: count / 24 + 16)
+            }
+        }, {
+            text.withUnsafeBufferPointer { all in
+                scanLines(UnsafeBufferPointer(rebasing: all[middle...]), offset: middle, reserving: (count - middle) / 24 + 16)
+            }
+        })
+        ranges.append(contentsOf: second)
+        second = []
+        return ranges
+    }
+
     /// The line ranges of UTF-8 bytes: LFs are found with `memchr`, then lone CRs before each.
-    static func scanLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    /// Ranges are offsets into `bytes` plus `offset`; `reserving` ranges of room are reserved
+    /// (only what is written is touched).
+    static func scanLines(_ bytes: UnsafeBufferPointer<UInt8>, offset: Int, reserving: Int) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(reserving)
+        HugePageAdvice.advise(ranges)
         guard let base = bytes.baseAddress else { return ranges }
         let count = bytes.count
-        // Room for lines of 24 bytes on average (only what is written is touched).
-        ranges.reserveCapacity(count / 24 + 16)
         // The next CR at or after the current position (count when none): most captures have
         // none, or one per line, so each is looked for once, not once per line.
         func carriageReturn(from position: Int) -> Int {
@@ -80,13 +117,13 @@ struct CaptureText: Sendable {
             if nextCR < segmentStart { nextCR = carriageReturn(from: segmentStart) }
             while segmentStart < lineFeed, nextCR < lineFeed {
                 let position = nextCR
-                ranges.append(segmentStart..<position)
+                ranges.append(offset + segmentStart..<offset + position)
                 segmentStart = position + 1
                 endedByCarriageReturn = segmentStart == lineFeed
                 nextCR = carriageReturn(from: segmentStart)
             }
             if segmentStart < lineFeed || !endedByCarriageReturn && segmentStart == lineFeed && lineFeed < count {
-                ranges.append(segmentStart..<lineFeed)
+                ranges.append(offset + segmentStart..<offset + lineFeed)
             }
             start = lineFeed + 1
         }
