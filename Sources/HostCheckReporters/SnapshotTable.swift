@@ -112,17 +112,32 @@ public enum SnapshotTable {
     /// Left-aligned columns separated by two spaces, without trailing spaces.
     static func layout(_ table: [[String]]) -> String {
         var widths = [Int](repeating: 0, count: columns.count)
+        var bytes = 0
         for row in table {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
-        }
-        var out = ""
-        for row in table {
-            var line = ""
             for (index, cell) in row.enumerated() {
-                line += index == row.count - 1 ? cell : cell.padding(widths[index] + 2)
+                widths[index] = max(widths[index], width(cell))
+                bytes += cell.utf8.count
             }
-            out += line + "\n"
         }
-        return out
+        // Built as bytes, each cell padded with spaces to its column's width plus two (the
+        // last cell is not padded): a capture of half a million sockets is one table.
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes + table.count * (widths.reduce(0, +) + 2 * widths.count + 1))
+        for row in table {
+            for (index, cell) in row.enumerated() {
+                out.append(contentsOf: cell.utf8)
+                if index < row.count - 1 {
+                    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: max(widths[index] + 2 - width(cell), 0)))
+                }
+            }
+            out.append(UInt8(ascii: "\n"))
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The width of a cell in characters (its byte count when it is ASCII: cells are
+    /// neutralised, so ASCII cells are printable).
+    static func width(_ cell: String) -> Int {
+        TerminalText.isPrintableASCII(cell) ? cell.utf8.count : cell.count
     }
 }

@@ -8,6 +8,8 @@
 public enum TerminalText {
     /// Returns `text` with every control character replaced by a visible escape.
     public static func neutralised(_ text: String) -> String {
+        // Printable ASCII (nearly every cell of a report) needs no look at its scalars.
+        if isPrintableASCII(text) { return text }
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -19,6 +21,12 @@ public enum TerminalText {
             }
         }
         return String(out)
+    }
+
+    /// Whether every byte of `text` is printable ASCII (0x20 to 0x7E).
+    public static func isPrintableASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
     }
 
     /// Whether `scalar` is shown as a visible escape instead of itself.
