@@ -23,21 +23,51 @@ enum ByteLine {
     /// Fills `ranges` (emptied first, capacity kept) with the token ranges of the line.
     static func tokens(_ bytes: UnsafeBufferPointer<UInt8>, into ranges: inout [Range<Int>]) {
         ranges.removeAll(keepingCapacity: true)
-        let count = bytes.count
-        guard let base = bytes.baseAddress else { return }
-        let raw = UnsafeRawPointer(base)
         var index = 0
-        while index < count {
-            // Netstat pads its columns with long runs of spaces: skip them eight at a time.
-            while index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) == 0x2020_2020_2020_2020 {
+        while let token = nextToken(bytes, &index) { ranges.append(token) }
+    }
+
+    /// The next run of bytes that are not blanks (spaces, tabs) from `cursor`, which moves past
+    /// it; nil (the cursor at the end) when only blanks are left.
+    @inline(__always)
+    static func nextToken(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) -> Range<Int>? {
+        let start = firstIndex(blank: false, in: bytes, from: cursor)
+        guard start < bytes.count else {
+            cursor = bytes.count
+            return nil
+        }
+        let end = firstIndex(blank: true, in: bytes, from: start)
+        cursor = end
+        return start..<end
+    }
+
+    /// The first index at or after `start` whose byte is (`blank`) or is not a space or tab;
+    /// the count when there is none. Eight bytes are examined at a time: netstat pads its
+    /// columns with long runs of spaces, and its tokens are a dozen bytes or more.
+    @inline(__always)
+    static func firstIndex(blank: Bool, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let count = bytes.count
+        var index = start
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let blanks = zeroBytes(word ^ 0x2020_2020_2020_2020) | zeroBytes(word ^ 0x0909_0909_0909_0909)
+                let found = blank ? blanks : ~blanks & 0x8080_8080_8080_8080
+                if found != 0 { return index + found.trailingZeroBitCount >> 3 }
                 index += 8
             }
-            while index < count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
-            guard index < count else { break }
-            let start = index
-            while index < count, bytes[index] != 0x20, bytes[index] != 0x09 { index += 1 }
-            ranges.append(start..<index)
         }
+        while index < count, (bytes[index] == 0x20 || bytes[index] == 0x09) != blank { index += 1 }
+        return index
+    }
+
+    /// The high bit of each byte of `word` that is zero, and no other bit (exact, unlike the
+    /// borrow-based test: no byte above a zero byte is marked).
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & low) &+ low) | word | low)
     }
 
     /// True when the bytes are only ASCII blanks (or NO-BREAK SPACE).

@@ -112,8 +112,8 @@ struct NetstatRowSpan {
         // Rows have three to five tokens: they are read one by one; a row with more (a state of
         // several words) is split whole.
         var cursor = lead
-        guard let first = Self.nextToken(bytes, &cursor), let localToken = Self.nextToken(bytes, &cursor),
-              let remoteToken = Self.nextToken(bytes, &cursor) else { return nil }
+        guard let first = ByteLine.nextToken(bytes, &cursor), let localToken = ByteLine.nextToken(bytes, &cursor),
+              let remoteToken = ByteLine.nextToken(bytes, &cursor) else { return nil }
         if ByteLine.equals(bytes, first, "TCP") || ByteLine.equals(bytes, first, "TCPv6") {
             proto = .tcp
         } else if ByteLine.equals(bytes, first, "UDP") || ByteLine.equals(bytes, first, "UDPv6") {
@@ -125,9 +125,9 @@ struct NetstatRowSpan {
               let remote = NetstatEndpointSpan(bytes: bytes, range: remoteToken) else { return nil }
         self.local = local
         self.remote = remote
-        let fourth = Self.nextToken(bytes, &cursor)
-        let fifth = fourth == nil ? nil : Self.nextToken(bytes, &cursor)
-        if fifth != nil, Self.nextToken(bytes, &cursor) != nil {
+        let fourth = ByteLine.nextToken(bytes, &cursor)
+        let fifth = fourth == nil ? nil : ByteLine.nextToken(bytes, &cursor)
+        if fifth != nil, ByteLine.nextToken(bytes, &cursor) != nil {
             ByteLine.tokens(bytes, into: &tokens)
             var last = tokens.count
             pid = nil
@@ -171,28 +171,5 @@ struct NetstatRowSpan {
     private static func pid(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Range<Int>) -> Int?? {
         guard token.count <= 20, ByteLine.isDigits(bytes, token) else { return nil }
         return .some(ByteLine.number(bytes, token, maxDigits: 10))
-    }
-
-    /// The next run of bytes that are not blanks (spaces, tabs) from `cursor`, which moves past it.
-    @inline(__always)
-    private static func nextToken(_ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout Int) -> Range<Int>? {
-        let count = bytes.count
-        var index = cursor
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            // Netstat pads its columns with long runs of spaces: skip them eight at a time.
-            while index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) == 0x2020_2020_2020_2020 {
-                index += 8
-            }
-        }
-        while index < count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
-        guard index < count else {
-            cursor = index
-            return nil
-        }
-        let start = index
-        while index < count, bytes[index] != 0x20, bytes[index] != 0x09 { index += 1 }
-        cursor = index
-        return start..<index
     }
 }
