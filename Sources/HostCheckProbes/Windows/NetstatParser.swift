@@ -111,8 +111,13 @@ enum NetstatParser {
     ) -> Diagnostic? {
         let location = SourceLocation(file: file, line: line)
         let remoteUnconnected = row.remote.isUnconnected(bytes)
-        let (state, rawState, contradiction) = NetstatRow.normalisedState(
-            proto: row.proto, word: row.stateWord(bytes, tokens: &tokens), remoteUnconnected: remoteUnconnected)
+        let (state, rawState, contradiction) = if let common = row.commonState(bytes) {
+            NetstatRow.normalisedState(
+                proto: row.proto, word: common.word, mapped: common.state, english: true, remoteUnconnected: remoteUnconnected)
+        } else {
+            NetstatRow.normalisedState(
+                proto: row.proto, word: row.stateWord(bytes, tokens: &tokens), remoteUnconnected: remoteUnconnected)
+        }
         let warning = contradiction ? Diagnostic(
             .warning, "state word says listening but the remote endpoint is connected; state kept unknown",
             at: location) : nil

@@ -69,8 +69,17 @@ struct NetstatRow: Sendable, Hashable {
     static func normalisedState(
         proto: TransportProtocol, word: String?, remoteUnconnected: Bool
     ) -> (state: SocketState, rawState: String?, contradiction: Bool) {
-        let mapped = word.flatMap(NetstatStateWords.state(for:))
-        let keepRaw = word.flatMap { NetstatStateWords.isEnglish($0) ? nil : $0 }
+        normalisedState(
+            proto: proto, word: word, mapped: word.flatMap(NetstatStateWords.state(for:)),
+            english: word.map(NetstatStateWords.isEnglish) ?? false, remoteUnconnected: remoteUnconnected)
+    }
+
+    /// ``normalisedState(proto:word:remoteUnconnected:)`` for a word already looked up:
+    /// `mapped` is its state, `english` whether Windows prints it untranslated.
+    static func normalisedState(
+        proto: TransportProtocol, word: String?, mapped: SocketState?, english: Bool, remoteUnconnected: Bool
+    ) -> (state: SocketState, rawState: String?, contradiction: Bool) {
+        let keepRaw = english ? nil : word
         switch proto {
         case .udp:
             return (remoteUnconnected ? .listening : .established, word, false)
@@ -152,13 +161,19 @@ struct NetstatRowSpan {
         }
     }
 
+    /// The state word when it is one of the English words of nearly every row, with its state.
+    func commonState(_ bytes: UnsafeBufferPointer<UInt8>) -> (word: String, state: SocketState)? {
+        guard case .word(let range) = state else { return nil }
+        return NetstatStateWords.commonWord(bytes, range)
+    }
+
     /// The state word(s) as printed, words joined by one space; nil when absent.
     func stateWord(_ bytes: UnsafeBufferPointer<UInt8>, tokens: inout [Range<Int>]) -> String? {
         switch state {
         case .none:
             return nil
         case .word(let range):
-            return NetstatStateWords.commonWord(bytes, range) ?? ByteLine.string(bytes, range)
+            return NetstatStateWords.commonWord(bytes, range)?.word ?? ByteLine.string(bytes, range)
         case .words(let range):
             ByteLine.tokens(UnsafeBufferPointer(rebasing: bytes[range]), into: &tokens)
             let words = UnsafeBufferPointer(rebasing: bytes[range])
@@ -169,7 +184,14 @@ struct NetstatRowSpan {
     /// The PID a last token holds: nil when it is not a run of up to 20 digits (not a PID),
     /// `.some(nil)` when it is one of more than 10 (the row is malformed).
     private static func pid(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Range<Int>) -> Int?? {
-        guard token.count <= 20, ByteLine.isDigits(bytes, token) else { return nil }
-        return .some(ByteLine.number(bytes, token, maxDigits: 10))
+        guard !token.isEmpty, token.count <= 20 else { return nil }
+        var value = 0
+        for index in token {
+            let digit = bytes[index] &- 0x30
+            guard digit <= 9 else { return nil }
+            // Wraps past 19 digits, but then the value is not used.
+            value = value &* 10 &+ Int(digit)
+        }
+        return .some(token.count <= 10 ? value : nil)
     }
 }

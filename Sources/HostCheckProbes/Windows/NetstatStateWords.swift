@@ -32,13 +32,13 @@ enum NetstatStateWords {
         commonEnglish(word) != nil || english[word] != nil
     }
 
-    /// The word at `range` when it is one of the words of nearly every row, as a literal (no
-    /// `String` is built for it), else nil.
-    static func commonWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
-        if ByteLine.equals(bytes, range, "ESTABLISHED") { return "ESTABLISHED" }
-        if ByteLine.equals(bytes, range, "LISTENING") { return "LISTENING" }
-        if ByteLine.equals(bytes, range, "TIME_WAIT") { return "TIME_WAIT" }
-        if ByteLine.equals(bytes, range, "CLOSE_WAIT") { return "CLOSE_WAIT" }
+    /// The word at `range` and its state when it is one of the English words of nearly every
+    /// row, as a literal (no `String` is built for it, none is compared), else nil.
+    static func commonWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (word: String, state: SocketState)? {
+        if ByteLine.equals(bytes, range, "ESTABLISHED") { return ("ESTABLISHED", .established) }
+        if ByteLine.equals(bytes, range, "LISTENING") { return ("LISTENING", .listening) }
+        if ByteLine.equals(bytes, range, "TIME_WAIT") { return ("TIME_WAIT", .timeWait) }
+        if ByteLine.equals(bytes, range, "CLOSE_WAIT") { return ("CLOSE_WAIT", .closeWait) }
         return nil
     }
 
