@@ -143,7 +143,7 @@ struct NetstatChunk: Sendable {
         /// The `-b` lines under the last row (byte ranges of the text), and that row's PID.
         var owner = PendingOwner()
         var currentPID: Int?
-        var ownerIndexByPID: [Int: Int] = [:]
+        var ownerIndexByPID = PIDIndex()
 
         /// Records one owner line; `offset` is where its line starts in the text.
         mutating func addOwnerLine(_ span: NetstatOwnerLines.Span, offset: Int, line: Int) {
@@ -170,7 +170,7 @@ struct NetstatChunk: Sendable {
             }
             if currentPID == nil, owner.image != nil { chunk.imagesWithoutPID += 1 }
             guard let pid = currentPID, pid != 0, let image = owner.image, let imageLine = owner.imageLine else { return }
-            if let index = ownerIndexByPID[pid] {
+            if let index = ownerIndexByPID.index(of: pid) {
                 for component in owner.components {
                     let known = chunk.result.ownerProcesses[index].services.contains { service in
                         var service = service
@@ -181,7 +181,7 @@ struct NetstatChunk: Sendable {
                 return
             }
             let services = owner.components.map { ByteLine.string(bytes, $0) }
-            ownerIndexByPID[pid] = chunk.result.ownerProcesses.count
+            ownerIndexByPID.set(chunk.result.ownerProcesses.count, for: pid)
             chunk.result.ownerProcesses.append(ProcessFact(
                 pid: pid, name: ByteLine.string(bytes, image), services: services, source: text.location(line: imageLine)))
         }

@@ -154,16 +154,51 @@ enum NetstatParser {
 /// PIDs and many rows): a small direct-mapped table, compared on every lookup.
 struct PIDLists {
     private static let slotCount = 1024
+
+    /// Windows PIDs are multiples of four: their low bits would leave three slots in four empty.
+    private static func slot(_ pid: Int) -> Int { (pid >> 2) & (slotCount - 1) }
     /// The PID each slot holds a list for, -1 for none.
     private var pids: [Int] = Array(repeating: -1, count: slotCount)
     private var lists: [[Int]] = Array(repeating: [], count: slotCount)
 
     mutating func list(_ pid: Int) -> [Int] {
-        let slot = pid & (Self.slotCount - 1)
+        let slot = Self.slot(pid)
         if pids[slot] == pid { return lists[slot] }
         let made = [pid]
         pids[slot] = pid
         lists[slot] = made
         return made
+    }
+}
+
+/// The index of each PID's process record, looked up for every row with owner lines: a small
+/// direct-mapped table in front of a dictionary, so most lookups hash nothing (a capture has
+/// few PIDs and many rows).
+struct PIDIndex {
+    private static let slotCount = 1024
+
+    /// Windows PIDs are multiples of four: their low bits would leave three slots in four empty.
+    private static func slot(_ pid: Int) -> Int { (pid >> 2) & (slotCount - 1) }
+    /// The PID each slot holds an index for, -1 for none.
+    private var pids: [Int] = Array(repeating: -1, count: slotCount)
+    private var indices: [Int] = Array(repeating: 0, count: slotCount)
+    private var all: [Int: Int] = [:]
+
+    /// The index recorded for `pid`, nil when none is.
+    mutating func index(of pid: Int) -> Int? {
+        let slot = Self.slot(pid)
+        if pids[slot] == pid { return indices[slot] }
+        guard let index = all[pid] else { return nil }
+        pids[slot] = pid
+        indices[slot] = index
+        return index
+    }
+
+    /// Records `index` for `pid`.
+    mutating func set(_ index: Int, for pid: Int) {
+        let slot = Self.slot(pid)
+        pids[slot] = pid
+        indices[slot] = index
+        all[pid] = index
     }
 }
