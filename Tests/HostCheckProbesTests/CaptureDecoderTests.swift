@@ -70,4 +70,39 @@ struct CaptureDecoderTests {
             }
         }
     }
+
+    /// Lines as a plain byte-by-byte reading counts them (CRLF, LF or a lone CR ends one).
+    static func plainLines(_ bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x0D:
+                ranges.append(start..<index)
+                index += index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                start = index
+            case 0x0A:
+                ranges.append(start..<index)
+                index += 1
+                start = index
+            default:
+                index += 1
+            }
+        }
+        if start < bytes.count { ranges.append(start..<bytes.count) }
+        return ranges
+    }
+
+    /// Random texts of CRs, LFs and other bytes, across the eight-byte steps of the scan.
+    @Test func randomTextsSplitAsAPlainReadingDoes() {
+        var generator = CaptureRobustnessTests.Generator(state: 1252)
+        let alphabet: [UInt8] = [0x0D, 0x0A, 0x0D, 0x0A, 0x41, 0x20, 0xC3, 0x80, 0x09]
+        for _ in 0..<4000 {
+            let bytes = (0..<generator.below(40)).map { _ in alphabet[generator.below(alphabet.count)] }
+            let expected = Self.plainLines(bytes)
+            #expect(CaptureText.scanLines(FileBytes(bytes), parallelFrom: .max) == expected, "\(bytes)")
+            #expect(CaptureText.scanLines(FileBytes(bytes), parallelFrom: 1) == expected, "\(bytes)")
+        }
+    }
 }
