@@ -19,7 +19,7 @@ struct CaptureText: Sendable {
     /// The text, as valid UTF-8.
     let utf8: FileBytes
     /// The UTF-8 byte range of each line, terminator excluded.
-    let lineRanges: [Range<Int>]
+    let lineRanges: LineTable
 
     /// - Parameter utf8: valid UTF-8 (as ``CaptureDecoder`` returns it).
     init(file: String, encoding: CaptureEncoding, utf8: FileBytes) {
@@ -67,7 +67,7 @@ struct CaptureText: Sendable {
     /// The line ranges of the whole text. A large text is cut in two after a line feed near
     /// its middle, and the halves are scanned at once (a line feed ends a line wherever it is,
     /// so the lines are those of one pass).
-    static func scanLines(_ text: FileBytes, parallelFrom threshold: Int = parallelScanThreshold) -> [Range<Int>] {
+    static func scanLines(_ text: FileBytes, parallelFrom threshold: Int = parallelScanThreshold) -> LineTable {
         let count = text.count
         let middle: Int? = count < threshold ? nil : text.withUnsafeBufferPointer { bytes in
             guard let base = bytes.baseAddress,
@@ -75,20 +75,18 @@ struct CaptureText: Sendable {
             return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base + 1
         }
         guard let middle, middle < count else {
-            return text.withUnsafeBufferPointer { scanLines($0, offset: 0, reserving: count / 24 + 16) }
+            return LineTable(text.withUnsafeBufferPointer { scanLines($0, offset: 0, reserving: count / 24 + 16) })
         }
-        var (ranges, second) = BlockingThread.both({
+        let (first, second) = BlockingThread.both({
             text.withUnsafeBufferPointer { all in
-                scanLines(UnsafeBufferPointer(rebasing: all[..<middle]), offset: 0, reserving: count / 24 + 16)
+                scanLines(UnsafeBufferPointer(rebasing: all[..<middle]), offset: 0, reserving: middle / 24 + 16)
             }
         }, {
             text.withUnsafeBufferPointer { all in
                 scanLines(UnsafeBufferPointer(rebasing: all[middle...]), offset: middle, reserving: (count - middle) / 24 + 16)
             }
         })
-        ranges.append(contentsOf: second)
-        second = []
-        return ranges
+        return LineTable(first, then: second)
     }
 
     /// The line ranges of UTF-8 bytes: LFs are found with `memchr`, then lone CRs before each.
