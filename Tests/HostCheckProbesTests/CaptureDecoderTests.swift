@@ -105,4 +105,16 @@ struct CaptureDecoderTests {
             #expect(Array(CaptureText.scanLines(FileBytes(bytes), parallelFrom: 1)) == expected, "\(bytes)")
         }
     }
+
+    /// Offsets that do not fit in 32 bits are kept whole (the lines of a text of 4 GiB or more).
+    @Test func linesBeyond32BitOffsetsKeepTheirRanges() {
+        let bytes = Array("a\r\nbc\n\rd".utf8)
+        let shift = Int(UInt32.max) - 4
+        let far = bytes.withUnsafeBufferPointer { CaptureText.scanLines($0, offset: shift, reserving: 1) }
+        let near = bytes.withUnsafeBufferPointer { CaptureText.scanLines($0, offset: 0, reserving: 1) }
+        if case .wide = far {} else { Issue.record("expected 64-bit ranges") }
+        if case .packed = near {} else { Issue.record("expected packed ranges") }
+        #expect(Array(LineTable(near)) == [0..<1, 3..<5, 6..<6, 7..<8])
+        #expect(Array(LineTable(far)) == Array(LineTable(near)).map { $0.lowerBound + shift..<$0.upperBound + shift })
+    }
 }

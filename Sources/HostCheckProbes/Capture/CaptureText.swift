@@ -89,14 +89,29 @@ struct CaptureText: Sendable {
         return LineTable(first, then: second)
     }
 
-    /// The line ranges of UTF-8 bytes: LFs are found with `memchr`, then lone CRs before each.
-    /// Ranges are offsets into `bytes` plus `offset`; `reserving` ranges of room are reserved
-    /// (only what is written is touched).
-    static func scanLines(_ bytes: UnsafeBufferPointer<UInt8>, offset: Int, reserving: Int) -> [Range<Int>] {
+    /// The lines of UTF-8 bytes, as offsets into `bytes` plus `offset`: eight bytes a line
+    /// (``LineTable/Part/packed(_:)``) when every offset fits in 32 bits, sixteen otherwise.
+    /// `reserving` lines of room are reserved (only what is written is touched).
+    static func scanLines(_ bytes: UnsafeBufferPointer<UInt8>, offset: Int, reserving: Int) -> LineTable.Part {
+        if offset + bytes.count <= Int(UInt32.max) {
+            var packed: [UInt64] = []
+            packed.reserveCapacity(reserving)
+            HugePageAdvice.advise(packed)
+            forEachLine(bytes) { start, end in packed.append(UInt64(offset + start) << 32 | UInt64(offset + end)) }
+            return .packed(packed)
+        }
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(reserving)
         HugePageAdvice.advise(ranges)
-        guard let base = bytes.baseAddress else { return ranges }
+        forEachLine(bytes) { start, end in ranges.append(offset + start..<offset + end) }
+        return .wide(ranges)
+    }
+
+    /// Calls `body` with the start and end of each line of `bytes`, in order: LFs are found
+    /// with `memchr`, then lone CRs before each.
+    @inline(__always)
+    private static func forEachLine(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
+        guard let base = bytes.baseAddress else { return }
         let count = bytes.count
         // The next CR at or after the current position (count when none): most captures have
         // none, or one per line, so each is looked for once, not once per line.
@@ -115,17 +130,16 @@ struct CaptureText: Sendable {
             if nextCR < segmentStart { nextCR = carriageReturn(from: segmentStart) }
             while segmentStart < lineFeed, nextCR < lineFeed {
                 let position = nextCR
-                ranges.append(offset + segmentStart..<offset + position)
+                body(segmentStart, position)
                 segmentStart = position + 1
                 endedByCarriageReturn = segmentStart == lineFeed
                 nextCR = carriageReturn(from: segmentStart)
             }
             if segmentStart < lineFeed || !endedByCarriageReturn && segmentStart == lineFeed && lineFeed < count {
-                ranges.append(offset + segmentStart..<offset + lineFeed)
+                body(segmentStart, lineFeed)
             }
             start = lineFeed + 1
         }
-        return ranges
     }
 
     /// The location of a 1-based line of this file.
