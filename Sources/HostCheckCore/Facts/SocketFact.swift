@@ -42,8 +42,8 @@ public struct SocketFact: Sendable, Hashable {
         storedLocalPort = CompactOptionalInt(localPort)
         self.remoteAddress = remoteAddress
         storedRemotePort = CompactOptionalInt(remotePort)
-        rareText = SocketRareText.make(
-            localPortName: localPortName, localZone: localZone, remotePortName: remotePortName, rawState: rawState)
+        rareText = SocketRareText.make(SocketRareText.Fields(
+            localPortName: localPortName, localZone: localZone, remotePortName: remotePortName, rawState: rawState))
         self.state = state
         self.v6only = v6only
         storedNetns = netns ?? 0
@@ -81,29 +81,37 @@ public struct SocketFact: Sendable, Hashable {
     /// The service name a capture printed instead of a port number (`https`).
     @inlinable
     public var localPortName: String? {
-        get { rareText?.localPortName }
-        set { rareText = SocketRareText.make(localPortName: newValue, localZone: localZone, remotePortName: remotePortName, rawState: rawState) }
+        get { rareText?.fields.localPortName }
+        set { updateRareText { $0.localPortName = newValue } }
     }
 
     /// The IPv6 zone (scope) id, without `%` (`11`, `eth0`).
     @inlinable
     public var localZone: String? {
-        get { rareText?.localZone }
-        set { rareText = SocketRareText.make(localPortName: localPortName, localZone: newValue, remotePortName: remotePortName, rawState: rawState) }
+        get { rareText?.fields.localZone }
+        set { updateRareText { $0.localZone = newValue } }
     }
 
     /// The service name a capture printed instead of the remote port number.
     @inlinable
     public var remotePortName: String? {
-        get { rareText?.remotePortName }
-        set { rareText = SocketRareText.make(localPortName: localPortName, localZone: localZone, remotePortName: newValue, rawState: rawState) }
+        get { rareText?.fields.remotePortName }
+        set { updateRareText { $0.remotePortName = newValue } }
     }
 
     /// The state word as the source printed it, when it was not understood or is localized.
     @inlinable
     public var rawState: String? {
-        get { rareText?.rawState }
-        set { rareText = SocketRareText.make(localPortName: localPortName, localZone: localZone, remotePortName: remotePortName, rawState: newValue) }
+        get { rareText?.fields.rawState }
+        set { updateRareText { $0.rawState = newValue } }
+    }
+
+    /// Replaces the rare text box with one holding the changed fields (none when all are nil).
+    @inlinable
+    mutating func updateRareText(_ change: (inout SocketRareText.Fields) -> Void) {
+        var fields = rareText?.fields ?? SocketRareText.Fields()
+        change(&fields)
+        rareText = SocketRareText.make(fields)
     }
 
     /// The exposure of the local address; nil when the address is not an IP (a host name).

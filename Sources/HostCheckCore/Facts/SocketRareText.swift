@@ -3,37 +3,46 @@
 /// changes one of them gets a new box. Equal boxes are equal by value.
 @usableFromInline
 final class SocketRareText: Sendable, Hashable {
-    @usableFromInline let localPortName: String?
-    @usableFromInline let localZone: String?
-    @usableFromInline let remotePortName: String?
-    @usableFromInline let rawState: String?
-
+    /// The fields themselves.
     @usableFromInline
-    init(localPortName: String?, localZone: String?, remotePortName: String?, rawState: String?) {
-        self.localPortName = localPortName
-        self.localZone = localZone
-        self.remotePortName = remotePortName
-        self.rawState = rawState
+    struct Fields: Sendable, Hashable {
+        @usableFromInline var localPortName: String?
+        @usableFromInline var localZone: String?
+        @usableFromInline var remotePortName: String?
+        @usableFromInline var rawState: String?
+
+        @inlinable
+        init(localPortName: String? = nil, localZone: String? = nil, remotePortName: String? = nil, rawState: String? = nil) {
+            self.localPortName = localPortName
+            self.localZone = localZone
+            self.remotePortName = remotePortName
+            self.rawState = rawState
+        }
+
+        @inlinable
+        var isEmpty: Bool { localPortName == nil && localZone == nil && remotePortName == nil && rawState == nil }
     }
 
-    /// A box holding the values, nil when all are nil.
+    @usableFromInline let fields: Fields
+
+    @usableFromInline
+    init(_ fields: Fields) {
+        self.fields = fields
+    }
+
+    /// A box holding the fields, nil when all are nil.
     @inlinable
-    static func make(localPortName: String?, localZone: String?, remotePortName: String?, rawState: String?) -> SocketRareText? {
-        if localPortName == nil, localZone == nil, remotePortName == nil, rawState == nil { return nil }
-        return SocketRareText(localPortName: localPortName, localZone: localZone, remotePortName: remotePortName, rawState: rawState)
+    static func make(_ fields: Fields) -> SocketRareText? {
+        fields.isEmpty ? nil : SocketRareText(fields)
     }
 
     @usableFromInline
     static func == (lhs: SocketRareText, rhs: SocketRareText) -> Bool {
-        lhs === rhs || (lhs.localPortName, lhs.localZone, lhs.remotePortName, lhs.rawState)
-            == (rhs.localPortName, rhs.localZone, rhs.remotePortName, rhs.rawState)
+        lhs === rhs || lhs.fields == rhs.fields
     }
 
     @usableFromInline
     func hash(into hasher: inout Hasher) {
-        hasher.combine(localPortName)
-        hasher.combine(localZone)
-        hasher.combine(remotePortName)
-        hasher.combine(rawState)
+        hasher.combine(fields)
     }
 }
