@@ -59,7 +59,10 @@ struct FactsCommand: AsyncParsableCommand {
         case .json:
             await snapshot.writeJSON(pretty: pretty, tasks: Self.tasks) { out.write(bytes: $0) }
         case .table:
-            out.write(SnapshotTable.render(snapshot))
+            // The summary says how many of all the sockets read are shown.
+            var whole = snapshot
+            whole.sockets = all
+            out.write(SnapshotTable.render(whole, sockets: snapshot.sockets))
         }
         try out.finish()
         if snapshot.diagnostics.contains(where: { $0.severity == .error }) {

@@ -65,6 +65,7 @@ import Testing
         #expect(run.stdout.contains("nc64.exe"))
         #expect(run.stdout.contains("6120"))
         #expect(!run.stdout.contains(":445"))
+        #expect(run.stdout.contains("4 sockets of 13, "))
     }
 
     /// The host names of the results of a results JSON document.
