@@ -55,14 +55,14 @@ enum CaptureDecoder {
             return DecodedBytes(utf8: body, encoding: .utf8BOM)
         }
         if bytes.starts(with: [0xFF, 0xFE]) {
-            return DecodedBytes(utf8: utf16(bytes.dropFirst(2).array[...], littleEndian: true), encoding: .utf16LEBOM)
+            return DecodedBytes(utf8: utf16(bytes.dropFirst(2), littleEndian: true), encoding: .utf16LEBOM)
         }
         if bytes.starts(with: [0xFE, 0xFF]) {
-            return DecodedBytes(utf8: utf16(bytes.dropFirst(2).array[...], littleEndian: false), encoding: .utf16BEBOM)
+            return DecodedBytes(utf8: utf16(bytes.dropFirst(2), littleEndian: false), encoding: .utf16BEBOM)
         }
         let sample = bytes.withUnsafeBufferPointer { sampleBytes($0) }
         if looksLikeUTF16LE(sample) {
-            return DecodedBytes(utf8: utf16(bytes.array[...], littleEndian: true), encoding: .utf16LE)
+            return DecodedBytes(utf8: utf16(bytes, littleEndian: true), encoding: .utf16LE)
         }
         if UTF8Validation.isValid(bytes) {
             return DecodedBytes(utf8: bytes, encoding: .utf8)
@@ -149,21 +149,9 @@ enum CaptureDecoder {
         return oddNULs * 10 >= pairs * 3 && evenNULs * 10 < pairs
     }
 
-    /// Decodes UTF-16 into UTF-8 bytes; an odd trailing byte is dropped and unpaired surrogates
-    /// become U+FFFD.
-    static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> [UInt8] {
-        var units: [UInt16] = []
-        units.reserveCapacity(bytes.count / 2)
-        var index = bytes.startIndex
-        while index + 1 < bytes.endIndex {
-            let first = UInt16(bytes[index])
-            let second = UInt16(bytes[index + 1])
-            units.append(littleEndian ? first | second << 8 : first << 8 | second)
-            index += 2
-        }
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(units.count)
-        _ = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: false) { utf8.append($0) }
-        return utf8
+    /// Decodes UTF-16 into UTF-8 bytes (``UTF16Decoder``): an odd trailing byte is dropped and
+    /// unpaired surrogates become U+FFFD.
+    static func utf16(_ bytes: FileBytes, littleEndian: Bool) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { UTF16Decoder.utf8($0, littleEndian: littleEndian) }
     }
 }
