@@ -21,7 +21,7 @@ struct FactsCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("table or json.", valueName: "format"))
     var format: FactsFormat = .table
 
-    @Option(name: .long, help: ArgumentHelp("Only sockets with this local port.", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("Only sockets with this local or remote port.", valueName: "n"))
     var port: Int?
 
     @Flag(name: .long, help: "Only listening sockets (TCP LISTEN and unconnected UDP).")
@@ -47,12 +47,7 @@ struct FactsCommand: AsyncParsableCommand {
         // Every socket read, kept until the process ends (see the end of `run`).
         let all = snapshot.sockets
         if port != nil || listening {
-            let port = port
-            let listening = listening
-            // By index: only the sockets kept are copied.
-            snapshot.sockets = all.indices.filter { index in
-                (port == nil || all[index].localPort == port) && (!listening || all[index].state == .listening)
-            }.map { all[$0] }
+            snapshot.sockets = SnapshotTable.filter(all, port: port, listeningOnly: listening)
         }
         var out = FileOutput.standardOutput()
         switch format {

@@ -68,6 +68,14 @@ import Testing
         #expect(run.stdout.contains("4 sockets of 13, "))
     }
 
+    /// `--port` keeps a socket whose local or remote port it is, in the table and in the JSON.
+    @Test func portMatchesTheRemotePortToo() throws {
+        let table = try HostCheckRunner.run(["facts", "--capture", netstat, "--port", "443"])
+        #expect(table.stdout.contains("1 socket of 13, "), "\(table.stdout)")
+        let json = try HostCheckRunner.run(["facts", "--capture", netstat, "--port", "443", "--format", "json"])
+        #expect(json.stdout.components(separatedBy: "\"remote_port\":443").count == 2, "\(json.stdout)")
+    }
+
     /// The host names of the results of a results JSON document.
     func hosts(_ json: String) -> Set<String> {
         guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
