@@ -48,13 +48,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .executableTarget(
-            name: "hostcheck",
+        .target(
+            name: "HostCheckCLI",
             dependencies: [
                 "HostCheckCore", "HostCheckRules", "HostCheckProbes", "HostCheckReporters",
                 "HostCheckBuiltinPacks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "hostcheck",
+            dependencies: ["HostCheckCLI"],
             swiftSettings: swiftSettings,
             // A release binary carries the Swift runtime: it runs on any glibc Linux without the
             // toolchain, and starts 6 ms sooner (no dynamic symbol binding of libswiftCore).
@@ -87,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HostCheckCLITests",
-            dependencies: ["hostcheck", "HostCheckCore"],
+            dependencies: ["hostcheck", "HostCheckCLI", "HostCheckCore"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -1,6 +1,6 @@
 import HostCheckProbes
 import Testing
-@testable import hostcheck
+@testable import HostCheckCLI
 
 /// The live probe that starts before parsing is used only for the input it read.
 @Suite struct LivePrefetchTests {

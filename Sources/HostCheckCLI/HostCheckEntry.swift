@@ -1,21 +1,24 @@
 import ArgumentParser
 import Glibc
 
-/// The process entry point: parses arguments, runs the command, and maps every outcome to
+/// The command-line entry point: parses arguments, runs the command, and maps every outcome to
 /// the documented exit code. swift-argument-parser would exit 1 on its own errors, which
 /// reads as "a rule failed", so nothing escapes this function uncaught.
-@main
-enum HostCheckEntry {
-    static func main() async {
+///
+/// The executable is `HostCheckMain.main(registry: .builtin)`; a distribution that adds its own
+/// capabilities passes its own ``Registry``.
+public enum HostCheckMain {
+    /// Runs hostcheck with the process's arguments and exits with its status.
+    public static func main(registry: Registry) async -> Never {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let status = await LivePrefetch.$current.withValue(LivePrefetch.start(arguments: arguments)) {
-            await run(arguments)
+            await run(arguments, registry: registry)
         }
         exit(status)
     }
 
     /// Runs hostcheck with `arguments` and returns the exit status.
-    static func run(_ arguments: [String]) async -> Int32 {
+    public static func run(_ arguments: [String], registry: Registry) async -> Int32 {
         let command: any ParsableCommand
         do {
             command = try HostCheck.parseAsRoot(arguments)

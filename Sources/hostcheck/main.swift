@@ -1,0 +1,3 @@
+import HostCheckCLI
+
+await HostCheckMain.main(registry: .builtin)
