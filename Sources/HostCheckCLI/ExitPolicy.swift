@@ -1,7 +1,7 @@
 import HostCheckCore
 import HostCheckReporters
 
-/// Decides the exit status of `check` from the outcomes (DESIGN.md §4).
+/// Decides the exit status of `check` from the outcomes (docs/architecture.md, "Exit codes").
 struct ExitPolicy {
     /// Only fails of this severity or above give exit 1.
     var failOn: Severity?

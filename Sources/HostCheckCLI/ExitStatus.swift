@@ -1,4 +1,4 @@
-/// The exit codes of hostcheck (DESIGN.md §4), decided in this order:
+/// The exit codes of hostcheck (docs/architecture.md, "Exit codes"), decided in this order:
 /// before evaluation 64, 66, 65; after evaluation 1, 2, 0; 74 for an output; 70 internal.
 enum ExitStatus: Int32, Sendable {
     /// Every result passed, or was skipped or waived.

@@ -1,6 +1,6 @@
 import HostCheckCore
 
-/// The results JSON for audit and machines (`--format json`, DESIGN.md §4,
+/// The results JSON for audit and machines (`--format json`, docs/architecture.md, "Contracts",
 /// `docs/schema/results-1.json`).
 ///
 /// Streams: ``begin(_:to:)`` writes the head (generator, packs, rules, waivers, start time) and

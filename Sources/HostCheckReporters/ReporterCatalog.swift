@@ -6,7 +6,7 @@ public protocol BuiltinReporter: Reporter, Sendable {
     init(options: ReporterOptions)
 }
 
-/// The reporters this module provides: an explicit list, no global registry (DESIGN.md §6).
+/// The reporters this module provides: an explicit list, no global registry (docs/architecture.md, "The registry").
 public enum Reporters {
     /// Every built-in reporter type, in the order `hostcheck list reporters` shows them.
     public static var all: [any BuiltinReporter.Type] {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The four rule shapes of DESIGN.md §3, each with the pack that ships it:
+/// The four rule shapes of docs/architecture.md, "Rule packs", each with the pack that ships it:
 /// allowlist (`listener-allowlist.example.yaml`), loopback-only (`redis-loopback`), forbidden
 /// listener (`no-telnet`) and required service (`Fixtures/shapes/required-service.yaml`).
 enum Shape: String, CaseIterable, Sendable, CustomTestStringConvertible {
@@ -49,7 +49,7 @@ struct ShapeResult {
         }
     }
 
-    /// The exit code DESIGN.md §4 gives a single result with this outcome.
+    /// The exit code docs/architecture.md ("Exit codes") gives a single result with this outcome.
     static func exitStatus(for outcome: String) -> Int32 {
         switch outcome {
         case "fail": 1

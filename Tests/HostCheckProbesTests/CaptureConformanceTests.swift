@@ -75,10 +75,10 @@ struct CaptureConformanceTests {
         "macos-netstat-plain-1014.txt": .parsed(
             format: .bsdNetstat, encoding: .utf8, sockets: 157, listening: 104, processes: 0,
             notUnderstood: []),
-        "powershell-get-nettcpconnection-table-bound-state.txt": .notYetSupported("Format-Table output is refused by design: columns are dropped and cut (spec 4.2)"),
-        "powershell-get-nettcpconnection-table-listen-timewait.txt": .notYetSupported("Format-Table output is refused by design: columns are dropped and cut (spec 4.2)"),
-        "powershell-get-nettcpconnection-table-truncated-ipv6.txt": .notYetSupported("Format-Table output is refused by design: columns are dropped and cut (spec 4.2)"),
-        "powershell-get-nettcpconnection-table-wrapped-owningprocess.txt": .notYetSupported("Format-Table output is refused by design: columns are dropped and cut (spec 4.2)"),
+        "powershell-get-nettcpconnection-table-bound-state.txt": .notYetSupported("Format-Table output is refused by design: columns are dropped and cut (docs/captures.md, \"Formats read\")"),
+        "powershell-get-nettcpconnection-table-listen-timewait.txt": .notYetSupported("Format-Table output is refused by design: columns are dropped and cut (docs/captures.md, \"Formats read\")"),
+        "powershell-get-nettcpconnection-table-truncated-ipv6.txt": .notYetSupported("Format-Table output is refused by design: columns are dropped and cut (docs/captures.md, \"Formats read\")"),
+        "powershell-get-nettcpconnection-table-wrapped-owningprocess.txt": .notYetSupported("Format-Table output is refused by design: columns are dropped and cut (docs/captures.md, \"Formats read\")"),
         "powershell51-convertto-json-get-process.json": .parsed(
             format: .powershellJSON, encoding: .utf8, sockets: 0, listening: 0, processes: 1,
             notUnderstood: []),

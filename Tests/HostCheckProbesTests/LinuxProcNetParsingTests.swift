@@ -3,7 +3,7 @@ import Testing
 @testable import HostCheckProbes
 
 @Suite struct LinuxProcNetParsingTests {
-    /// Kernel-printed endpoints and their decoding (capture-formats §9.2), written by hand.
+    /// Kernel-printed endpoints and their decoding (see `ProcHex`), written by hand.
     @Test(arguments: [
         ("0100007F:0016", AddressFamily.ipv4, "127.0.0.1", 22),
         ("3500007F:0035", .ipv4, "127.0.0.53", 53),

@@ -1,4 +1,4 @@
-/// One process of a host (DESIGN.md §2).
+/// One process of a host (docs/architecture.md, "Facts").
 ///
 /// Names and command lines are set by the process itself and are attacker-controlled;
 /// `path` (the Linux exe link) is what built-in Linux rules should match.

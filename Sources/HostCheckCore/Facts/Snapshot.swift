@@ -75,7 +75,7 @@ public struct HostInfo: Sendable, Hashable {
     }
 }
 
-/// Everything a probe learned about one host (DESIGN.md §2).
+/// Everything a probe learned about one host (docs/architecture.md, "Facts").
 public struct Snapshot: Sendable, Hashable {
     /// The version of the snapshot JSON format this build reads and writes.
     public static let formatVersion = 1

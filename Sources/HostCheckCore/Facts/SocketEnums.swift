@@ -8,7 +8,7 @@ public enum AddressFamily: String, Sendable, Hashable, CaseIterable {
     case ipv4, ipv6
 }
 
-/// The normalised state of a socket (DESIGN.md §2).
+/// The normalised state of a socket (docs/architecture.md, "Facts").
 ///
 /// `listening` is a TCP LISTEN socket or an unconnected UDP socket; `established` is also a
 /// connected UDP socket; `bound` is a TCP socket bound but not listening. A word a parser could
@@ -20,7 +20,7 @@ public enum SocketState: String, Sendable, Hashable, CaseIterable {
     case lastAck = "last_ack", closing, closed, bound, unknown
 }
 
-/// Whether the owning processes of a socket are known (DESIGN.md §2).
+/// Whether the owning processes of a socket are known (docs/architecture.md, "Facts").
 public enum Ownership: String, Sendable, Hashable, CaseIterable {
     /// The owning PIDs are known (one or more).
     case owned

@@ -1,4 +1,4 @@
-/// One socket of a host, as a probe saw it (DESIGN.md §2).
+/// One socket of a host, as a probe saw it (docs/architecture.md, "Facts").
 ///
 /// A large capture holds hundreds of thousands of facts, so a fact is kept in 128 bytes:
 /// optional integers in eight bytes each (``CompactOptionalInt``), and the four text fields

@@ -1,4 +1,4 @@
-/// Writers for the fact shapes of the snapshot JSON (DESIGN.md §2), reused by the results JSON.
+/// Writers for the fact shapes of the snapshot JSON (docs/architecture.md, "Contracts"), reused by the results JSON.
 ///
 /// Every key is always written, `null` when the value is nil.
 extension JSONWriter {
@@ -193,7 +193,7 @@ extension JSONWriter {
         endObject()
     }
 
-    /// Writes a whole snapshot document (DESIGN.md §2).
+    /// Writes a whole snapshot document (docs/architecture.md, "Contracts").
     public mutating func write(_ snapshot: Snapshot) {
         write(snapshot, chunk: .max) { _ in }
     }

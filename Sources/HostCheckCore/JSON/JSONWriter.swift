@@ -1,4 +1,4 @@
-/// Writes JSON as UTF-8 bytes into a buffer, without `JSONEncoder` (DESIGN.md §8).
+/// Writes JSON as UTF-8 bytes into a buffer, without `JSONEncoder` (docs/architecture.md, "Performance").
 ///
 /// The writer keeps the nesting state, so a document can be written in pieces: write some,
 /// ``takeBytes()`` to hand them to an output, write more. Keys are written in call order.

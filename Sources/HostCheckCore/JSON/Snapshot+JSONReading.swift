@@ -1,5 +1,5 @@
 extension Snapshot {
-    /// Reads a snapshot JSON document (DESIGN.md §2): `--snapshot FILE.json`, probe plugins.
+    /// Reads a snapshot JSON document (docs/architecture.md, "Contracts"): `--snapshot FILE.json`, probe plugins.
     ///
     /// Versioning: unknown keys are ignored; an unknown `platform`, `state` or `ownership`
     /// reads as `unknown` (the raw state word kept in `state_raw`), an unknown coverage level as

@@ -1,4 +1,4 @@
-/// The outcome of one rule on one host (DESIGN.md §4).
+/// The outcome of one rule on one host (docs/architecture.md, "Evaluation").
 public enum Outcome: String, Sendable, Hashable, CaseIterable {
     /// Every selected socket satisfied the expectation (or nothing was selected, `when_none: pass`).
     case pass

@@ -52,7 +52,7 @@ public struct RuleResult: Sendable, Hashable {
     /// Compliance mappings of the rule: framework (`cis`, `nist_800_53`, …) to control ids.
     public var compliance: [String: [String]]
 
-    /// The most evidence a result carries (DESIGN.md §4).
+    /// The most evidence a result carries (docs/architecture.md, "Evaluation").
     public static let evidenceLimit = 50
 
     public init(

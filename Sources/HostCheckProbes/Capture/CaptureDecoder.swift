@@ -30,7 +30,7 @@ struct DecodedBytes: Sendable {
 
 /// Turns the bytes of a capture file into text, recording the encoding it chose.
 ///
-/// The order follows the capture-format spec §1: a byte-order mark (UTF-8, UTF-16LE,
+/// The order follows docs/captures.md, "Encodings": a byte-order mark (UTF-8, UTF-16LE,
 /// UTF-16BE); UTF-16LE without a mark, told by NUL bytes in the odd positions; strict UTF-8;
 /// then the OEM or ANSI code page under which most known localized words appear
 /// (``WindowsLanguages/codePageSignatures``). Every encoding is chosen here, in one place.

@@ -6,7 +6,7 @@ import Musl
 import Darwin
 #endif
 
-/// The Windows OEM and ANSI code pages a capture may be written in (capture-format spec §1).
+/// The Windows OEM and ANSI code pages a capture may be written in (docs/captures.md, "Encodings").
 ///
 /// The case order is the order of preference when two pages decode equally well.
 /// Single-byte pages decode through ``CodePageTables``; the double-byte pages of East Asian

@@ -1,5 +1,5 @@
 /// Lines users paste around a capture that are not part of the command's output
-/// (capture-format spec §1): shell prompts and echoed commands, `more` pager prompts, `...`
+/// (docs/captures.md, "Display languages"): shell prompts and echoed commands, `more` pager prompts, `...`
 /// elisions and Markdown code fences.
 enum PastedNoise: Equatable {
     case prompt

@@ -1,6 +1,6 @@
 import HostCheckCore
 
-/// Joins the parsed files of one host into a ``Snapshot`` (DESIGN.md §2).
+/// Joins the parsed files of one host into a ``Snapshot`` (docs/architecture.md, "Path of a capture file").
 ///
 /// Sockets come from `netstat`, processes from `tasklist`, joined by PID. PID 4 is the kernel
 /// process: marked `kernel` when a process list names it, synthesised otherwise.

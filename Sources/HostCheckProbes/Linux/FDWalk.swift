@@ -1,5 +1,5 @@
 /// One walk of `/proc/[pid]/fd`: socket inode → every PID holding it, and how complete the
-/// walk was (DESIGN.md §2: `unowned` only after a complete walk).
+/// walk was (docs/architecture.md, "Facts": `unowned` only after a complete walk).
 struct FDWalkResult: Sendable {
     /// The owning PIDs of each wanted inode, ascending and without repeats.
     var owners: [UInt64: [Int]] = [:]

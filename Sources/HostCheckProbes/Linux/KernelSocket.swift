@@ -29,7 +29,7 @@ struct KernelSocket: Sendable, Hashable {
 
 /// Maps kernel state codes (`include/net/tcp_states.h`) to ``SocketState``.
 enum KernelSocketState {
-    /// TCP codes per capture-formats §9.3; for UDP `07` (TCP_CLOSE) is an unconnected, bound
+    /// TCP codes as in `include/net/tcp_states.h`; for UDP `07` (TCP_CLOSE) is an unconnected, bound
     /// socket (`listening`) and `01` a connected one (`established`).
     static func map(_ code: UInt8, protocol proto: TransportProtocol) -> (state: SocketState, raw: String?) {
         let state: SocketState?

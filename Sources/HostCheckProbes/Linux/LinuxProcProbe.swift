@@ -4,7 +4,7 @@ import HostCheckCore
 /// owners from one walk of `/proc/[pid]/fd`, process facts from `comm`, `cmdline`, `exe` and
 /// `status`.
 ///
-/// Ownership follows DESIGN.md §2: `owned` when a process holds the socket's inode; `unowned`
+/// Ownership follows docs/architecture.md, "Facts": `owned` when a process holds the socket's inode; `unowned`
 /// for inode 0 or when a complete walk found no holder; otherwise `unknown` with the reason,
 /// and `host.coverage.owners` is `partial`. The proc root is injectable so tests run the probe
 /// on fixture trees (which are always read as `/proc/net/*` text).

@@ -1,6 +1,6 @@
 import HostCheckCore
 
-/// Joins kernel sockets to the PIDs of an fd walk, deciding ownership per DESIGN.md §2.
+/// Joins kernel sockets to the PIDs of an fd walk, deciding ownership per docs/architecture.md, "Facts".
 struct OwnerJoin {
     var walk: FDWalkResult
     var procRoot: String

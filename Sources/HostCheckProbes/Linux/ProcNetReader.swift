@@ -41,7 +41,7 @@ struct SocketTableReading: Sendable {
     }
 }
 
-/// Reads `<netDirectory>/{tcp,tcp6,udp,udp6}` (capture-formats §9).
+/// Reads `<netDirectory>/{tcp,tcp6,udp,udp6}` (docs/architecture.md, "Path of a live run").
 enum ProcNetReader {
     /// Reads every table under `netDirectory` (`/proc/net` or `/proc/<pid>/net`).
     static func read(netDirectory: String, netns: UInt64? = nil) -> SocketTableReading {

@@ -1,6 +1,6 @@
 import HostCheckCore
 
-/// Parses one row of `/proc/net/{tcp,tcp6,udp,udp6}` (capture-formats §9) from bytes, without
+/// Parses one row of `/proc/net/{tcp,tcp6,udp,udp6}` (docs/architecture.md, "Path of a live run") from bytes, without
 /// allocating per field.
 ///
 /// A row is `sl: local rem st tx:rx tr:when retrnsmt uid timeout inode ...`, split on spaces;
@@ -71,7 +71,7 @@ struct ProcNetRowParser {
     }
 }
 
-/// Hexadecimal and decimal decoding of `/proc/net/*` fields (capture-formats §9.2).
+/// Hexadecimal and decimal decoding of `/proc/net/*` fields (little-endian hex, as the kernel prints them).
 enum ProcHex {
     static func digit(_ byte: UInt8) -> UInt8? {
         switch byte {

@@ -1,4 +1,4 @@
-/// The Linux naming rules of DESIGN.md §2 and capture-formats §10, on raw bytes.
+/// The Linux naming rules (docs/architecture.md, "Facts"), on raw bytes.
 enum ProcessName {
     /// `comm` is at most 15 bytes (`TASK_COMM_LEN` 16 with its NUL).
     static let commLimit = 15

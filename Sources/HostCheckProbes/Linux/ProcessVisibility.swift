@@ -6,7 +6,7 @@ import Musl
 
 /// Whether the proc root can show this probe every process that may hold a socket of its
 /// network namespaces. When it cannot, no fd walk is complete, so an inode nobody was seen
-/// holding stays `unknown` (DESIGN.md §2: never fail open).
+/// holding stays `unknown` (docs/architecture.md, "Facts": never fail open).
 enum ProcessVisibility {
     /// Why some processes are invisible, or nil when nothing says so.
     static func hiddenProcessesReason(procRoot: String) -> String? {

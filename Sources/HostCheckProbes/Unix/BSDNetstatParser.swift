@@ -1,6 +1,6 @@
 import HostCheckCore
 
-/// Parses macOS and FreeBSD `netstat -an` / `-An` / plain `netstat` (spec §6): the port follows
+/// Parses macOS and FreeBSD `netstat -an` / `-An` / plain `netstat` (docs/captures.md, "Linux and macOS captures"): the port follows
 /// the last `.` (`127.0.0.1.631`, `*.22`, `fe80::1%lo0.5353`), `*.*` is an unconnected peer, and
 /// the protocol token says the family (`tcp4`, `tcp6`, `tcp46` dual-stack). Only the
 /// `Active Internet connections` section is read; the other sections (UNIX domain, kernel

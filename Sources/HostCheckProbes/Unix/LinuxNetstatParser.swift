@@ -1,6 +1,6 @@
 import HostCheckCore
 
-/// Parses Linux net-tools `netstat` (`-tulpn`, `-tanp`, `-lnp`, `-aeep`), spec §2.7 note and
+/// Parses Linux net-tools `netstat` (`-tulpn`, `-tanp`, `-lnp`, `-aeep`; docs/captures.md, "Linux and macOS captures"); see also
 /// the net-tools samples.
 ///
 /// Rows are found by structure (`tcp`/`udp`/`tcp6`/`udp6`, two queue counters, two endpoints);

@@ -1,6 +1,6 @@
 import HostCheckCore
 
-/// Parses `lsof` output (Linux and macOS; spec §7): `lsof -i -P -n`, or a full `lsof` whose
+/// Parses `lsof` output (Linux and macOS; docs/captures.md, "Linux and macOS captures"): `lsof -i -P -n`, or a full `lsof` whose
 /// rows of other file types are skipped with a note.
 ///
 /// A row is an internet socket when a `IPv4`/`IPv6` TYPE token is followed by DEVICE,

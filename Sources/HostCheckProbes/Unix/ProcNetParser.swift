@@ -1,6 +1,6 @@
 import HostCheckCore
 
-/// Parses a saved Linux `/proc/net/{tcp,tcp6,udp,udp6}` (spec §9): hexadecimal little-endian
+/// Parses a saved Linux `/proc/net/{tcp,tcp6,udp,udp6}` (docs/captures.md, "Linux and macOS captures"): hexadecimal little-endian
 /// addresses, a hexadecimal state, and the inode (no PIDs: owners are unknown; inode 0 is a
 /// socket of no process). UDP is told by its header (`ref pointer drops`).
 enum ProcNetParser {

@@ -1,6 +1,6 @@
 import HostCheckCore
 
-/// Parses Linux `ss` output (spec §5): `ss -tulpn`, `ss -a`, `ss -tl`, old and new iproute2.
+/// Parses Linux `ss` output (docs/captures.md, "Linux and macOS captures"): `ss -tulpn`, `ss -a`, `ss -tl`, old and new iproute2.
 ///
 /// Columns are found by structure: an optional Netid, the state, two queue counters, two
 /// endpoints, then `users:((...))` and options. Rows of other netids (unix, netlink, packet)

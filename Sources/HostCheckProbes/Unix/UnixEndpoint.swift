@@ -3,7 +3,7 @@ import HostCheckCore
 /// An `address:port` token of a Unix capture (`ss`, net-tools `netstat`, `lsof`).
 ///
 /// The port follows the last `:`; `[...]` brackets are stripped; an interface scope may follow
-/// the address (`127.0.0.53%lo`, `[fe80::1]%eth0`, spec §0.4). `*` is a wildcard host or port.
+/// the address (`127.0.0.53%lo`, `[fe80::1]%eth0`, docs/captures.md, "Linux and macOS captures"). `*` is a wildcard host or port.
 struct UnixEndpoint: Sendable, Hashable {
     var host: String
     var zone: String?

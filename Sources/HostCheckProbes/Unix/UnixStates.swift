@@ -1,7 +1,7 @@
 import HostCheckCore
 
 /// State words of `ss` (hyphens) and net-tools `netstat` (underscores), C locale, plus the
-/// localized net-tools words seen in real captures (spec §2.7 note, §5.3).
+/// localized net-tools words seen in real captures (docs/captures.md, "Linux and macOS captures").
 enum UnixStates {
     static let words: [String: SocketState] = [
         "LISTEN": .listening, "ESTAB": .established, "ESTABLISHED": .established,

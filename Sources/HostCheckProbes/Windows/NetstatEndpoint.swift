@@ -1,6 +1,6 @@
 import HostCheckCore
 
-/// One `address:port` token of a Windows `netstat` row (capture-format spec §2.4).
+/// One `address:port` token of a Windows `netstat` row (docs/captures.md, "How sockets are read").
 ///
 /// The port is the text after the last `:`; one pair of brackets is stripped from the host and
 /// a zone id after `%` is split off. A non-numeric port is a service name, not an error.

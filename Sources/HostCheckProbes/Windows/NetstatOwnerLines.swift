@@ -1,4 +1,4 @@
-/// The `netstat -b` lines printed under a socket row (capture-format spec §2.3).
+/// The `netstat -b` lines printed under a socket row (docs/captures.md, "Owners").
 ///
 /// Read by shape, not by words: ` [image.exe]` (brackets) is the executable; a single token
 /// indented two spaces (`  RpcSs`) is a component or service; a multi-word line indented one

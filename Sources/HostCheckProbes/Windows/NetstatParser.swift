@@ -1,6 +1,6 @@
 import HostCheckCore
 
-/// Parses Windows `netstat -an` / `-ano` (capture-format spec §2), in any display language.
+/// Parses Windows `netstat -an` / `-ano` (docs/captures.md, "Formats read"), in any display language.
 ///
 /// Rows are found by structure (protocol token, two endpoints); known titles and headers are
 /// decoration, and when none precedes the first row, the last two lines before it are read as

@@ -1,6 +1,6 @@
 import HostCheckCore
 
-/// One socket row of Windows `netstat`, identified by structure alone (capture-format spec §2.2):
+/// One socket row of Windows `netstat`, identified by structure alone (docs/captures.md, "Formats read"):
 /// a protocol token, two endpoint tokens, then an optional state word (TCP only) and an
 /// optional PID (`-o`).
 struct NetstatRow: Sendable, Hashable {
@@ -56,12 +56,12 @@ struct NetstatRow: Sendable, Hashable {
         pid = span.pid
     }
 
-    /// The normalised state and the raw word to keep (capture-format spec §2.6).
+    /// The normalised state and the raw word to keep (docs/captures.md, "How sockets are read").
     func normalisedState() -> (state: SocketState, rawState: String?, contradiction: Bool) {
         Self.normalisedState(proto: proto, word: stateWord, remoteUnconnected: remote.isUnconnected)
     }
 
-    /// The normalised state and the raw word to keep (capture-format spec §2.6).
+    /// The normalised state and the raw word to keep (docs/captures.md, "How sockets are read").
     ///
     /// A TCP row listens when its remote endpoint is unconnected, whatever the word says; the
     /// word only refines it to `bound` or `closed`. A UDP row is `listening` when unconnected and

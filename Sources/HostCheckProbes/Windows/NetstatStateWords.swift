@@ -3,9 +3,9 @@ import HostCheckCore
 /// State words Windows `netstat` prints, mapped to the normalised ``SocketState``.
 ///
 /// Words only refine a state: whether a TCP row listens is decided by its remote endpoint
-/// (capture-format spec §2.6), so an unknown or localized word never hides a listener.
+/// (docs/captures.md, "How sockets are read"), so an unknown or localized word never hides a listener.
 enum NetstatStateWords {
-    /// English words (capture-format spec §2.5), upper case.
+    /// English words, upper case.
     static let english: [String: SocketState] = [
         "LISTENING": .listening, "LISTEN": .listening,
         "ESTABLISHED": .established,

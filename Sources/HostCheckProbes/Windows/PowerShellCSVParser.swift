@@ -1,6 +1,6 @@
 import HostCheckCore
 
-/// Parses PowerShell `Export-Csv` / `ConvertTo-Csv` output (capture-format spec §4.3): an
+/// Parses PowerShell `Export-Csv` / `ConvertTo-Csv` output (docs/captures.md, "Formats read"): an
 /// optional `#TYPE` line, a header of property names, then one row per object.
 enum PowerShellCSVParser {
     static func parse(_ text: CaptureText) -> (sockets: SocketCapture?, processes: TasklistCapture?) {

@@ -1,6 +1,6 @@
 import HostCheckCore
 
-/// Parses PowerShell `ConvertTo-Json` output (capture-format spec §4.4): a bare object (one
+/// Parses PowerShell `ConvertTo-Json` output (docs/captures.md, "Formats read"): a bare object (one
 /// result) or an array of objects, in the 5.1 (`"Key":  value`, `\/Date(...)\/`, enums as
 /// numbers) or 7 form (enums as numbers or, with `-EnumsAsStrings`, names).
 enum PowerShellJSONParser {

@@ -18,7 +18,7 @@ struct PowerShellRecord: Sendable {
 }
 
 /// Turns `Get-NetTCPConnection`, `Get-NetUDPEndpoint` and `Get-Process` objects into facts
-/// (capture-format spec §4).
+/// (docs/captures.md, "Formats read").
 ///
 /// A TCP connection listens when its remote port is 0, whatever its state; the state
 /// (`Listen` or `2`, `Bound` or `100`, …) refines the others. A UDP endpoint has no remote and is

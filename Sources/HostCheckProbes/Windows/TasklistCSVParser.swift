@@ -1,6 +1,6 @@
 import HostCheckCore
 
-/// Parses `tasklist /fo csv`, with or without `/nh` (capture-format spec §3.4).
+/// Parses `tasklist /fo csv`, with or without `/nh` (docs/captures.md, "Formats read").
 ///
 /// Fields are bound by position, never by the localized header names; the header is the
 /// first row when its PID field is not a number.

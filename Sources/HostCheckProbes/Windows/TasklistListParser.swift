@@ -1,6 +1,6 @@
 import HostCheckCore
 
-/// Parses `tasklist /fo list` (capture-format spec §3.5): one `Label: value` block per
+/// Parses `tasklist /fo list` (docs/captures.md, "Formats read"): one `Label: value` block per
 /// process, blank lines between blocks.
 ///
 /// Labels are localized, so values are bound by their position in the block (the field sets

@@ -1,6 +1,6 @@
 import HostCheckCore
 
-/// Parses the `tasklist` table (default, `/v`, `/svc`; capture-format spec §3.1–§3.3).
+/// Parses the `tasklist` table (default, `/v`, `/svc`; docs/captures.md, "Formats read").
 ///
 /// Columns are cut by the widths of the `=====` ruler of the same output, by display width;
 /// the line before the ruler is the (localized) header. An image name as wide as its column
@@ -34,7 +34,7 @@ enum TasklistTableParser {
     }
 
     /// A `tasklist` message such as `INFO: No tasks are running ...` in any language: an
-    /// upper-case word and a colon, then text (capture-format spec §3.6).
+    /// upper-case word and a colon, then text, as `tasklist` prints it.
     static func isMessage(_ line: Substring) -> Bool {
         guard let first = Tokens.split(line).first, first.count >= 3, first.hasSuffix(":") else { return false }
         let word = first.dropLast()

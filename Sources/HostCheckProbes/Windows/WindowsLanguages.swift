@@ -1,7 +1,7 @@
 import HostCheckCore
 
 /// The localized words of Windows `netstat` and `tasklist`, one entry per display language
-/// (capture-format spec §2.7, §3.7).
+/// (docs/captures.md, "Display languages").
 ///
 /// They are data, not logic: rows are always found by structure and a TCP listener by its
 /// remote endpoint, so an unknown language still parses. The tables serve to recognise title

@@ -2,7 +2,7 @@ import HostCheckCore
 
 /// A Nagios/Icinga plugin state, with the exit code a plugin returns for it.
 ///
-/// The mapping (DESIGN.md §4), used both by ``NagiosReporter`` for its status word and by the
+/// The mapping (docs/architecture.md, "Exit codes"), used both by ``NagiosReporter`` for its status word and by the
 /// CLI for the exit code of `--format nagios`:
 /// - `CRITICAL` (2): some result is `fail` with severity `high` or `critical`;
 /// - `WARNING` (1): else some result is `fail` (severity `info`, `low` or `medium`);

@@ -5,7 +5,7 @@ import Foundation
 #endif
 import HostCheckCore
 
-/// Evaluates the loaded rules against snapshots, one host at a time (DESIGN.md §4).
+/// Evaluates the loaded rules against snapshots, one host at a time (docs/architecture.md, "Evaluation").
 ///
 /// Build it once per run: `init` applies the filter (throwing ``RuleFilterError`` when a
 /// filter value selects nothing — exit 64) and checks the waivers against `now`

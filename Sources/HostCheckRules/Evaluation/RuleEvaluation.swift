@@ -1,6 +1,6 @@
 import HostCheckCore
 
-/// One rule on one host: the four steps of DESIGN.md §4, coverage and `unknown_owner`.
+/// One rule on one host: the four steps of docs/architecture.md, "Evaluation"; coverage and `unknown_owner`.
 struct RuleEvaluation {
     let rule: Rule
     let host: HostInfo
@@ -112,7 +112,7 @@ struct RuleEvaluation {
     }
 
     /// A pass or a `when_none` outcome is unknown when the sources cover a selected protocol
-    /// or family only partly (DESIGN.md §4). Partial owner coverage needs no rule here: the
+    /// or family only partly (docs/architecture.md, "Evaluation"). Partial owner coverage needs no rule here: the
     /// probe marks each socket whose owner it could not see as ownership `unknown`, so owner
     /// conditions on it are already unknown (step 2).
     private func applyCoverage(_ decision: inout Decision) {

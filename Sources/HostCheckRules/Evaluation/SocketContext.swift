@@ -15,7 +15,7 @@ struct SocketContext {
     let owners: [(pid: Int, process: ProcessFact?)]
 
     /// Looks up the owners of `socket`. On Windows, PID 4 without a process record is the
-    /// kernel process (DESIGN.md §2), synthesised here as the probes do.
+    /// kernel process (docs/architecture.md, "Facts"), synthesised here as the probes do.
     init(socket: SocketFact, processes: [Int: ProcessFact], platform: Platform) {
         self.socket = socket
         guard socket.ownership == .owned else {

@@ -19,7 +19,7 @@ extension PackDecoder {
         }
     }
 
-    /// `examples:` — facts written as in the snapshot JSON (DESIGN.md §2), in YAML.
+    /// `examples:` — facts written as in the snapshot JSON (docs/architecture.md, "Contracts"), in YAML.
     mutating func decodeExamples(_ node: YAMLNode, scope: Scope?) -> [RuleExample] {
         guard let items = node.items else {
             reader.error("examples must be a list, found a \(node.kindName)", at: node.location)

@@ -56,7 +56,7 @@ public struct PackLoadOptions: Sendable {
     }
 }
 
-/// Loads rule packs (DESIGN.md §3), reporting every problem of every pack in one pass.
+/// Loads rule packs (docs/architecture.md, "Rule packs"), reporting every problem of every pack in one pass.
 public enum PackLoader {
     /// Loads `sources` with `--var PACK.NAME=VALUE` overrides (for a list variable the value is
     /// split at commas). Diagnostics (errors and lint warnings) come sorted by file and line;

@@ -47,7 +47,7 @@ private final class CompiledRegex: Sendable {
     }
 }
 
-/// A test of one field's value, compiled from a pack (DESIGN.md §3 matchers).
+/// A test of one field's value, compiled from a pack (docs/rule-packs.md, "Matchers").
 public indirect enum Matcher: Sendable, Hashable {
     /// Text equality (`ignoreCase` folds case); also used for word fields.
     case text(String, ignoreCase: Bool)

@@ -1,4 +1,4 @@
-/// A condition on a socket, compiled from `select` or `expect` (DESIGN.md §3).
+/// A condition on a socket, compiled from `select` or `expect` (docs/rule-packs.md, "Conditions").
 ///
 /// A field mapping is `all` of its entries. `owner` quantifies over the socket's owners:
 /// in `select` any owner may satisfy it, in `expect` every owner must (supervisors aside).

@@ -5,7 +5,7 @@ import Foundation
 #endif
 import HostCheckCore
 
-/// One waiver: a time-boxed exception for a rule on some hosts (DESIGN.md §3).
+/// One waiver: a time-boxed exception for a rule on some hosts (docs/rule-packs.md, "Waivers").
 public struct Waiver: Sendable, Hashable {
     /// The rule id (bare, or `pack/rule`).
     public var rule: String

@@ -1,4 +1,4 @@
-/// Caps the YAML reader enforces while streaming events (DESIGN.md §9).
+/// Caps the YAML reader enforces while streaming events (docs/architecture.md, "Reliability and security").
 public struct YAMLLimits: Sendable, Hashable {
     /// The largest input accepted, in bytes.
     public var maxBytes: Int

@@ -2,7 +2,7 @@
 """Writes the hand-made /proc fixture trees used by LinuxProcProbeTests.
 
 Run from this directory: python3 make-fixtures.py. Every address below is written as the
-kernel prints it (capture-formats.md section 9), by hand, so the tests check the decoding.
+kernel prints it (decoded by `ProcNetRowParser` and `ProcHex`), by hand, so the tests check the decoding.
 """
 import os
 import shutil
@@ -103,7 +103,7 @@ def main():
         row(1, "0100007F:1F90", "0100007F:D432", "03", 0),
     ], tcp6=[], udp=[], udp6=[])
 
-    # IPv6: wildcard, loopback, IPv4-mapped, link-local, a global address (capture-formats 9.2).
+    # IPv6: wildcard, loopback, IPv4-mapped, link-local, a global address (see `ProcHex`).
     r = os.path.join(HERE, "ipv6")
     tables(r, tcp=[], tcp6=[
         row(0, "00000000000000000000000000000000:0050", "00000000000000000000000000000000:0000", "0A", 4001),
