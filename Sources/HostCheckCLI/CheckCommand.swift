@@ -9,7 +9,7 @@ import HostCheckReporters
 import HostCheckRules
 
 /// `hostcheck check`: evaluate rule packs against one host or a fleet and report.
-struct CheckCommand: AsyncParsableCommand {
+struct CheckCommand: CapabilityCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Evaluate rule packs against the live host, captures, a snapshot or a fleet.",
@@ -39,27 +39,28 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The date used for waiver expiry (YYYY-MM-DD or ISO 8601).", valueName: "date"))
     var now: String?
 
-    func run() async throws {
+    func run(registry: Registry) async throws {
         let started = Date()
         let clock = try ClockOption.parse(now)
-        let specs = try report.specs()
+        let specs = try report.specs(registry: registry)
         guard jobs >= 1 else { throw CLIError(.usage, "--jobs takes a number of at least 1") }
 
-        let packs = try PackCompiler.load(try PackSelection.sources(for: rules.packs), options: try rules.loadOptions())
+        let packs = try PackCompiler.load(try PackSelection.sources(for: rules.packs), options: try rules.loadOptions(registry: registry))
         let waiverSet = try waivers.map { try WaiverFile.load($0) }
         let filter = RuleFilter(ruleIDs: rules.ruleIDs, tags: rules.tags, minSeverity: rules.minSeverity)
         let evaluator = try RunEvaluator.make(packs: packs, filter: filter, waivers: waiverSet?.waivers, now: clock)
-        let hostJobs = try await HostInputs(source: input.source, hostName: input.host, labels: input.labels).labelledJobs()
+        let hostJobs = try await HostInputs(source: input.source, hostName: input.host, labels: input.labels, registry: registry)
+            .labelledJobs()
 
-        var channels = try ReportChannels(specs: specs, options: report)
+        var channels = try ReportChannels(specs: specs, options: report, registry: registry)
         let run = RunInfo(
             packs: packs.packInfos, rules: evaluator.ruleInfos, waiversSHA256: waiverSet?.sha256,
             startedAt: ClockOption.iso8601(started),
             diagnostics: (waiverSet?.diagnostics ?? []) + evaluator.startDiagnostics)
         try channels.begin(run)
 
-        let policy = ExitPolicy(failOn: failOn, nagios: specs.count == 1 && specs[0].id == "nagios" && specs[0].path == nil)
-        var tally = ExitPolicy.Tally()
+        let policy = ExitPolicy(failOn: failOn, reporter: ExitPolicy.reporterPolicy(specs, registry: registry))
+        var tally = policy.makeTally()
         var counts = OutcomeCounts()
         var waiverUsage = WaiverUsage()
         try await HostEvaluation.forEach(hostJobs, evaluator: evaluator, parallelism: jobs) { results in

@@ -5,17 +5,25 @@ import HostCheckReporters
 struct ExitPolicy {
     /// Only fails of this severity or above give exit 1.
     var failOn: Severity?
-    /// Use the Nagios plugin codes (only when nagios is the sole format, on stdout).
-    var nagios: Bool
+    /// The exit codes of the only report, on standard output, when its consumer reads them
+    /// (Nagios); nil for hostcheck's own.
+    var reporter: ReporterExitPolicy?
+
+    /// The reporter's exit policy when `specs` is one format on standard output that has one.
+    static func reporterPolicy(_ specs: [FormatSpec], registry: Registry) -> ReporterExitPolicy? {
+        guard specs.count == 1, let spec = specs.first, spec.path == nil else { return nil }
+        return registry.reporter(id: spec.id)?.exitPolicy
+    }
 
     /// Accumulated facts about the results seen.
     struct Tally {
         var failAtThreshold = false
         var unknownOrError = false
-        var nagios = NagiosTally()
+        /// The reporter's own count, when it decides the exit code.
+        var reporter: (any ExitCodeTally)?
 
         mutating func add(_ result: RuleResult, failOn: Severity?) {
-            nagios.add(result)
+            reporter?.add(result)
             switch result.outcome {
             case .fail:
                 if result.severity >= (failOn ?? .info) { failAtThreshold = true }
@@ -27,8 +35,13 @@ struct ExitPolicy {
         }
     }
 
+    /// A tally for one run.
+    func makeTally() -> Tally {
+        Tally(reporter: reporter?.makeTally())
+    }
+
     func status(for tally: Tally) -> Int32 {
-        if nagios { return tally.nagios.status.exitCode }
+        if let reporter = tally.reporter { return reporter.exitCode }
         if tally.failAtThreshold { return ExitStatus.failed.rawValue }
         if tally.unknownOrError { return ExitStatus.unknownOrError.rawValue }
         return ExitStatus.success.rawValue

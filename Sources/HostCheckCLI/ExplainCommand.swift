@@ -3,7 +3,7 @@ import HostCheckCore
 import HostCheckRules
 
 /// `hostcheck explain PORT[/PROTO]`: what the loaded packs and the port registry know about a port.
-struct ExplainCommand: AsyncParsableCommand {
+struct ExplainCommand: CapabilityCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Show what the rule packs and the port registry know about a port.",
@@ -21,9 +21,9 @@ struct ExplainCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A port registry file (IANA CSV or /etc/services format).", valueName: "file"))
     var portRegistry: String?
 
-    func run() async throws {
+    func run(registry: Registry) async throws {
         let (number, proto) = try ExplainCommand.parse(port)
-        let packs = try PackCompiler.load(try PackSelection.sources(for: rules.packs), options: try rules.loadOptions())
+        let packs = try PackCompiler.load(try PackSelection.sources(for: rules.packs), options: try rules.loadOptions(registry: registry))
         var out = FileOutput.standardOutput()
         out.write("\(number)\(proto.map { "/\($0.rawValue)" } ?? "")\n\nRule packs:\n")
         let known = packs.knowledge(port: number, protocol: proto)

@@ -4,7 +4,7 @@ import HostCheckCore
 import HostCheckReporters
 
 /// `hostcheck facts`: show what a probe sees, as a table or as snapshot JSON.
-struct FactsCommand: AsyncParsableCommand {
+struct FactsCommand: CapabilityCommand {
     static let configuration = CommandConfiguration(
         commandName: "facts",
         abstract: "Show the sockets and owners of the live host, captures or a snapshot.",
@@ -40,8 +40,9 @@ struct FactsCommand: AsyncParsableCommand {
         if input.fleet != nil { throw ValidationError("facts reads one host; use --capture, --snapshot or --live") }
     }
 
-    func run() async throws {
-        let jobs = try await HostInputs(source: input.source, hostName: input.host, labels: input.labels).labelledJobs()
+    func run(registry: Registry) async throws {
+        let jobs = try await HostInputs(source: input.source, hostName: input.host, labels: input.labels, registry: registry)
+            .labelledJobs()
         guard let job = jobs.first else { return }
         var snapshot = await job.load()
         // Every socket read, kept until the process ends (see the end of `run`).

@@ -8,18 +8,21 @@ import HostCheckProbes
 /// reporting, so memory does not grow with the fleet.
 struct FleetInputs {
     var directory: String
+    /// Where the capture formats come from.
+    var registry: Registry
 
     func jobs() async throws -> [HostJob] {
         let kind = FileAccess.kind(of: directory)
         guard kind.exists else { throw CLIError(.noInput, "\(directory): no such file or directory") }
         guard kind.isDirectory else { throw CLIError(.usage, "\(directory): --fleet takes a directory") }
+        guard let descriptor = registry.fileProbe else { throw CLIError(.usage, "this build reads no captures") }
+        let formats = registry.captureFormats
         var jobs: [(name: String, job: HostJob)] = []
         for entry in try FileAccess.entries(of: directory) {
             let path = FileAccess.join(directory, entry)
             if FileAccess.kind(of: path).isDirectory {
-                let job = HostJob(origin: path) {
-                    await HostInputs.collect(CaptureProbe(paths: [path], hostName: nil), origin: path, name: entry)
-                }
+                let probe = try HostInputs.make(descriptor, ProbeRequest(paths: [path], captureFormats: formats))
+                let job = HostJob(origin: path) { await HostInputs.collect(probe, origin: path, name: entry) }
                 jobs.append((await job.load().host.name, job))
             } else if entry.hasSuffix(".json") {
                 let job = HostJob(origin: path) { FleetInputs.loadSnapshot(path) }

@@ -11,7 +11,7 @@ public enum HostCheckMain {
     /// Runs hostcheck with the process's arguments and exits with its status.
     public static func main(registry: Registry) async -> Never {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        let status = await LivePrefetch.$current.withValue(LivePrefetch.start(arguments: arguments)) {
+        let status = await LivePrefetch.$current.withValue(LivePrefetch.start(arguments: arguments, registry: registry)) {
             await run(arguments, registry: registry)
         }
         exit(status)
@@ -19,12 +19,16 @@ public enum HostCheckMain {
 
     /// Runs hostcheck with `arguments` and returns the exit status.
     public static func run(_ arguments: [String], registry: Registry) async -> Int32 {
+        if !registry.duplicateIDs.isEmpty {
+            printError("hostcheck: internal error: the registry names \(registry.duplicateIDs.joined(separator: ", ")) twice")
+            return ExitStatus.software.rawValue
+        }
         let command: any ParsableCommand
         do {
             command = try HostCheck.parseAsRoot(arguments)
         } catch {
             let code = HostCheck.exitCode(for: error)
-            let message = HostCheck.fullMessage(for: error)
+            let message = HelpPlaceholder.fill(HostCheck.fullMessage(for: error), registry: registry)
             if code == .success {
                 var out = FileOutput.standardOutput()
                 out.write(message + "\n")
@@ -36,7 +40,9 @@ public enum HostCheckMain {
         }
         do {
             var runnable = command
-            if var asyncCommand = runnable as? any AsyncParsableCommand {
+            if let capable = runnable as? any CapabilityCommand {
+                try await capable.run(registry: registry)
+            } else if var asyncCommand = runnable as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try runnable.run()
@@ -53,7 +59,7 @@ public enum HostCheckMain {
             let code = HostCheck.exitCode(for: error)
             if code == .success {
                 var out = FileOutput.standardOutput()
-                out.write(HostCheck.fullMessage(for: error) + "\n")
+                out.write(HelpPlaceholder.fill(HostCheck.fullMessage(for: error), registry: registry) + "\n")
                 try? out.finish()
                 return 0
             }

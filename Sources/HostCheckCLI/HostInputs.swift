@@ -14,6 +14,8 @@ struct HostInputs {
     var hostName: String?
     /// `--label` values, added to every host's labels.
     var labels: [String: String] = [:]
+    /// Where the probes and capture formats come from.
+    var registry: Registry
 
     /// The jobs with the labels applied.
     func labelledJobs() async throws -> [HostJob] {
@@ -33,17 +35,23 @@ struct HostInputs {
     /// single snapshot that cannot be read.
     func jobs() async throws -> [HostJob] {
         switch source {
-        case .live(let procRoot, let options):
-            if let prefetched = LivePrefetch.current?.snapshot(procRoot: procRoot, options: options, hostName: hostName) {
-                return [HostJob(origin: procRoot, load: prefetched)]
+        case .live(let options):
+            guard let descriptor = registry.liveProbe(on: .current) else {
+                throw CLIError(.usage, "no live probe runs on this platform; give --capture, --snapshot or --fleet")
             }
-            let probe = LinuxProcProbe(procRoot: procRoot, hostName: hostName, options: options)
-            return [HostJob(origin: procRoot) { await HostInputs.collect(probe, origin: procRoot, name: hostName) }]
+            let origin = options["proc-root"] ?? "/proc"
+            if options.isEmpty, let prefetched = LivePrefetch.current?.snapshot(hostName: hostName) {
+                return [HostJob(origin: origin, load: prefetched)]
+            }
+            let probe = try HostInputs.make(descriptor, ProbeRequest(hostName: hostName, options: options))
+            return [HostJob(origin: origin) { await HostInputs.collect(probe, origin: origin, name: hostName) }]
         case .capture(let paths):
             for path in paths where !FileAccess.kind(of: path).exists {
                 throw CLIError(.noInput, "\(path): no such file or directory")
             }
-            let probe = CaptureProbe(paths: paths, hostName: hostName)
+            guard let descriptor = registry.fileProbe else { throw CLIError(.usage, "this build reads no captures") }
+            let probe = try HostInputs.make(
+                descriptor, ProbeRequest(paths: paths, hostName: hostName, captureFormats: registry.captureFormats))
             let origin = paths.joined(separator: ", ")
             return [HostJob(origin: origin) { await HostInputs.collect(probe, origin: origin, name: hostName) }]
         case .snapshot(let path):
@@ -59,12 +67,21 @@ struct HostInputs {
             let loaded = snapshot
             return [HostJob(origin: path) { loaded }]
         case .fleet(let directory):
-            return try await FleetInputs(directory: directory).jobs()
+            return try await FleetInputs(directory: directory, registry: registry).jobs()
+        }
+    }
+
+    /// Makes a probe; a request it cannot serve is a usage error (exit 64).
+    static func make(_ descriptor: ProbeDescriptor, _ request: ProbeRequest) throws -> any Probe {
+        do {
+            return try descriptor.probe(for: request)
+        } catch {
+            throw CLIError(.usage, "\(error.message)")
         }
     }
 
     /// Runs a probe; a probe that throws yields a host whose every rule is `error`.
-    static func collect(_ probe: some Probe, origin: String, name: String?) async -> Snapshot {
+    static func collect(_ probe: any Probe, origin: String, name: String?) async -> Snapshot {
         do {
             return try await probe.collect()
         } catch {

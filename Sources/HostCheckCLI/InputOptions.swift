@@ -1,7 +1,4 @@
 import ArgumentParser
-import HostCheckProbes
-
-extension LinuxProbeOptions.SocketSource: ExpressibleByArgument {}
 
 /// Where the facts come from: the live host, captured files, a snapshot, or a fleet directory.
 struct InputOptions: ParsableArguments {
@@ -35,7 +32,7 @@ struct InputOptions: ParsableArguments {
     var netns: Int?
 
     @Option(name: .long, help: ArgumentHelp("Live: where sockets come from: automatic (netlink, falling back to /proc/net), netlink or procfs.", valueName: "source"))
-    var socketSource: LinuxProbeOptions.SocketSource = .automatic
+    var socketSource: String?
 
     @Option(name: .long, help: .hidden)
     var procRoot: String = "/proc"
@@ -61,7 +58,7 @@ struct InputOptions: ParsableArguments {
         if !capture.isEmpty { return .capture(capture) }
         if let snapshot { return .snapshot(snapshot) }
         if let fleet { return .fleet(fleet) }
-        return .live(procRoot: procRoot, options: liveOptions)
+        return .live(options: liveOptions)
     }
 
     /// The `--label` options as a dictionary (a later KEY wins).
@@ -74,16 +71,22 @@ struct InputOptions: ParsableArguments {
         return labels
     }
 
-    /// Options of the live Linux probe.
-    var liveOptions: LinuxProbeOptions {
-        let namespaces: LinuxProbeOptions.Namespaces = allNamespaces ? .all : netns.map { .process($0) } ?? .own
-        return LinuxProbeOptions(socketSource: socketSource, namespaces: namespaces)
+    /// The live probe's options that differ from their defaults, named as its descriptor
+    /// names them (`socket-source`, `all-namespaces`, `netns`, `proc-root`).
+    var liveOptions: [String: String] {
+        var options: [String: String] = [:]
+        if let socketSource, socketSource != "automatic" { options["socket-source"] = socketSource }
+        if allNamespaces { options["all-namespaces"] = "true" }
+        if let netns { options["netns"] = String(netns) }
+        if procRoot != "/proc" { options["proc-root"] = procRoot }
+        return options
     }
 }
 
 /// The kind of input a command reads.
 enum InputSource: Sendable, Hashable {
-    case live(procRoot: String, options: LinuxProbeOptions)
+    /// The registry's live probe for this platform, with options by name (empty: defaults).
+    case live(options: [String: String])
     case capture([String])
     case snapshot(String)
     case fleet(String)

@@ -3,7 +3,7 @@ import HostCheckCore
 import HostCheckRules
 
 /// `hostcheck lint`: report every problem of a pack set, compiler-style, in one run.
-struct LintCommand: AsyncParsableCommand {
+struct LintCommand: CapabilityCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Check rule packs and report every problem as FILE:LINE:COL: error: message.",
@@ -16,9 +16,10 @@ struct LintCommand: AsyncParsableCommand {
     @Option(name: .customLong("var"), help: ArgumentHelp("Override a pack variable: PACK.NAME=VALUE.", valueName: "pack.name=value"))
     var variables: [String] = []
 
-    func run() async throws {
+    func run(registry: Registry) async throws {
         let sources = try PackSelection.sources(for: packs, includeTemplates: true)
-        let options = PackLoadOptions(variableOverrides: variables, builtins: PackSelection.builtinSources())
+        let options = PackLoadOptions(
+            variableOverrides: variables, builtins: PackSelection.builtinSources(), vocabulary: registry.vocabulary)
         let diagnostics = PackLoader.lint(sources, options: options)
         var out = FileOutput.standardOutput()
         for diagnostic in diagnostics.sorted(by: DiagnosticOrder.byLocation) {

@@ -4,41 +4,80 @@ import HostCheckProbes
 import HostCheckReporters
 import HostCheckRules
 
-/// `hostcheck list probes|reporters|rules`.
-struct ListCommand: AsyncParsableCommand {
+/// `hostcheck list probes|captures|reporters|fields|matchers|rules`: what the registry holds,
+/// or the rules of the packs.
+struct ListCommand: CapabilityCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the probes, report formats, or the rules of the packs."
+        abstract: "List the probes, capture formats, report formats, rule fields, matchers, or the rules of the packs."
     )
 
-    @Argument(help: "probes, reporters or rules.")
+    @Argument(help: "probes, captures, reporters, fields, matchers or rules.")
     var what: ListSubject
 
     @Argument(help: ArgumentHelp("Packs for `list rules` (default: ./rules or the built-in packs).", valueName: "pack|dir"))
     var packs: [String] = []
 
-    func run() async throws {
+    func run(registry: Registry) async throws {
         var out = FileOutput.standardOutput()
-        switch what {
-        case .probes:
-            for probe in Probes.all { out.write("\(probe.id.padding(20))\(probe.summary)\n") }
-        case .reporters:
-            for reporter in Reporters.all { out.write("\(reporter.id.padding(20))\(reporter.summary)\n") }
-        case .rules:
-            let options = PackLoadOptions(builtins: PackSelection.builtinSources())
+        if what == .rules {
+            let options = PackLoadOptions(builtins: PackSelection.builtinSources(), vocabulary: registry.vocabulary)
             let loaded = try PackCompiler.load(try PackSelection.sources(for: packs), options: options)
             for rule in loaded.ruleInfos {
                 let name = "\(rule.pack)/\(rule.id)"
                 out.write("\(name.padding(44))\(rule.severity.rawValue.padding(10))\(rule.title ?? "")\n")
             }
+        } else {
+            for row in Self.rows(what, registry: registry) {
+                out.write(TerminalText.neutralised(row.map { $0 }.enumerated().map { index, cell in
+                    index == row.count - 1 ? cell : cell.padding(index == 0 ? 24 : 16)
+                }.joined()) + "\n")
+            }
         }
         try out.finish()
     }
+
+    /// The table `list` prints for a registry subject: one row per capability, its id first.
+    static func rows(_ subject: ListSubject, registry: Registry) -> [[String]] {
+        switch subject {
+        case .probes:
+            registry.probes.map { probe in
+                let options = probe.options.isEmpty ? "" : " (options: \(probe.options.map(\.name).joined(separator: ", ")))"
+                return [probe.id, probe.source.rawValue, probe.platforms.map(\.rawValue).joined(separator: ","), probe.summary + options]
+            }
+        case .captures:
+            registry.captureFormats.map { format in
+                [format.id, format.isRead ? "read" : "refused", format.platform.rawValue, format.summary + "; covers: " + format.coverage.summary]
+            }
+        case .reporters:
+            registry.reporters.map { reporter in
+                let options = reporter.options.isEmpty ? "" : " (honours: \(reporter.options.map { "--\($0.rawValue)" }.joined(separator: ", ")))"
+                let exit = reporter.exitPolicy == nil ? "" : " (own exit codes when alone on stdout)"
+                return [reporter.id, reporter.summary + options + exit]
+            }
+        case .fields:
+            registry.fields.map { field in
+                [field.name, field.kind.name, field.summary + "; from: " + field.providedBy.joined(separator: ", ")]
+            }
+        case .matchers:
+            registry.matchers.map { matcher in
+                let kinds = Self.kindNames.filter { matcher.appliesTo($0.kind) }.map(\.name).joined(separator: ",")
+                return [matcher.keyword, kinds, matcher.summary]
+            }
+        case .rules:
+            []
+        }
+    }
+
+    /// The field types a matcher may apply to, by name (`word` for any word field).
+    static let kindNames: [(name: String, kind: FieldKind)] = [
+        ("word", .word([])), ("port", .port), ("integer", .integer), ("address", .address), ("text", .text), ("boolean", .boolean),
+    ]
 }
 
 /// What `list` lists.
 enum ListSubject: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case probes, reporters, rules
+    case probes, captures, reporters, fields, matchers, rules
 }
 
 extension String {

@@ -1,9 +1,88 @@
+import HostCheckCore
+import HostCheckProbes
+import HostCheckReporters
+import HostCheckRules
+
 /// Every capability one hostcheck binary has: probes, capture formats, reporters, rule fields
-/// and matchers. Assembled once by the executable from the descriptors each module exports
-/// and passed down as a value; nothing looks capabilities up anywhere else.
+/// and matchers.
+///
+/// The executable assembles it once from the descriptor lists each module exports and passes
+/// it to ``HostCheckMain/main(registry:)``; every command receives it as a value and looks
+/// nothing up anywhere else. `hostcheck list`, `--format`'s help, lint's suggestions and the
+/// docs' tables come from it (docs/architecture.md, "The registry").
 public struct Registry: Sendable {
-    public init() {}
+    public var probes: [ProbeDescriptor]
+    public var captureFormats: [CaptureFormatDescriptor]
+    public var reporters: [ReporterDescriptor]
+    public var fields: [Field]
+    public var matchers: [MatcherDescriptor]
+
+    public init(
+        probes: [ProbeDescriptor], captureFormats: [CaptureFormatDescriptor], reporters: [ReporterDescriptor],
+        fields: [Field], matchers: [MatcherDescriptor]
+    ) {
+        self.probes = probes
+        self.captureFormats = captureFormats
+        self.reporters = reporters
+        self.fields = fields
+        self.matchers = matchers
+    }
 
     /// The capabilities built into this repository.
-    public static var builtin: Registry { Registry() }
+    public static var builtin: Registry {
+        Registry(
+            probes: ProbeCatalog.builtin, captureFormats: CaptureFormatCatalog.builtin, reporters: ReporterCatalog.builtin,
+            fields: FieldCatalog.builtin, matchers: MatcherCatalog.builtin)
+    }
+
+    /// The probe whose id is `id`.
+    public func probe(id: String) -> ProbeDescriptor? {
+        probes.first { $0.id == id }
+    }
+
+    /// The first live probe that runs on `platform`.
+    public func liveProbe(on platform: Platform) -> ProbeDescriptor? {
+        probes.first { $0.source == .live && $0.platforms.contains(platform) }
+    }
+
+    /// The first probe that reads captured files.
+    public var fileProbe: ProbeDescriptor? {
+        probes.first { $0.source == .files }
+    }
+
+    /// The reporter whose id is `id` (compared exactly).
+    public func reporter(id: String) -> ReporterDescriptor? {
+        reporters.first { $0.id == id }
+    }
+
+    /// The fields and matchers packs may use.
+    public var vocabulary: RuleVocabulary {
+        RuleVocabulary(fields: fields, matchers: matchers)
+    }
+
+    /// Ids given twice within one kind of capability: a registry with any is not usable.
+    public var duplicateIDs: [String] {
+        func duplicates(_ kind: String, _ ids: [String]) -> [String] {
+            var seen: Set<String> = []
+            return ids.filter { !seen.insert($0).inserted }.map { "\(kind) \($0)" }
+        }
+        return duplicates("probe", probes.map(\.id)) + duplicates("capture format", captureFormats.map(\.id))
+            + duplicates("reporter", reporters.map(\.id)) + duplicates("field", fields.map(\.name))
+            + duplicates("matcher", matchers.map(\.keyword))
+    }
+}
+
+extension Platform {
+    /// The platform this binary runs on.
+    static var current: Platform {
+        #if os(Linux)
+        .linux
+        #elseif os(macOS)
+        .macos
+        #elseif os(Windows)
+        .windows
+        #else
+        .unknown
+        #endif
+    }
 }

@@ -29,7 +29,7 @@ struct ReportChannels {
     private var channels: [ReportChannel] = []
 
     /// Opens every destination first, so an unwritable path fails (exit 74) before evaluation.
-    init(specs: [FormatSpec], options: ReportOptions) throws {
+    init(specs: [FormatSpec], options: ReportOptions, registry: Registry) throws {
         let environment = ProcessInfo.processInfo.environment
         for spec in specs {
             let output: FileOutput
@@ -43,10 +43,10 @@ struct ReportChannels {
                 toTerminal = isatty(1) == 1
             }
             let reporterOptions = options.reporterOptions(toTerminal: toTerminal, environment: environment)
-            guard let reporter = Reporters.makeReporter(id: spec.id, options: reporterOptions) else {
+            guard let descriptor = registry.reporter(id: spec.id) else {
                 throw CLIError(.usage, "unknown format '\(spec.id)'")
             }
-            channels.append(ReportChannel(reporter: reporter, output: output))
+            channels.append(ReportChannel(reporter: descriptor.make(reporterOptions), output: output))
         }
     }
 

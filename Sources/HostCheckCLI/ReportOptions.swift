@@ -5,7 +5,7 @@ import HostCheckReporters
 /// Options that choose report formats and their destinations.
 struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("format"), help: ArgumentHelp(
-        "A report format, optionally with a path: FORMAT[:PATH]. Repeatable; at most one goes to stdout.",
+        "A report format ({reporters}), optionally with a path: FORMAT[:PATH]. Repeatable; at most one goes to stdout.",
         valueName: "format[:path]"))
     var formats: [String] = []
 
@@ -15,12 +15,15 @@ struct ReportOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "List passing results too.")
     var verbose = false
 
+    @Flag(name: .long, help: "Indent JSON and SARIF documents (default: compact, one line).")
+    var pretty = false
+
     /// The parsed format options; `text` on stdout when none is given.
-    func specs() throws -> [FormatSpec] {
+    func specs(registry: Registry) throws -> [FormatSpec] {
         let specs = formats.isEmpty ? [FormatSpec(id: "text", path: nil)] : formats.map(FormatSpec.init(parsing:))
-        let known = Set(Reporters.all.map { $0.id })
-        for spec in specs where !known.contains(spec.id) {
-            throw CLIError(.usage, "unknown format '\(spec.id)'; known: \(known.sorted().joined(separator: ", "))")
+        for spec in specs where registry.reporter(id: spec.id) == nil {
+            let known = registry.reporters.map(\.id)
+            throw CLIError(.usage, "unknown format '\(spec.id)'; known: \(known.joined(separator: ", "))")
         }
         if specs.filter({ $0.path == nil }).count > 1 {
             throw CLIError(.usage, "at most one --format may write to standard output; give the others a path (FORMAT:PATH)")
@@ -36,7 +39,7 @@ struct ReportOptions: ParsableArguments {
         case .never: useColor = false
         case .auto: useColor = toTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
         }
-        return ReporterOptions(color: useColor, verbose: verbose)
+        return ReporterOptions(color: useColor, verbose: verbose, pretty: pretty)
     }
 }
 

@@ -32,8 +32,10 @@ struct RuleOptions: ParsableArguments {
 
 extension RuleOptions {
     /// Pack loading options: variable overrides and files, and the built-in packs for includes.
-    func loadOptions() throws -> PackLoadOptions {
+    func loadOptions(registry: Registry) throws -> PackLoadOptions {
         let files = try variableFiles.map { PackSource(path: $0, bytes: try FileAccess.read($0)) }
-        return PackLoadOptions(variableOverrides: variables, variableFiles: files, builtins: PackSelection.builtinSources())
+        return PackLoadOptions(
+            variableOverrides: variables, variableFiles: files, builtins: PackSelection.builtinSources(),
+            vocabulary: registry.vocabulary)
     }
 }

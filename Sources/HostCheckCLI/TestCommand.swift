@@ -3,7 +3,7 @@ import HostCheckCore
 import HostCheckRules
 
 /// `hostcheck test`: run the `examples:` of every rule, like a test runner.
-struct TestCommand: AsyncParsableCommand {
+struct TestCommand: CapabilityCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Run the examples of the rule packs and report N passed, N failed.",
@@ -15,8 +15,8 @@ struct TestCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "List passing examples too.")
     var verbose = false
 
-    func run() async throws {
-        let packs = try PackCompiler.load(try PackSelection.sources(for: rules.packs), options: try rules.loadOptions())
+    func run(registry: Registry) async throws {
+        let packs = try PackCompiler.load(try PackSelection.sources(for: rules.packs), options: try rules.loadOptions(registry: registry))
         let report = PackTester.run(packs)
         var out = FileOutput.standardOutput()
         for line in report.render(verbose: verbose).split(separator: "\n", omittingEmptySubsequences: false) {

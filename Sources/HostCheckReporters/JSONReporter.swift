@@ -11,6 +11,7 @@ import HostCheckCore
 public struct JSONReporter: BuiltinReporter {
     public static let id = "json"
     public static let summary = "results JSON for audit and machines (docs/schema/results-1.json)"
+    public static let honouredOptions: [ReporterOption] = [.pretty]
 
     /// The most diagnostics one `hosts` entry lists (`diagnostics_total` has the count).
     public static let hostDiagnosticsLimit = 50
@@ -22,14 +23,15 @@ public struct JSONReporter: BuiltinReporter {
 
     /// - Parameters:
     ///   - options: ignored apart from being kept (JSON has no colour).
-    ///   - pretty: two-space indentation (the default) or one line.
+    ///   - pretty: two-space indentation or one line.
     public init(options: ReporterOptions = ReporterOptions(), pretty: Bool) {
         self.options = options
         self.writer = JSONWriter(pretty: pretty)
     }
 
+    /// Compact unless `options.pretty`.
     public init(options: ReporterOptions) {
-        self.init(options: options, pretty: true)
+        self.init(options: options, pretty: options.pretty)
     }
 
     public mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {

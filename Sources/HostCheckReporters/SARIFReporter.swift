@@ -18,19 +18,22 @@ import HostCheckCore
 public struct SARIFReporter: BuiltinReporter {
     public static let id = "sarif"
     public static let summary = "SARIF 2.1.0 for GitHub code scanning and other SARIF viewers"
+    public static let honouredOptions: [ReporterOption] = [.pretty]
 
     /// How many diagnostics of one host become notifications.
     public static let hostDiagnosticsLimit = 10
 
     public let options: ReporterOptions
-    private var writer = JSONWriter(pretty: true)
+    private var writer: JSONWriter
     private var run: RunInfo?
     private var ruleIndex: [String: Int] = [:]
     private var extraRules: [RuleInfo] = []
     private var notifications: [Diagnostic] = []
 
+    /// Compact unless `options.pretty`.
     public init(options: ReporterOptions) {
         self.options = options
+        self.writer = JSONWriter(pretty: options.pretty)
     }
 
     public mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {

@@ -10,6 +10,7 @@ import HostCheckCore
 public struct TextReporter: BuiltinReporter {
     public static let id = "text"
     public static let summary = "human-readable report grouped by outcome, with evidence (default)"
+    public static let honouredOptions: [ReporterOption] = [.color, .verbose]
 
     /// How many host diagnostics are listed before `… and N more`.
     public static let diagnosticsShown = 5

@@ -1,4 +1,3 @@
-import HostCheckProbes
 import Testing
 @testable import HostCheckCLI
 
@@ -24,20 +23,28 @@ import Testing
         ([], false),
     ])
     func startsOnlyForALiveFactsOrCheck(arguments: [String], starts: Bool) {
-        #expect((LivePrefetch.start(arguments: arguments) != nil) == starts)
+        #expect((LivePrefetch.start(arguments: arguments, registry: .builtin) != nil) == starts)
     }
 
-    @Test func servesOnlyTheDefaultProbe() throws {
-        let prefetch = try #require(LivePrefetch.start(arguments: ["facts"]))
-        #expect(prefetch.snapshot(procRoot: "/proc", options: LinuxProbeOptions(), hostName: nil) != nil)
-        #expect(prefetch.snapshot(procRoot: "/tmp/proc", options: LinuxProbeOptions(), hostName: nil) == nil)
-        #expect(prefetch.snapshot(procRoot: "/proc", options: LinuxProbeOptions(namespaces: .all), hostName: nil) == nil)
-        #expect(prefetch.snapshot(procRoot: "/proc", options: LinuxProbeOptions(socketSource: .procfs), hostName: nil) == nil)
+    /// The prefetch is the live probe with its default options: only input options that leave
+    /// every live option at its default let ``HostInputs`` take it.
+    @Test(arguments: [
+        ([], true),
+        (["--live"], true),
+        (["--socket-source", "automatic"], true),
+        (["--proc-root", "/tmp/proc"], false),
+        (["--all-namespaces"], false),
+        (["--netns", "1"], false),
+        (["--socket-source", "procfs"], false),
+    ])
+    func servesOnlyTheDefaultProbe(arguments: [String], served: Bool) throws {
+        let options = try InputOptions.parse(arguments)
+        #expect(options.liveOptions.isEmpty == served)
     }
 
     @Test func hostNameReplacesTheSystemName() async throws {
-        let prefetch = try #require(LivePrefetch.start(arguments: ["facts", "--host", "web-1"]))
-        let load = try #require(prefetch.snapshot(procRoot: "/proc", options: LinuxProbeOptions(), hostName: "web-1"))
+        let prefetch = try #require(LivePrefetch.start(arguments: ["facts", "--host", "web-1"], registry: .builtin))
+        let load = try #require(prefetch.snapshot(hostName: "web-1"))
         let snapshot = await load()
         #expect(snapshot.host.name == "web-1")
     }

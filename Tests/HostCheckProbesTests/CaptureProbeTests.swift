@@ -155,7 +155,7 @@ struct CaptureProbeTests {
         let probe = CaptureProbe(paths: [CaptureFixtures.windows("netstat-ano-3691.txt")], hostName: "h")
         let snapshot = try await probe.collect()
         #expect(snapshot.host.name == "h")
-        #expect(CaptureProbe.id == "capture")
+        #expect(CaptureProbe.descriptor.id == "capture")
     }
 
     @Test func bundleHostJSONNamesTheHostAndTheCaptureTime() throws {

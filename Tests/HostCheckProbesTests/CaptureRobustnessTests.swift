@@ -65,7 +65,7 @@ struct CaptureRobustnessTests {
     @Test func diagnosticsNeverEchoMoreThanOneLine() throws {
         let hostile = "  TCP    0.0.0.0:1    0.0.0.0:0    LISTENING    1\nline\u{1B}[2J with escape\n\"a\nb\",\"1\"\n"
         let parsed = CaptureFixtures.parse(hostile)
-        let diagnostics = (parsed.netstat?.diagnostics ?? []) + parsed.diagnostics
+        let diagnostics = (parsed.sockets?.diagnostics ?? []) + parsed.diagnostics
         #expect(diagnostics.allSatisfy { !$0.message.contains("\n") && !$0.message.contains("\u{1B}") })
     }
 }

@@ -36,3 +36,17 @@ extension Snapshot {
     /// Warnings and errors (notes excluded).
     var problems: [Diagnostic] { diagnostics.filter { $0.severity >= .warning } }
 }
+
+extension CaptureProbe {
+    /// A capture probe over the built-in formats (what the registry passes in a build of this repository).
+    init(paths: [String], hostName: String?) {
+        self.init(paths: paths, hostName: hostName, formats: CaptureFormatCatalog.builtin)
+    }
+}
+
+extension ParsedCapture {
+    /// One file parsed among the built-in formats.
+    static func parse(_ input: consuming CaptureInput) -> ParsedCapture {
+        parse(input, formats: CaptureFormatCatalog.builtin)
+    }
+}

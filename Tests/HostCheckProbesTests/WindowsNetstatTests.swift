@@ -70,7 +70,7 @@ struct WindowsNetstatTests {
     @Test(arguments: rows)
     func readsRow(_ expected: Row) throws {
         let parsed = CaptureFixtures.parse("\r\nActive Connections\r\n\r\n\(expected.line)\r\n")
-        let netstat = try #require(parsed.netstat)
+        let netstat = try #require(parsed.sockets)
         #expect(netstat.diagnostics.isEmpty)
         let socket = try #require(netstat.sockets.first)
         #expect(netstat.sockets.count == 1)
@@ -91,7 +91,7 @@ struct WindowsNetstatTests {
 
     @Test func ownershipReasonsFollowThePIDColumn() throws {
         let text = "  TCP    1.2.3.4:5    6.7.8.9:10    TIME_WAIT    0\n  TCP    1.2.3.4:6    0.0.0.0:0    LISTENING\n"
-        let sockets = try #require(CaptureFixtures.parse(text).netstat?.sockets)
+        let sockets = try #require(CaptureFixtures.parse(text).sockets?.sockets)
         #expect(sockets.map(\.ownershipReason) == [.windowsPidZero, .captureHasNoOwners])
     }
 
@@ -103,7 +103,7 @@ struct WindowsNetstatTests {
         for word in ["LISTENING", "ESTABLISHED", "TIME_WAIT"] {
             blanked = blanked.replacingOccurrences(of: word, with: String(repeating: " ", count: word.count))
         }
-        let without = try #require(CaptureFixtures.parse(blanked).netstat)
+        let without = try #require(CaptureFixtures.parse(blanked).sockets)
         let listeners = { (sockets: [SocketFact]) in
             sockets.filter { $0.state == .listening }.map(\.localEndpointDescription)
         }
@@ -113,7 +113,7 @@ struct WindowsNetstatTests {
 
     @Test func listeningWordOnAConnectedRowIsAWarning() throws {
         let text = "  TCP    10.0.0.5:80    10.0.0.9:5000    LISTENING    12\n"
-        let netstat = try #require(CaptureFixtures.parse(text).netstat)
+        let netstat = try #require(CaptureFixtures.parse(text).sockets)
         #expect(netstat.sockets.first?.state == .unknown)
         #expect(netstat.diagnostics.map(\.location?.line) == [1])
     }
@@ -121,14 +121,14 @@ struct WindowsNetstatTests {
     @Test func netstatBWithoutElevationIsAnError() {
         let parsed = CaptureFixtures.parse("C:\\Users\\ops>netstat -anob\r\nThe requested operation requires elevation.\r\n")
         #expect(parsed.source.format == "windows-netstat")
-        #expect(parsed.netstat?.diagnostics.map(\.severity) == [.error])
-        #expect(parsed.netstat?.diagnostics.first?.location?.line == 2)
+        #expect(parsed.sockets?.diagnostics.map(\.severity) == [.error])
+        #expect(parsed.sockets?.diagnostics.first?.location?.line == 2)
     }
 
     @Test func netstatBWithoutPIDsSaysOwnersStayUnknown() throws {
         let text = "  TCP    0.0.0.0:135    orion:0    LISTENING\r\n  RpcSs\r\n [svchost.exe]\r\n"
             + "  TCP    0.0.0.0:445    orion:0    LISTENING\r\n Can not obtain ownership information\r\n"
-        let netstat = try #require(CaptureFixtures.parse(text).netstat)
+        let netstat = try #require(CaptureFixtures.parse(text).sockets)
         #expect(netstat.sockets.map(\.ownershipReason) == [.captureHasNoOwners, .ownerNotObtainable])
         #expect(netstat.diagnostics.map(\.severity) == [.note])
         #expect(netstat.ownerProcesses.isEmpty)

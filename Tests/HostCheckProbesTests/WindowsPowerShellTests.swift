@@ -61,7 +61,7 @@ struct WindowsPowerShellTests {
         let text = "\"Name\",\"Value\"\n\"a\",\"b\"\n"
         let parsed = CaptureFixtures.parse("#TYPE Foo\n" + text)
         #expect(parsed.source.format == "powershell-csv")
-        let problems = (parsed.netstat?.diagnostics ?? []) + (parsed.tasklist?.diagnostics ?? [])
+        let problems = (parsed.sockets?.diagnostics ?? []) + (parsed.processes?.diagnostics ?? [])
         #expect(problems.map(\.location?.line) == [3])
     }
 }

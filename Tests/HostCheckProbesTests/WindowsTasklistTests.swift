@@ -47,7 +47,7 @@ struct WindowsTasklistTests {
         svchost.exe                   1012 RpcEptMapper, RpcSs
 
         """
-        let tasklist = try #require(CaptureFixtures.parse(text).tasklist)
+        let tasklist = try #require(CaptureFixtures.parse(text).processes)
         #expect(tasklist.diagnostics.isEmpty)
         #expect(tasklist.processes.map(\.services) == [
             [], ["BrokerInfrastructure", "DcomLaunch", "PlugPlay", "Power", "SystemEventsBroker"], ["RpcEptMapper", "RpcSs"],
@@ -58,7 +58,7 @@ struct WindowsTasklistTests {
         let text = "映像名称                       PID 会话名              会话#       内存使用\n"
             + "========================= ======== ================ =========== ============\n"
             + "Secure System                   64 Services                   0     38,704 K\n"
-        let tasklist = try #require(CaptureFixtures.parse(text).tasklist)
+        let tasklist = try #require(CaptureFixtures.parse(text).processes)
         #expect(tasklist.processes.map(\.name) == ["Secure System"])
         #expect(tasklist.decorationLines == 2)
         #expect(tasklist.diagnostics.isEmpty)
@@ -85,7 +85,7 @@ struct WindowsTasklistTests {
         """
         let parsed = CaptureFixtures.parse(text)
         #expect(parsed.source.format == "windows-tasklist-list")
-        let tasklist = try #require(parsed.tasklist)
+        let tasklist = try #require(parsed.processes)
         #expect(tasklist.processes.map(\.pid) == [7116, 988])
         #expect(tasklist.processes.map(\.name) == ["explorer.exe", "svchost.exe"])
         #expect(tasklist.processes.map(\.source.line) == [3, 9])
@@ -97,7 +97,7 @@ struct WindowsTasklistTests {
         let text = "Registry                       132 Services                   0     37,948 K Unknown         N/A\n"
             + "A Name With Spaces.exe         504 Services                   0        940 K Unknown         N/A\n"
             + "\n-- More --\n"
-        let tasklist = try #require(CaptureFixtures.parse(text).tasklist)
+        let tasklist = try #require(CaptureFixtures.parse(text).processes)
         #expect(tasklist.processes.map(\.name) == ["Registry", "A Name With Spaces.exe"])
         #expect(tasklist.processes.map(\.pid) == [132, 504])
         #expect(tasklist.diagnostics.map(\.severity) == [.note])

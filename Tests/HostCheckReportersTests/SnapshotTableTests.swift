@@ -59,14 +59,37 @@ import HostCheckCore
 
 @Suite struct ReporterCatalogTests {
     @Test func idsAreUniqueAndMakeTheirReporter() throws {
-        #expect(Set(Reporters.ids).count == Reporters.ids.count)
-        #expect(Reporters.ids.starts(with: ["text", "json"]))
-        for type in Reporters.all {
-            let reporter = try #require(Reporters.makeReporter(id: type.id, options: ReporterOptions()))
-            #expect(Swift.type(of: reporter).id == type.id)
-            #expect(!type.summary.isEmpty)
+        let ids = ReporterCatalog.builtin.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        #expect(ids.starts(with: ["text", "json"]))
+        for descriptor in ReporterCatalog.builtin {
+            let reporter = descriptor.make(ReporterOptions())
+            #expect(Swift.type(of: reporter).id == descriptor.id)
+            #expect(!descriptor.summary.isEmpty)
         }
-        #expect(Reporters.makeReporter(id: "nope", options: ReporterOptions()) == nil)
-        #expect(Reporters.makeReporter(id: "TEXT", options: ReporterOptions()) == nil)
+    }
+
+    /// Only Nagios decides its own exit codes, from the same mapping as its status word.
+    @Test func nagiosOwnsItsExitCodes() throws {
+        #expect(ReporterCatalog.builtin.filter { $0.exitPolicy != nil }.map(\.id) == ["nagios"])
+        let policy = try #require(ReporterCatalog.builtin.first { $0.id == "nagios" }?.exitPolicy)
+        var tally = policy.makeTally()
+        #expect(tally.exitCode == 0)
+        for result in Samples.hostResults.results { tally.add(result) }
+        var expected = NagiosTally()
+        expected.add(Samples.hostResults)
+        #expect(tally.exitCode == expected.status.exitCode)
+        #expect(tally.exitCode != 0)
+    }
+
+    /// JSON documents are compact unless `--pretty` asks for indentation.
+    @Test(arguments: ["json", "sarif"])
+    func jsonIsCompactUnlessPretty(_ id: String) throws {
+        let descriptor = try #require(ReporterCatalog.builtin.first { $0.id == id })
+        #expect(descriptor.options.contains(.pretty))
+        let compact = try Samples.render(descriptor.make(ReporterOptions()), hosts: [Samples.hostResults])
+        let pretty = try Samples.render(descriptor.make(ReporterOptions(pretty: true)), hosts: [Samples.hostResults])
+        #expect(compact.split(separator: "\n").count == 1)
+        #expect(pretty.split(separator: "\n").count > 10)
     }
 }

@@ -150,7 +150,7 @@ import Testing
     @Test func kernelOwnsWindowsPID4() throws {
         let pack = T.pack(rule: "select: { protocol: tcp, local_port: 445, state: listening }\nexpect: { owner: { kernel: true } }")
         let smb = T.socket(.tcp, "0.0.0.0", 445, pids: [4])
-        #expect(try run(pack, T.snapshot([smb], [ProcessFact.windowsSystem(source: SourceLocation(file: "x"))])).outcome == .pass)
+        #expect(try run(pack, T.snapshot([smb], [WindowsKernelProcess.record(source: SourceLocation(file: "x"))])).outcome == .pass)
         #expect(try run(pack, T.snapshot([smb], [T.process(4, "evil.exe")])).outcome == .fail)
     }
 

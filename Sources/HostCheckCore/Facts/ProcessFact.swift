@@ -37,9 +37,4 @@ public struct ProcessFact: Sendable, Hashable {
         self.kernel = kernel
         self.source = source
     }
-
-    /// The process Windows reports as PID 4, synthesised when no process list names it.
-    public static func windowsSystem(source: SourceLocation) -> ProcessFact {
-        ProcessFact(pid: 4, name: "System", kernel: true, source: source)
-    }
 }

@@ -5,11 +5,10 @@
 ///   with location in the snapshot, or a thrown error when nothing usable is left.
 /// - Every non-blank input line becomes a fact, is recognised as decoration, or is a diagnostic.
 /// - Ownership is `unknown` unless the probe proved `owned` or `unowned` (docs/architecture.md, "Facts").
+///
+/// What a probe is called, where it runs and which options it takes is said by its descriptor
+/// in the registry (docs/architecture.md, "The registry"), not by the probe.
 public protocol Probe: Sendable {
-    /// A stable kebab-case id (`linux-proc`, `capture`).
-    static var id: String { get }
-    /// One line for `hostcheck list probes`.
-    static var summary: String { get }
     /// Gathers the facts.
     func collect() async throws -> Snapshot
 }

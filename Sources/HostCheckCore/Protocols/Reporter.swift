@@ -1,7 +1,8 @@
 /// Renders results for a person, a CI system or a fleet dashboard.
 ///
 /// A reporter streams: ``begin(_:to:)`` once, ``host(_:to:)`` for each host, ``end(_:to:)``
-/// once, so that memory does not grow with the fleet. Reporters never decide exit codes.
+/// once, so that memory does not grow with the fleet. A reporter decides no exit code; one
+/// whose consumer reads the exit code (Nagios) says so in its descriptor's exit policy.
 ///
 /// Implementation requirements:
 /// - Text that came from an input (process names, command lines) is escaped for the format
@@ -27,9 +28,12 @@ public struct ReporterOptions: Sendable, Hashable {
     public var color: Bool
     /// Show passing results too, not only a count.
     public var verbose: Bool
+    /// Indent a JSON document (`--pretty`); compact, one line, otherwise.
+    public var pretty: Bool
 
-    public init(color: Bool = false, verbose: Bool = false) {
+    public init(color: Bool = false, verbose: Bool = false, pretty: Bool = false) {
         self.color = color
         self.verbose = verbose
+        self.pretty = pretty
     }
 }

@@ -8,7 +8,7 @@ struct CodePageSignature: Sendable {
 }
 
 /// Bytes decoded into text (kept as UTF-8 bytes), with the encoding chosen.
-struct DecodedBytes: Sendable {
+package struct DecodedBytes: Sendable {
     var utf8: FileBytes
     var encoding: CaptureEncoding
     /// True when no known header or title confirmed the code page.

@@ -1,26 +1,26 @@
 import HostCheckCore
 
-/// Builds one host's ``Snapshot`` from captured text files (``CaptureFormat``): Windows
-/// `netstat`, `tasklist` and PowerShell exports; Linux `ss`, net-tools `netstat`, `lsof` and
-/// `/proc/net`; BSD `netstat`.
+/// Builds one host's ``Snapshot`` from captured text files in the formats it is given
+/// (``CaptureFormatDescriptor``): Windows `netstat`, `tasklist` and PowerShell exports; Linux
+/// `ss`, net-tools `netstat`, `lsof` and `/proc/net`; BSD `netstat`; ...
 ///
 /// Each path is a file or a directory (a bundle of files with any names, and an optional
 /// `host.json`); every file's format and encoding is recognised from its content. Sockets are
 /// joined to processes by PID. See `docs/captures.md`.
 public struct CaptureProbe: Probe {
-    public static let id = "capture"
-    public static let summary =
-        "facts from captured output: windows netstat, tasklist, powershell; linux ss, netstat, lsof, /proc/net; bsd netstat"
 
     /// The files and directories to read, as given.
     public var paths: [String]
     /// The host name to use; nil takes the `host` of a bundle's `host.json`, else the bundle
     /// directory's name, else `unknown`.
     public var hostName: String?
+    /// The formats files are recognised among (the registry's).
+    public var formats: [CaptureFormatDescriptor]
 
-    public init(paths: [String], hostName: String?) {
+    public init(paths: [String], hostName: String?, formats: [CaptureFormatDescriptor]) {
         self.paths = paths
         self.hostName = hostName
+        self.formats = formats
     }
 
     /// Reads, recognises and joins every file.
@@ -34,7 +34,8 @@ public struct CaptureProbe: Probe {
         var parsed: [ParsedCapture] = []
         for file in files {
             // One file at a time, so that its bytes are released before the next is read.
-            parsed.append(await ParsedCapture.parse(CaptureInput(file: file, bytes: try CaptureFiles.readFile(file)), tasks: tasks))
+            let input = CaptureInput(file: file, bytes: try CaptureFiles.readFile(file))
+            parsed.append(await ParsedCapture.parse(input, formats: formats, tasks: tasks))
         }
         return assemble(parsed, files: files, notes: notes)
     }
@@ -46,7 +47,7 @@ public struct CaptureProbe: Probe {
         var parsed: [ParsedCapture] = []
         for file in files {
             // One file at a time, so that its bytes are released before the next is read.
-            parsed.append(ParsedCapture.parse(CaptureInput(file: file, bytes: try CaptureFiles.readFile(file))))
+            parsed.append(ParsedCapture.parse(CaptureInput(file: file, bytes: try CaptureFiles.readFile(file)), formats: formats))
         }
         return assemble(parsed, files: files, notes: notes)
     }
@@ -59,4 +60,13 @@ public struct CaptureProbe: Probe {
         }
         return SnapshotAssembler.assemble(parsed, hostName: hostName, fallbackName: fallback, notes: allNotes)
     }
+}
+
+extension CaptureProbe {
+    /// Reads captured text files and bundle directories in the registry's capture formats.
+    public static let descriptor = ProbeDescriptor(
+        id: "capture",
+        summary: "facts from captured output: windows netstat, tasklist, powershell; linux ss, netstat, lsof, /proc/net; bsd netstat",
+        platforms: [.windows, .linux, .macos], source: .files,
+        make: { request in CaptureProbe(paths: request.paths, hostName: request.hostName, formats: request.captureFormats) })
 }

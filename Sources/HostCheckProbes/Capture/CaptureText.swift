@@ -12,7 +12,7 @@ import HostCheckCore
 /// A line ends at CRLF, LF or a lone CR; line 1 is index 0. A final line terminator does not
 /// start another line. The text is kept as UTF-8 bytes and lines as byte ranges, so that the
 /// hot paths read them without creating a `String` per line.
-struct CaptureText: Sendable {
+package struct CaptureText: Sendable {
     /// The file as given by the user, used in every source location.
     var file: String
     var encoding: CaptureEncoding

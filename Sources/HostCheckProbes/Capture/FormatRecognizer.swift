@@ -1,88 +1,65 @@
-/// Recognises the format of a capture from its content, never from its file name.
+/// Recognises the format of a capture from its content, never from its file name: every
+/// format's recogniser looks at the first non-blank lines, and the strongest
+/// ``Recognition`` wins (equal ones go to the format listed first).
 ///
 /// Windows formats are identified structurally (a `tasklist` ruler, `netstat` rows, quoted
-/// `tasklist` CSV rows), so a localized capture is recognised too. Other known formats are
-/// recognised so that the diagnostic can name them.
+/// `tasklist` CSV rows), so a localized capture is recognised too; other formats by their
+/// fixed (not localized) headers or row shapes.
 enum FormatRecognizer {
     /// How many lines are examined at most.
     static let scanLimit = 400
 
-    /// The format of the text, or nil when nothing known is found.
-    static func recognise(_ lines: [Substring]) -> CaptureFormat? {
-        var netstatRows = 0
-        var csvRows = 0
-        var listBlocks = 0
-        var headerlessRows = 0
-        var previous: Substring?
-        var nonBlank: [Substring] = []
-        for line in lines.prefix(scanLimit) where !Tokens.isBlank(line) {
-            nonBlank.append(line)
-            if TasklistTableParser.rulerColumns(line) != nil { return .windowsTasklistTable }
-            if NetstatRow(line: line) != nil || NetstatDecoration.isKnown(line)
-                || WindowsLanguages.elevationMessages.contains(DisplayWidth.trimmed(String(line))) {
-                netstatRows += 1
-            } else if TasklistCSVParser.isDataRow(line) {
-                csvRows += 1
-            } else if TasklistListParser.isPIDLine(line), let previous, TasklistListParser.labelled(previous) != nil {
-                listBlocks += 1
-            } else if TasklistTableParser.hasDefaultShape(line) {
-                headerlessRows += 1
-            }
-            previous = line
+    /// The format of the text among `formats`, or nil when none recognises it.
+    static func recognise(_ lines: [Substring], among formats: [CaptureFormatDescriptor]) -> CaptureFormatDescriptor? {
+        let nonBlank = lines.prefix(scanLimit).filter { !Tokens.isBlank($0) }
+        var best: (recognition: Recognition, format: CaptureFormatDescriptor)?
+        for format in formats {
+            guard let recognition = format.recognise(nonBlank) else { continue }
+            if let current = best, recognition <= current.recognition { continue }
+            best = (recognition, format)
         }
-        if let other = otherFormat(nonBlank) { return other }
-        if netstatRows > 0, netstatRows >= csvRows { return .windowsNetstat }
-        if csvRows > 0 { return .windowsTasklistCSV }
-        if listBlocks > 0 { return .windowsTasklistList }
-        if headerlessRows > 0 { return .windowsTasklistTable }
-        return nil
+        return best?.format
     }
 
-    /// Known formats this build does not read, told by their fixed (not localized) headers or
-    /// row shapes.
-    static func otherFormat(_ lines: [Substring]) -> CaptureFormat? {
-        guard let first = lines.first else { return nil }
-        let head = first.drop { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" }
-        if head.hasPrefix("{") || head.hasPrefix("[") {
-            let powershell = lines.prefix(scanLimit).contains {
-                $0.contains("\"OwningProcess\"") || $0.contains("\"ProcessName\"")
+    /// A line without leading blanks and byte-order mark.
+    static func head(_ line: Substring) -> Substring {
+        line.drop { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" }
+    }
+
+    /// Whether the first non-blank line opens a JSON document.
+    static func startsJSON(_ lines: [Substring]) -> Bool {
+        guard let first = lines.first else { return false }
+        let start = head(first)
+        return start.hasPrefix("{") || start.hasPrefix("[")
+    }
+}
+
+/// The class of a line of a Windows capture, each line in exactly one class: the Windows
+/// formats have no fixed header, so the one with the most lines of its class wins.
+enum WindowsLineClass {
+    case netstat, tasklistCSV, tasklistList, tasklistTableRow
+
+    /// Each line's class (nil: none), in the order of `lines`.
+    static func classes(_ lines: [Substring]) -> [WindowsLineClass?] {
+        var previous: Substring?
+        return lines.map { line in
+            defer { previous = line }
+            if NetstatRow(line: line) != nil || NetstatDecoration.isKnown(line)
+                || WindowsLanguages.elevationMessages.contains(DisplayWidth.trimmed(String(line))) {
+                return .netstat
             }
-            return powershell ? .powershellJSON : .json
+            if TasklistCSVParser.isDataRow(line) { return .tasklistCSV }
+            if TasklistListParser.isPIDLine(line), let previous, TasklistListParser.labelled(previous) != nil {
+                return .tasklistList
+            }
+            if TasklistTableParser.hasDefaultShape(line) { return .tasklistTableRow }
+            return nil
         }
-        if head.hasPrefix("#TYPE ") { return .powershellCSV }
-        for line in lines.prefix(20) {
-            let tokens = Tokens.split(line)
-            guard let firstToken = tokens.first else { continue }
-            let collapsed = tokens.joined(separator: " ")
-            if line.hasPrefix("\""), collapsed.contains("\"LocalAddress\"") || collapsed.contains("\"ProcessName\"")
-                || collapsed.contains("\"OwningProcess\"") {
-                return .powershellCSV
-            }
-            if tokens.contains("LocalAddress") || collapsed.hasPrefix("Handles NPM(K)") { return .powershellTable }
-            if collapsed.hasPrefix("Netid State Recv-Q") || collapsed.hasPrefix("State Recv-Q Send-Q") {
-                return .linuxSS
-            }
-            if collapsed.hasPrefix("sl local_address rem_address") { return .procNet }
-            if collapsed.hasPrefix("Num RefCount Protocol") { return .procNetUnix }
-            if collapsed.hasPrefix("COMMAND PID") { return .lsof }
-            if firstToken == "Name:", lines.contains(where: { $0.hasPrefix("Pid:") }) { return .procPidStatus }
-            let bsdProtocols: Set<Substring> = ["tcp4", "tcp6", "tcp46", "udp4", "udp6", "udp46"]
-            if tokens.count >= 5, bsdProtocols.contains(firstToken) || bsdProtocols.contains(tokens[2]) {
-                return .bsdNetstat
-            }
-            if tokens.count >= 9, Tokens.isDigits(tokens[1]), ["IPv4", "IPv6"].contains(tokens[4]),
-               ["TCP", "UDP"].contains(tokens[7]) {
-                return .lsof
-            }
-            if tokens.count >= 5, ["tcp", "udp", "tcp6", "udp6", "raw", "raw6"].contains(firstToken),
-               Tokens.isDigits(tokens[1]), Tokens.isDigits(tokens[2]) {
-                return .linuxNetstat
-            }
-            if tokens.count >= 6, firstToken.hasSuffix(":"), Tokens.isDigits(firstToken.dropLast()),
-               tokens[1].contains(":"), tokens[1].count >= 13 {
-                return .procNet
-            }
-        }
-        return nil
+    }
+
+    /// How many lines are of `kind`, as a recognition; nil for none.
+    static func count(_ kind: WindowsLineClass, in lines: [Substring]) -> Recognition? {
+        let count = classes(lines).count { $0 == kind }
+        return count > 0 ? .rows(count) : nil
     }
 }

@@ -5,11 +5,15 @@ struct ParsedCapture: Sendable {
     /// The file with its detected format (`unknown` when not recognised) and encoding (nil when
     /// not decoded).
     var source: CaptureSource
-    var netstat: SocketCapture?
-    var tasklist: TasklistCapture?
+    /// The platform its format comes from (`unknown` when the format does not tell).
+    var platform: Platform = .unknown
+    /// The sockets it lists, when its format lists sockets.
+    var sockets: SocketCapture?
+    /// The processes it lists, when its format lists processes.
+    var processes: ProcessCapture?
     /// The bundle's `host.json`, when this file is one.
     var bundleInfo: BundleInfo?
-    /// Problems with the file as a whole (undecodable, unrecognised, unsupported).
+    /// Problems with the file as a whole (undecodable, unrecognised, refused).
     var diagnostics: [Diagnostic] = []
 
     /// The format recorded for a file that could not be recognised.
@@ -17,34 +21,51 @@ struct ParsedCapture: Sendable {
     /// The format recorded for a bundle's `host.json`.
     static let bundleInfoFormat = "hostcheck-bundle-info"
 
-    /// Decodes, recognises and parses one input.
-    static func parse(_ input: consuming CaptureInput) -> ParsedCapture {
-        switch prepare(input) {
-        case .done(let parsed): parsed
-        case .recognised(let parsed, let text, let decoded, let format): parseRecognised(parsed, text, decoded, format)
+    /// Decodes, recognises among `formats` and parses one input.
+    static func parse(_ input: consuming CaptureInput, formats: [CaptureFormatDescriptor]) -> ParsedCapture {
+        switch prepare(input, formats: formats) {
+        case .done(let parsed):
+            return parsed
+        case .recognised(var parsed, let document, let format):
+            switch format.reading {
+            case .parsed(let parse, _): parsed.add(parse(document))
+            case .refused(let message): parsed.refuse(message, file: document.text.file)
+            }
+            return parsed
         }
     }
 
-    /// ``parse(_:)``, reading a large Windows `netstat` capture in up to `tasks` chunks at once.
-    static func parse(_ input: consuming CaptureInput, tasks: Int) async -> ParsedCapture {
-        switch prepare(input) {
+    /// ``parse(_:formats:)``, reading a large capture on up to `tasks` tasks when its format can.
+    static func parse(_ input: consuming CaptureInput, formats: [CaptureFormatDescriptor], tasks: Int) async -> ParsedCapture {
+        switch prepare(input, formats: formats) {
         case .done(let parsed):
             return parsed
-        case .recognised(var parsed, let text, _, .windowsNetstat):
-            parsed.netstat = await NetstatParser.parse(text, tasks: tasks)
+        case .recognised(var parsed, let document, let format):
+            switch format.reading {
+            case .parsed(_, let parallel?): parsed.add(await parallel(document, tasks))
+            case .parsed(let parse, nil): parsed.add(parse(document))
+            case .refused(let message): parsed.refuse(message, file: document.text.file)
+            }
             return parsed
-        case .recognised(let parsed, let text, let decoded, let format):
-            return parseRecognised(parsed, text, decoded, format)
         }
+    }
+
+    private mutating func add(_ facts: CaptureFacts) {
+        sockets = facts.sockets
+        processes = facts.processes
+    }
+
+    private mutating func refuse(_ message: String, file: String) {
+        diagnostics.append(Diagnostic(.error, message, at: SourceLocation(file: file)))
     }
 
     /// An input decoded and recognised, or already finished (not decodable, not recognised).
     private enum Prepared {
         case done(ParsedCapture)
-        case recognised(ParsedCapture, CaptureText, DecodedBytes, CaptureFormat)
+        case recognised(ParsedCapture, CaptureDocument, CaptureFormatDescriptor)
     }
 
-    private static func prepare(_ input: consuming CaptureInput) -> Prepared {
+    private static func prepare(_ input: consuming CaptureInput, formats: [CaptureFormatDescriptor]) -> Prepared {
         var parsed = ParsedCapture(source: CaptureSource(file: input.file, format: unknownFormat))
         let fileLocation = SourceLocation(file: input.file)
         guard !input.bytes.isEmpty else {
@@ -71,55 +92,14 @@ struct ParsedCapture: Sendable {
             }
             return .done(parsed)
         }
-        guard let format = FormatRecognizer.recognise(text.lines(upTo: FormatRecognizer.scanLimit)) else {
+        guard let format = FormatRecognizer.recognise(text.lines(upTo: FormatRecognizer.scanLimit), among: formats) else {
             parsed.diagnostics.append(Diagnostic(
                 .error, "unrecognised capture format (expected netstat, tasklist, ss, lsof, /proc/net or PowerShell output)",
                 at: fileLocation))
             return .done(parsed)
         }
-        parsed.source.format = format.rawValue
-        return .recognised(parsed, text, decoded, format)
-    }
-
-    /// Parses a recognised input with the parser of its format.
-    private static func parseRecognised(
-        _ parsed: ParsedCapture, _ text: CaptureText, _ decoded: DecodedBytes, _ format: CaptureFormat
-    ) -> ParsedCapture {
-        var parsed = parsed
-        let fileLocation = SourceLocation(file: text.file)
-        switch format {
-        case .windowsNetstat:
-            parsed.netstat = NetstatParser.parse(text)
-        case .windowsTasklistTable:
-            parsed.tasklist = TasklistTableParser.parse(text)
-        case .windowsTasklistCSV:
-            parsed.tasklist = TasklistCSVParser.parse(text)
-        case .windowsTasklistList:
-            parsed.tasklist = TasklistListParser.parse(text)
-        case .linuxNetstat:
-            (parsed.netstat, parsed.tasklist) = LinuxNetstatParser.parse(text)
-        case .linuxSS:
-            (parsed.netstat, parsed.tasklist) = SSParser.parse(text)
-        case .lsof:
-            (parsed.netstat, parsed.tasklist) = LsofParser.parse(text)
-        case .bsdNetstat:
-            parsed.netstat = BSDNetstatParser.parse(text)
-        case .procNet:
-            parsed.netstat = ProcNetParser.parse(text)
-        case .powershellCSV:
-            (parsed.netstat, parsed.tasklist) = PowerShellCSVParser.parse(text)
-        case .powershellJSON:
-            (parsed.netstat, parsed.tasklist) = PowerShellJSONParser.parse(text, raw: decoded.text)
-        case .powershellTable:
-            parsed.diagnostics.append(Diagnostic(
-                .error, "powershell table output is refused: \(format.unsupportedHint ?? "")", at: fileLocation))
-        case .procNetUnix, .procPidStatus:
-            parsed.diagnostics.append(Diagnostic(
-                .error, "recognised format '\(format.rawValue)' lists no tcp or udp sockets", at: fileLocation))
-        case .json:
-            parsed.diagnostics.append(Diagnostic(
-                .error, "recognised format 'json' is not read here: \(format.unsupportedHint ?? "")", at: fileLocation))
-        }
-        return parsed
+        parsed.source.format = format.id
+        parsed.platform = format.platform
+        return .recognised(parsed, CaptureDocument(text: text, decoded: decoded), format)
     }
 }

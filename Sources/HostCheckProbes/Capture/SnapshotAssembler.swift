@@ -2,8 +2,9 @@ import HostCheckCore
 
 /// Joins the parsed files of one host into a ``Snapshot`` (docs/architecture.md, "Path of a capture file").
 ///
-/// Sockets come from `netstat`, processes from `tasklist`, joined by PID. PID 4 is the kernel
-/// process: marked `kernel` when a process list names it, synthesised otherwise.
+/// Sockets come from the socket listings (`netstat`, `ss`, ...), processes from the process
+/// listings (`tasklist`, ...) and owner columns, joined by PID. On Windows, PID 4 is the kernel
+/// process (``WindowsKernelProcess``).
 enum SnapshotAssembler {
     /// - Parameter hostName: the explicit name (`--host`), which wins over a bundle's `host.json`;
     ///   `fallbackName` (the bundle directory's name, else `unknown`) is used when neither names one.
@@ -20,17 +21,17 @@ enum SnapshotAssembler {
         var mixed = false
         for file in files {
             sources.append(file.source)
-            if let detected = CaptureFormat(rawValue: file.source.format)?.platform, detected != .unknown {
-                if platform == .unknown { platform = detected } else if platform != detected { mixed = true }
+            if file.platform != .unknown {
+                if platform == .unknown { platform = file.platform } else if platform != file.platform { mixed = true }
             }
             diagnostics += file.diagnostics
-            if let netstat = file.netstat {
+            if let netstat = file.sockets {
                 netstats.append(netstat)
                 if sockets.isEmpty { sockets = netstat.sockets } else { sockets += netstat.sockets }
                 diagnostics += netstat.diagnostics
                 ownerProcesses += netstat.ownerProcesses
             }
-            if let tasklist = file.tasklist {
+            if let tasklist = file.processes {
                 processes += tasklist.processes
                 diagnostics += tasklist.diagnostics
             }
@@ -40,8 +41,8 @@ enum SnapshotAssembler {
             platform = .unknown
         }
         processes = deduplicated(processes + ownerProcesses, diagnostics: &diagnostics, sockets: &sockets)
-        markKernel(&processes, sockets: sockets)
         let info = files.compactMap(\.bundleInfo).first
+        WindowsKernelProcess.complete(&processes, sockets: sockets, platform: info?.platform ?? platform)
         let host = HostInfo(
             name: hostName ?? info?.host ?? fallbackName, platform: info?.platform ?? platform, capturedAt: info?.capturedAt,
             sources: sources, coverage: coverage(netstats), labels: info?.labels ?? [:])
@@ -108,16 +109,6 @@ enum SnapshotAssembler {
             return b
         }
         return nil
-    }
-
-    /// PID 4 is the kernel: marks a listed one, synthesises it when a socket names it.
-    static func markKernel(_ processes: inout [ProcessFact], sockets: [SocketFact]) {
-        if let index = processes.firstIndex(where: { $0.pid == 4 }) {
-            processes[index].kernel = true
-        } else if let index = sockets.indices.first(where: { sockets[$0].pids.contains(4) }) {
-            // Indices, not elements: a large capture's sockets are not copied one by one.
-            processes.append(.windowsSystem(source: sockets[index].source))
-        }
     }
 
     /// Protocols and families are covered when the `netstat` rows show them (partly when a

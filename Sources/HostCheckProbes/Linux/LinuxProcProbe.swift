@@ -9,9 +9,6 @@ import HostCheckCore
 /// and `host.coverage.owners` is `partial`. The proc root is injectable so tests run the probe
 /// on fixture trees (which are always read as `/proc/net/*` text).
 public struct LinuxProcProbe: Probe {
-    public static let id = "linux-proc"
-    public static let summary = "live Linux sockets and owners (netlink sock_diag or /proc/net, /proc/[pid]/fd)"
-
     /// The proc file system to read (`/proc`, or a fixture tree).
     public var procRoot: String
     /// The host name to report; nil means `gethostname`.

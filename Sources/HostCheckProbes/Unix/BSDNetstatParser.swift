@@ -85,3 +85,19 @@ enum BSDNetstatParser {
         return (String(host), nil, String(port), zone)
     }
 }
+
+extension BSDNetstatParser {
+    /// macOS or BSD `netstat -an`.
+    static let descriptor = CaptureFormatDescriptor(
+        id: "bsd-netstat", summary: "macOS and BSD netstat -an", platform: .unknown,
+        coverage: .sockets(states: .asCaptured, owners: .none, processes: false),
+        recognise: { lines in
+            Recognition.firstMarker(lines) { line in
+                let tokens = Tokens.split(line)
+                guard tokens.count >= 5, let first = tokens.first else { return false }
+                let protocols: Set<Substring> = ["tcp4", "tcp6", "tcp46", "udp4", "udp6", "udp46"]
+                return protocols.contains(first) || protocols.contains(tokens[2])
+            }
+        },
+        reading: .parsed(parse: { CaptureFacts(sockets: parse($0.text)) }))
+}

@@ -9,9 +9,9 @@ import HostCheckCore
 /// the line (program names may contain spaces). The `Active UNIX domain sockets` section is
 /// skipped with a note.
 enum LinuxNetstatParser {
-    static func parse(_ text: CaptureText) -> (sockets: SocketCapture, processes: TasklistCapture) {
+    static func parse(_ text: CaptureText) -> (sockets: SocketCapture, processes: ProcessCapture) {
         var result = SocketCapture()
-        var processes = TasklistCapture()
+        var processes = ProcessCapture()
         var seenPIDs: Set<Int> = []
         var inUnixSection = false
         var unixLines = 0
@@ -129,4 +129,20 @@ enum LinuxNetstatParser {
         if line.hasPrefix("Active Internet connections") || PastedNoise.classify(line) != nil { return true }
         return tokens.count >= 4 && tokens[0] == "Proto" && !tokens.contains { $0.contains(":") && !$0.hasSuffix(":") }
     }
+}
+
+extension LinuxNetstatParser {
+    /// Linux net-tools `netstat`.
+    static let descriptor = CaptureFormatDescriptor(
+        id: "linux-netstat", summary: "Linux net-tools netstat (-tulpn, -anp, any language)", platform: .linux,
+        coverage: .sockets(states: .asCaptured, owners: .withOption, processes: true),
+        recognise: { lines in
+            Recognition.firstMarker(lines) { line in
+                let tokens = Tokens.split(line)
+                guard tokens.count >= 5, let first = tokens.first else { return false }
+                return ["tcp", "udp", "tcp6", "udp6", "raw", "raw6"].contains(first)
+                    && Tokens.isDigits(tokens[1]) && Tokens.isDigits(tokens[2])
+            }
+        },
+        reading: .parsed(parse: { let (sockets, processes) = parse($0.text); return CaptureFacts(sockets: sockets, processes: processes) }))
 }

@@ -8,9 +8,9 @@ import HostCheckCore
 /// socket (same DEVICE and NAME: other threads, forked processes, duplicated descriptors) are
 /// merged into one socket owned by every PID. COMMAND is cut at 9 characters unless `+c0`.
 enum LsofParser {
-    static func parse(_ text: CaptureText) -> (sockets: SocketCapture, processes: TasklistCapture) {
+    static func parse(_ text: CaptureText) -> (sockets: SocketCapture, processes: ProcessCapture) {
         var result = SocketCapture()
-        var processes = TasklistCapture()
+        var processes = ProcessCapture()
         var seenPIDs: Set<Int> = []
         var socketIndex: [String: Int] = [:]
         var otherRows = 0
@@ -107,4 +107,20 @@ enum LsofParser {
         let address = rebuilt.joined(separator: ":").replacing(":::", with: "::")
         return (address, String(scope))
     }
+}
+
+extension LsofParser {
+    /// `lsof -i -P -n`.
+    static let descriptor = CaptureFormatDescriptor(
+        id: "lsof", summary: "lsof -i -P -n (Linux, macOS, BSD)", platform: .unknown,
+        coverage: .sockets(states: .asCaptured, owners: .all, processes: true),
+        recognise: { lines in
+            Recognition.firstMarker(lines) { line in
+                let tokens = Tokens.split(line)
+                if tokens.joined(separator: " ").hasPrefix("COMMAND PID") { return true }
+                return tokens.count >= 9 && Tokens.isDigits(tokens[1]) && ["IPv4", "IPv6"].contains(tokens[4])
+                    && ["TCP", "UDP"].contains(tokens[7])
+            }
+        },
+        reading: .parsed(parse: { let (sockets, processes) = parse($0.text); return CaptureFacts(sockets: sockets, processes: processes) }))
 }

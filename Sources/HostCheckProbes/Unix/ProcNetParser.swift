@@ -81,3 +81,20 @@ enum ProcNetParser {
         }
     }
 }
+
+extension ProcNetParser {
+    /// Linux `/proc/net/{tcp,tcp6,udp,udp6}`.
+    static let descriptor = CaptureFormatDescriptor(
+        id: "proc-net", summary: "Linux /proc/net/tcp, tcp6, udp, udp6", platform: .linux,
+        coverage: .sockets(states: .all, owners: .none, processes: false),
+        recognise: { lines in
+            Recognition.firstMarker(lines) { line in
+                let tokens = Tokens.split(line)
+                if tokens.joined(separator: " ").hasPrefix("sl local_address rem_address") { return true }
+                guard tokens.count >= 6, let first = tokens.first else { return false }
+                return first.hasSuffix(":") && Tokens.isDigits(first.dropLast()) && tokens[1].contains(":")
+                    && tokens[1].count >= 13
+            }
+        },
+        reading: .parsed(parse: { CaptureFacts(sockets: parse($0.text)) }))
+}

@@ -13,9 +13,9 @@ enum SSParser {
         "tipc", "mptcp", "xdp",
     ]
 
-    static func parse(_ text: CaptureText) -> (sockets: SocketCapture, processes: TasklistCapture) {
+    static func parse(_ text: CaptureText) -> (sockets: SocketCapture, processes: ProcessCapture) {
         var result = SocketCapture()
-        var processes = TasklistCapture()
+        var processes = ProcessCapture()
         var seenPIDs: Set<Int> = []
         var skipped = 0
         var inferred = false
@@ -113,4 +113,18 @@ enum SSParser {
         }
         return found
     }
+}
+
+extension SSParser {
+    /// Linux `ss`.
+    static let descriptor = CaptureFormatDescriptor(
+        id: "linux-ss", summary: "Linux ss (-tuanp and other forms)", platform: .linux,
+        coverage: .sockets(states: .asCaptured, owners: .withOption, processes: true),
+        recognise: { lines in
+            Recognition.firstMarker(lines) { line in
+                let collapsed = Tokens.split(line).joined(separator: " ")
+                return collapsed.hasPrefix("Netid State Recv-Q") || collapsed.hasPrefix("State Recv-Q Send-Q")
+            }
+        },
+        reading: .parsed(parse: { let (sockets, processes) = parse($0.text); return CaptureFacts(sockets: sockets, processes: processes) }))
 }

@@ -204,3 +204,14 @@ struct PIDIndex {
         all[pid] = index
     }
 }
+
+extension NetstatParser {
+    /// Windows `netstat -an`, `-ano` and their variants, in any display language.
+    static let descriptor = CaptureFormatDescriptor(
+        id: "windows-netstat", summary: "Windows netstat -an, -ano, -anob (any display language)", platform: .windows,
+        coverage: .sockets(states: .asCaptured, owners: .withOption, processes: false),
+        recognise: { WindowsLineClass.count(.netstat, in: $0) },
+        reading: .parsed(
+            parse: { CaptureFacts(sockets: parse($0.text)) },
+            parallel: { CaptureFacts(sockets: await parse($0.text, tasks: $1)) }))
+}

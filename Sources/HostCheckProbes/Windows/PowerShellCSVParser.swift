@@ -3,7 +3,7 @@ import HostCheckCore
 /// Parses PowerShell `Export-Csv` / `ConvertTo-Csv` output (docs/captures.md, "Formats read"): an
 /// optional `#TYPE` line, a header of property names, then one row per object.
 enum PowerShellCSVParser {
-    static func parse(_ text: CaptureText) -> (sockets: SocketCapture?, processes: TasklistCapture?) {
+    static func parse(_ text: CaptureText) -> (sockets: SocketCapture?, processes: ProcessCapture?) {
         var header: [String]?
         var records: [PowerShellRecord] = []
         var diagnostics: [Diagnostic] = []
@@ -33,4 +33,22 @@ enum PowerShellCSVParser {
         }
         return (sockets, processes)
     }
+}
+
+extension PowerShellCSVParser {
+    /// PowerShell `Export-Csv` / `ConvertTo-Csv`.
+    static let descriptor = CaptureFormatDescriptor(
+        id: "powershell-csv",
+        summary: "PowerShell Export-Csv/ConvertTo-Csv of Get-NetTCPConnection, Get-NetUDPEndpoint, Get-Process",
+        platform: .windows,
+        coverage: .sockets(states: .asCaptured, owners: .all, processes: true),
+        recognise: { lines in
+            if let first = lines.first, FormatRecognizer.head(first).hasPrefix("#TYPE ") { return .marker(line: 0) }
+            return Recognition.firstMarker(lines) { line in
+                let collapsed = Tokens.split(line).joined(separator: " ")
+                return line.hasPrefix("\"") && (collapsed.contains("\"LocalAddress\"") || collapsed.contains("\"ProcessName\"")
+                    || collapsed.contains("\"OwningProcess\""))
+            }
+        },
+        reading: .parsed(parse: { let (sockets, processes) = parse($0.text); return CaptureFacts(sockets: sockets, processes: processes) }))
 }

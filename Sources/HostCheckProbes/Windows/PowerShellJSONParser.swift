@@ -4,10 +4,10 @@ import HostCheckCore
 /// result) or an array of objects, in the 5.1 (`"Key":  value`, `\/Date(...)\/`, enums as
 /// numbers) or 7 form (enums as numbers or, with `-EnumsAsStrings`, names).
 enum PowerShellJSONParser {
-    static func parse(_ text: CaptureText, raw: String) -> (sockets: SocketCapture?, processes: TasklistCapture?) {
+    static func parse(_ text: CaptureText, raw: String) -> (sockets: SocketCapture?, processes: ProcessCapture?) {
         let fileLocation = SourceLocation(file: text.file)
         guard let json = try? JSONParser().parse(Array(raw.utf8), file: text.file) else {
-            var failed = TasklistCapture()
+            var failed = ProcessCapture()
             failed.diagnostics.append(Diagnostic(.error, "the json document cannot be read", at: fileLocation))
             return (nil, failed)
         }
@@ -38,4 +38,22 @@ enum PowerShellJSONParser {
         }
         return (sockets, processes)
     }
+}
+
+extension PowerShellJSONParser {
+    /// PowerShell `ConvertTo-Json` of `Get-NetTCPConnection`, `Get-NetUDPEndpoint`, `Get-Process`.
+    static let descriptor = CaptureFormatDescriptor(
+        id: "powershell-json",
+        summary: "PowerShell ConvertTo-Json of Get-NetTCPConnection, Get-NetUDPEndpoint, Get-Process",
+        platform: .windows,
+        coverage: .sockets(states: .asCaptured, owners: .all, processes: true),
+        recognise: { lines in
+            guard FormatRecognizer.startsJSON(lines) else { return nil }
+            let powershell = lines.contains { $0.contains("\"OwningProcess\"") || $0.contains("\"ProcessName\"") }
+            return powershell ? .marker(line: 0) : nil
+        },
+        reading: .parsed(parse: { document in
+            let (sockets, processes) = parse(document.text, raw: document.decoded.text)
+            return CaptureFacts(sockets: sockets, processes: processes)
+        }))
 }

@@ -35,9 +35,9 @@ enum PowerShellFacts {
 
     static func convert(
         _ records: [PowerShellRecord], text: CaptureText
-    ) -> (sockets: SocketCapture?, processes: TasklistCapture?) {
+    ) -> (sockets: SocketCapture?, processes: ProcessCapture?) {
         var sockets = SocketCapture()
-        var processes = TasklistCapture()
+        var processes = ProcessCapture()
         var sawSockets = false
         var sawProcesses = false
         for record in records {

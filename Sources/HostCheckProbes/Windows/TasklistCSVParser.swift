@@ -13,8 +13,8 @@ enum TasklistCSVParser {
         return Tokens.isDigits(Substring(fields[1].value))
     }
 
-    static func parse(_ text: CaptureText) -> TasklistCapture {
-        var result = TasklistCapture()
+    static func parse(_ text: CaptureText) -> ProcessCapture {
+        var result = ProcessCapture()
         var sawRow = false
         var sawHeader = false
         for (index, line) in text.lines.enumerated() where !Tokens.isBlank(line) {
@@ -43,4 +43,13 @@ enum TasklistCSVParser {
         }
         return result
     }
+}
+
+extension TasklistCSVParser {
+    /// Windows `tasklist /fo csv`, with or without `/nh`.
+    static let descriptor = CaptureFormatDescriptor(
+        id: "windows-tasklist-csv", summary: "Windows tasklist /fo csv (with or without /nh, /v, /svc)", platform: .windows,
+        coverage: .processList,
+        recognise: { WindowsLineClass.count(.tasklistCSV, in: $0) },
+        reading: .parsed(parse: { CaptureFacts(processes: parse($0.text)) }))
 }

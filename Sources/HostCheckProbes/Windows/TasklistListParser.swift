@@ -23,8 +23,8 @@ enum TasklistListParser {
         return Tokens.isDigits(Substring(value))
     }
 
-    static func parse(_ text: CaptureText) -> TasklistCapture {
-        var result = TasklistCapture()
+    static func parse(_ text: CaptureText) -> ProcessCapture {
+        var result = ProcessCapture()
         var block: [(line: Int, value: String)] = []
         func flush() {
             defer { block = [] }
@@ -60,4 +60,13 @@ enum TasklistListParser {
         flush()
         return result
     }
+}
+
+extension TasklistListParser {
+    /// Windows `tasklist /fo list`.
+    static let descriptor = CaptureFormatDescriptor(
+        id: "windows-tasklist-list", summary: "Windows tasklist /fo list", platform: .windows,
+        coverage: .processList,
+        recognise: { WindowsLineClass.count(.tasklistList, in: $0) },
+        reading: .parsed(parse: { CaptureFacts(processes: parse($0.text)) }))
 }

@@ -55,8 +55,8 @@ enum TasklistTableParser {
         return Tokens.isDigits(Substring(pid))
     }
 
-    static func parse(_ text: CaptureText) -> TasklistCapture {
-        var result = TasklistCapture()
+    static func parse(_ text: CaptureText) -> ProcessCapture {
+        var result = ProcessCapture()
         var columns: [(start: Int, end: Int?)]?
         var nameWidth = 0
         var unexplained: [Int] = []
@@ -112,4 +112,16 @@ enum TasklistTableParser {
         }
         return result
     }
+}
+
+extension TasklistTableParser {
+    /// Windows `tasklist` default table (columns cut by the `=====` ruler).
+    static let descriptor = CaptureFormatDescriptor(
+        id: "windows-tasklist-table", summary: "Windows tasklist table (default, /v, /svc)", platform: .windows,
+        coverage: .processList,
+        recognise: { lines in
+            if lines.contains(where: { rulerColumns($0) != nil }) { return .certain }
+            return WindowsLineClass.count(.tasklistTableRow, in: lines)
+        },
+        reading: .parsed(parse: { CaptureFacts(processes: parse($0.text)) }))
 }

@@ -9,9 +9,10 @@ import HostCheckCore
 /// so memory holds only one byte per (host, rule) for the matrix. Passes and skips are folded
 /// into one line each (message only) unless `verbose`, which keeps fleet reports small. All
 /// input text is escaped by ``Markup``.
-public struct HTMLReporter: Reporter, Sendable {
+public struct HTMLReporter: BuiltinReporter {
     public static let id = "html"
     public static let summary = "self-contained HTML page: summary, hosts × rules matrix, evidence on click"
+    public static let honouredOptions: [ReporterOption] = [.verbose]
 
     private let options: ReporterOptions
     private var matrix = HTMLReportMatrix()

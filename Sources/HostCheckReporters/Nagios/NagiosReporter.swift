@@ -8,16 +8,24 @@ import HostCheckCore
 /// [CRITICAL] wh-berlin-02: magaya-network/magaya-3691-owner (high) fail - tcp 0.0.0.0:3691 is owned by nc64.exe (pid 6120), expected magaya* [netstat.txt:8]
 /// ```
 ///
-/// The status word follows ``NagiosStatus``; the CLI uses the same mapping (``NagiosTally``) for
-/// the exit code. The status line comes first but needs the totals, so long-output lines are
+/// The status word follows ``NagiosStatus``; the descriptor's exit policy uses the same mapping
+/// (``NagiosTally``) for the exit code when nagios is the only format, on standard output. The status line comes first but needs the totals, so long-output lines are
 /// held until ``end(_:to:)``: at most ``longOutputLimit`` of them, the most urgent kept
 /// (CRITICAL, WARNING, UNKNOWN, then waived; higher severity first), with a final line counting
 /// the rest. Memory is bounded whatever the number of hosts. Captured text is put on one line and
 /// every `|` in it becomes `¦`, so that no input can start performance data or forge a line.
 /// Skipped results, and passes, get a line only with `verbose`.
-public struct NagiosReporter: Reporter, Sendable {
+public struct NagiosReporter: BuiltinReporter {
     public static let id = "nagios"
     public static let summary = "Nagios/Icinga plugin output: status line, perfdata and long output"
+    public static let honouredOptions: [ReporterOption] = [.verbose]
+
+    /// Nagios reads the plugin's exit code: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+    public static var descriptor: ReporterDescriptor {
+        ReporterDescriptor(
+            id: id, summary: summary, options: honouredOptions,
+            exitPolicy: ReporterExitPolicy { NagiosTally() }) { NagiosReporter(options: $0) }
+    }
 
     /// The most long-output lines written (Nagios 4 keeps 8 KiB of plugin output by default).
     public static let longOutputLimit = 50

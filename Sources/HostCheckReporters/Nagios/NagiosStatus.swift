@@ -2,8 +2,8 @@ import HostCheckCore
 
 /// A Nagios/Icinga plugin state, with the exit code a plugin returns for it.
 ///
-/// The mapping (docs/architecture.md, "Exit codes"), used both by ``NagiosReporter`` for its status word and by the
-/// CLI for the exit code of `--format nagios`:
+/// The mapping, used both by ``NagiosReporter`` for its status word and by its exit policy for
+/// the exit code of `--format nagios`:
 /// - `CRITICAL` (2): some result is `fail` with severity `high` or `critical`;
 /// - `WARNING` (1): else some result is `fail` (severity `info`, `low` or `medium`);
 /// - `UNKNOWN` (3): else some result is `unknown` or `error`;
@@ -66,7 +66,7 @@ public enum NagiosStatus: Int32, Sendable, Hashable, CaseIterable, Comparable {
 }
 
 /// Counts results as they stream and gives the run's ``NagiosStatus``, without keeping results.
-public struct NagiosTally: Sendable, Hashable {
+public struct NagiosTally: ExitCodeTally, Hashable {
     /// Results per outcome.
     public private(set) var counts = OutcomeCounts()
     /// Fails of severity ``NagiosStatus/criticalSeverity`` or above.
@@ -84,6 +84,9 @@ public struct NagiosTally: Sendable, Hashable {
     public mutating func add(_ results: HostResults) {
         for result in results.results { add(result) }
     }
+
+    /// The plugin exit code of everything counted so far.
+    public var exitCode: Int32 { status.exitCode }
 
     /// The state of everything counted so far.
     public var status: NagiosStatus {

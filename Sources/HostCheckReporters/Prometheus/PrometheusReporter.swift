@@ -19,7 +19,7 @@ import HostCheckCore
 /// names of hosts seen, so that a repeated host name (an `error` in a fleet) does not write
 /// duplicate series, which would make the textfile collector reject the whole file: the repeat
 /// is reported in a `#` comment instead.
-public struct PrometheusReporter: Reporter, Sendable {
+public struct PrometheusReporter: BuiltinReporter {
     public static let id = "prometheus"
     public static let summary = "Prometheus text format for node_exporter's textfile collector"
 

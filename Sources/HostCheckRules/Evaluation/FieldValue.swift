@@ -1,7 +1,7 @@
 import HostCheckCore
 
 /// The value of a field on one socket or owner, as the matchers see it.
-enum FieldValue: Sendable, Hashable {
+package enum FieldValue: Sendable, Hashable {
     /// Text; `truncated` when it may be a prefix of the real value (a process name).
     case text(String, truncated: Bool)
     case integer(Int)
@@ -14,36 +14,18 @@ enum FieldValue: Sendable, Hashable {
     case absent
     /// Not known.
     case unknown(UnknownCause)
+}
 
-    /// The value of a socket field (not `owner.*`).
-    static func of(_ field: Field, in socket: SocketFact) -> FieldValue {
-        switch field {
-        case .protocol: .text(socket.protocol.rawValue, truncated: false)
-        case .family: .text(socket.family.rawValue, truncated: false)
-        case .state: .text(socket.state.rawValue, truncated: false)
-        case .exposure: socket.exposure.map { .text($0.rawValue, truncated: false) } ?? .unknown(.data)
-        case .localPort: socket.localPort.map(FieldValue.integer) ?? .unknown(.data)
-        case .remotePort:
-            if let port = socket.remotePort { .integer(port) } else if socket.remotePortName != nil { .unknown(.data) } else { .absent }
-        case .localAddress: .address(socket.localAddress)
-        case .remoteAddress: socket.remoteAddress.map(FieldValue.address) ?? .absent
-        default: .unknown(.data)
-        }
+extension Field {
+    /// The value of a socket field on `socket`; unknown for an owner field.
+    func value(in socket: SocketFact) -> FieldValue {
+        if case .socket(let read) = extraction { read(socket) } else { .unknown(.data) }
     }
 
-    /// The value of an `owner.*` field for the owner `pid` (whose record may be missing).
-    static func of(_ field: Field, pid: Int, process: ProcessFact?) -> FieldValue {
-        if field == .ownerPID { return .integer(pid) }
-        guard let process else { return .unknown(.ownership) }
-        switch field {
-        case .ownerName: return process.name.map { .text($0, truncated: process.nameTruncated) } ?? .unknown(.ownership)
-        case .ownerPath: return process.path.map { .text($0, truncated: false) } ?? .unknown(.ownership)
-        case .ownerCmdline: return process.cmdline.map { .text($0, truncated: false) } ?? .unknown(.ownership)
-        case .ownerUser: return process.user.map { .text($0, truncated: false) } ?? .unknown(.ownership)
-        case .ownerService: return process.services.isEmpty ? .unknown(.ownership) : .texts(process.services)
-        case .ownerKernel: return .boolean(process.kernel)
-        default: return .unknown(.data)
-        }
+    /// The value of an `owner.*` field for the owner `pid` (whose record may be missing);
+    /// unknown for a socket field.
+    func value(pid: Int, process: ProcessFact?) -> FieldValue {
+        if case .owner(let read) = extraction { read(pid, process) } else { .unknown(.data) }
     }
 }
 

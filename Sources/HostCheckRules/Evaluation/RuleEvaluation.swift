@@ -141,20 +141,11 @@ struct RuleEvaluation {
 
     /// The values of a word field (`protocol`, `family`) the selection can possibly accept.
     static func possible<Value: RawRepresentable<String>>(_ all: [Value], field: Field, in predicate: Predicate) -> [Value] {
-        all.filter { value in accepts(value.rawValue, field: field, predicate) }
+        all.filter { predicate.admits([field: .text($0.rawValue, truncated: false)]) }
     }
 
     /// The words of `field` (`protocol`, `family`, `state`, `exposure`) the predicate can accept.
     static func possibleWords(_ words: [String], field: Field, in predicate: Predicate) -> [String] {
-        words.filter { accepts($0, field: field, predicate) }
-    }
-
-    private static func accepts(_ word: String, field: Field, _ predicate: Predicate) -> Bool {
-        switch predicate {
-        case .all(let items): items.allSatisfy { accepts(word, field: field, $0) }
-        case .any(let items): items.contains { accepts(word, field: field, $0) }
-        case .none, .owner: true
-        case .field(let other, let matcher): other != field || !matcher.evaluate(.text(word, truncated: false)).isNo
-        }
+        words.filter { predicate.admits([field: .text($0, truncated: false)]) }
     }
 }

@@ -15,7 +15,7 @@ struct SocketContext {
     let owners: [(pid: Int, process: ProcessFact?)]
 
     /// Looks up the owners of `socket`. On Windows, PID 4 without a process record is the
-    /// kernel process (docs/architecture.md, "Facts"), synthesised here as the probes do.
+    /// kernel process (``WindowsKernelProcess``).
     init(socket: SocketFact, processes: [Int: ProcessFact], platform: Platform) {
         self.socket = socket
         guard socket.ownership == .owned else {
@@ -24,8 +24,7 @@ struct SocketContext {
         }
         owners = socket.pids.map { pid in
             if let process = processes[pid] { return (pid, process) }
-            if pid == 4, platform == .windows { return (pid, ProcessFact.windowsSystem(source: socket.source)) }
-            return (pid, nil)
+            return (pid, WindowsKernelProcess.standIn(for: pid, platform: platform, source: socket.source))
         }
     }
 
@@ -37,12 +36,12 @@ struct SocketContext {
         case .all(let items): Truth.all(items.lazy.map { evaluate($0, quantifier) })
         case .any(let items): Truth.any(items.lazy.map { evaluate($0, quantifier) })
         case .none(let items): Truth.any(items.lazy.map { evaluate($0, quantifier) }).negated
-        case .field(let field, let matcher): matcher.evaluate(FieldValue.of(field, in: socket))
-        case .owner(let owner): evaluateOwner(owner, quantifier)
+        case .field(let field, let matcher): matcher.evaluate(field.value(in: socket))
+        case .owner(let owner): evaluateOwners(owner, quantifier)
         }
     }
 
-    private func evaluateOwner(_ predicate: OwnerPredicate, _ quantifier: Quantifier) -> Truth {
+    private func evaluateOwners(_ predicate: Predicate, _ quantifier: Quantifier) -> Truth {
         switch socket.ownership {
         case .unknown:
             return .maybe(.ownership)
@@ -64,12 +63,14 @@ struct SocketContext {
         }
     }
 
-    private static func evaluate(_ predicate: OwnerPredicate, pid: Int, process: ProcessFact?) -> Truth {
+    /// A condition on one owner; its fields are `owner.*` fields (a nested `owner` is the same owner).
+    private static func evaluate(_ predicate: Predicate, pid: Int, process: ProcessFact?) -> Truth {
         switch predicate {
         case .all(let items): Truth.all(items.lazy.map { evaluate($0, pid: pid, process: process) })
         case .any(let items): Truth.any(items.lazy.map { evaluate($0, pid: pid, process: process) })
         case .none(let items): Truth.any(items.lazy.map { evaluate($0, pid: pid, process: process) }).negated
-        case .field(let field, let matcher): matcher.evaluate(FieldValue.of(field, pid: pid, process: process))
+        case .field(let field, let matcher): matcher.evaluate(field.value(pid: pid, process: process))
+        case .owner(let inner): evaluate(inner, pid: pid, process: process)
         }
     }
 

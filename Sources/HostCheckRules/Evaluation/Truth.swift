@@ -1,12 +1,13 @@
 /// Why a predicate could not be decided.
-struct UnknownCause: OptionSet, Sendable, Hashable {
-    let rawValue: Int
+package struct UnknownCause: OptionSet, Sendable, Hashable {
+    package let rawValue: Int
+    package init(rawValue: Int) { self.rawValue = rawValue }
     /// The owner is unknown, has no process record, a field of it is missing, or its name may
     /// be truncated. `unknown_owner` may turn these into a fail or a pass.
-    static let ownership = UnknownCause(rawValue: 1)
+    package static let ownership = UnknownCause(rawValue: 1)
     /// Anything else: an address given as a host name, a port given as a service name,
     /// partial coverage of a protocol or family.
-    static let data = UnknownCause(rawValue: 2)
+    package static let data = UnknownCause(rawValue: 2)
 }
 
 /// A three-valued truth (Kleene logic) that remembers why it is unknown.

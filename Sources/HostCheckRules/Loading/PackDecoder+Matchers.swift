@@ -20,46 +20,46 @@ extension PackDecoder {
     }
 
     private mutating func decodeMatcherMapping(_ node: YAMLNode, field: Field, section: String) -> Matcher? {
-        guard let fields = reader.mapping(node, allowed: Self.matcherKeys, what: "a matcher") else { return nil }
-        let chosen = Self.matcherKeys.filter { $0 != "ignore_case" && fields[$0] != nil }
-        guard chosen.count == 1, let key = chosen.first, let pair = fields[key] else {
+        let keywords = vocabulary.matchers.map(\.keyword)
+        guard let fields = reader.mapping(node, allowed: keywords + ["ignore_case"], what: "a matcher") else { return nil }
+        let chosen = keywords.filter { fields[$0] != nil }
+        guard chosen.count == 1, let key = chosen.first, let pair = fields[key], let matcher = vocabulary.matcher(key) else {
+            let list = keywords.joined(separator: ", ")
             let message = chosen.isEmpty
-                ? "a matcher needs one of equals, glob, regex, range, cidr, not"
-                : "a matcher takes one of equals, glob, regex, range, cidr, not (found \(chosen.joined(separator: " and "))); use any: for alternatives"
+                ? "a matcher needs one of \(list)"
+                : "a matcher takes one of \(list) (found \(chosen.joined(separator: " and "))); use any: for alternatives"
             reader.error(message, at: node.location)
             return nil
         }
         var ignoreCase = false
         if let caseNode = fields["ignore_case"] {
             ignoreCase = reader.boolean(caseNode.value, what: "ignore_case") ?? false
-            let textual: Bool = if case .text = field.kind { true } else { false }
-            if !["equals", "glob", "regex"].contains(key) || !textual {
-                reader.error("ignore_case applies only to equals, glob or regex on text fields", at: caseNode.keyLocation)
+            if !matcher.takesIgnoreCase || field.kind != .text {
+                let takers = vocabulary.matchers.filter(\.takesIgnoreCase).map(\.keyword)
+                reader.error("ignore_case applies only to \(MessageText.orList(takers)) on text fields", at: caseNode.keyLocation)
                 return nil
             }
         }
-        let allowed = Self.allowedMatchers(for: field)
+        let allowed = vocabulary.matchers(for: field)
         if !allowed.contains(key) {
-            reader.error("\(key) cannot be used on \(field.rawValue) (use \(allowed.joined(separator: ", ")))", at: pair.keyLocation)
+            reader.error("\(key) cannot be used on \(field.name) (use \(allowed.joined(separator: ", ")))", at: pair.keyLocation)
             return nil
         }
-        switch key {
-        case "equals":
+        switch matcher.compile {
+        case .equals:
             return decodeMatcher(pair.value, field: field, section: section, ignoreCase: ignoreCase)
-        case "not":
+        case .not:
             return decodeMatcher(pair.value, field: field, section: section).map(Matcher.not)
-        default:
+        case .value(let compile):
             guard let list = matcherValues(pair.value, key: key) else { return nil }
-            return oneOrAny(list.map { special(key, $0.text, field: field, at: $0.location, ignoreCase: ignoreCase) })
-        }
-    }
-
-    static func allowedMatchers(for field: Field) -> [String] {
-        switch field.kind {
-        case .word, .boolean: ["equals", "not"]
-        case .port, .integer: ["equals", "range", "not"]
-        case .address: ["equals", "cidr", "glob", "regex", "not"]
-        case .text: ["equals", "glob", "regex", "not"]
+            return oneOrAny(list.map { value in
+                switch compile(value.text, field, ignoreCase) {
+                case .success(let matcher): return matcher
+                case .failure(let error):
+                    reader.error(error.message, at: value.location)
+                    return nil
+                }
+            })
         }
     }
 
@@ -145,64 +145,11 @@ extension PackDecoder {
     }
 
     private mutating func integer(_ text: String, field: Field, at location: SourceLocation) -> Int? {
-        guard !text.isEmpty, text.count <= 12, text.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(text) else {
-            reader.error("\(field.rawValue) must be a number, found \(MessageText.quote(text))", at: location)
+        switch field.number(text) {
+        case .success(let number): return number
+        case .failure(let error):
+            reader.error(error.message, at: location)
             return nil
         }
-        if field.kind.isPort, number > 65535 {
-            reader.error("port \(number) is outside 0-65535, so this can never match", at: location)
-            return nil
-        }
-        return number
     }
-
-    private mutating func special(_ key: String, _ text: String, field: Field, at location: SourceLocation, ignoreCase: Bool) -> Matcher? {
-        switch key {
-        case "glob":
-            guard let glob = Glob(text, ignoreCase: ignoreCase) else {
-                reader.error("invalid glob \(MessageText.quote(text)) (unclosed '[')", at: location)
-                return nil
-            }
-            return .glob(glob)
-        case "regex":
-            do {
-                return .regex(try RegexPattern(text, ignoreCase: ignoreCase))
-            } catch {
-                reader.error("invalid regular expression \(MessageText.quote(text))", at: location)
-                return nil
-            }
-        case "range":
-            let bounds = text.split(separator: "-", omittingEmptySubsequences: false)
-            guard bounds.count == 2,
-                  let low = integer(String(bounds[0]).trimmingSpaces, field: field, at: location),
-                  let high = integer(String(bounds[1]).trimmingSpaces, field: field, at: location) else {
-                if text.split(separator: "-", omittingEmptySubsequences: false).count != 2 {
-                    reader.error("invalid range \(MessageText.quote(text)) (expected LOW-HIGH, e.g. 1024-49151)", at: location)
-                }
-                return nil
-            }
-            guard low <= high else {
-                reader.error("invalid range \(MessageText.quote(text)): \(low) is above \(high)", at: location)
-                return nil
-            }
-            return .range(low...high)
-        default:
-            guard let cidr = CIDR(text) else {
-                reader.error("invalid cidr \(MessageText.quote(text)) (expected e.g. 10.0.0.0/8 or fe80::/10)", at: location)
-                return nil
-            }
-            return .cidr(cidr)
-        }
-    }
-}
-
-extension Field.Kind {
-    var isPort: Bool {
-        if case .port = self { return true }
-        return false
-    }
-}
-
-extension String {
-    var trimmingSpaces: String { Substring(self).trimmingCharacters(in: " ") }
 }

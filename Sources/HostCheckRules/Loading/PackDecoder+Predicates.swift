@@ -2,7 +2,6 @@ import HostCheckCore
 
 extension PackDecoder {
     static let combinators = ["all", "any", "none"]
-    static let matcherKeys = ["equals", "glob", "regex", "range", "cidr", "not", "ignore_case"]
 
     /// A field mapping of `select` or `expect` (`section` names which, for messages).
     mutating func decodePredicate(_ node: YAMLNode, where section: String) -> Predicate? {
@@ -16,7 +15,7 @@ extension PackDecoder {
         }
         var parts: [Predicate] = []
         /// `owner.name: x` keys of this mapping: one owner must satisfy them together.
-        var dottedOwner: [OwnerPredicate] = []
+        var dottedOwner: [Predicate] = []
         var failed = false
         for pair in pairs {
             if let combinator = Self.combinator(pair.key) {
@@ -27,14 +26,12 @@ extension PackDecoder {
             } else if pair.key == "owner" {
                 guard let owner = decodeOwner(pair.value, section: section) else { failed = true; continue }
                 parts.append(.owner(owner))
-            } else if let field = Field(rawValue: pair.key), !field.isOwnerField {
+            } else if let field = vocabulary.field(named: pair.key) {
                 guard let matcher = decodeMatcher(pair.value, field: field, section: section) else { failed = true; continue }
-                parts.append(.field(field, matcher))
-            } else if let field = Field(rawValue: pair.key), field.isOwnerField {
-                guard let matcher = decodeMatcher(pair.value, field: field, section: section) else { failed = true; continue }
-                dottedOwner.append(.field(field, matcher))
+                if field.isOwnerField { dottedOwner.append(.field(field, matcher)) } else { parts.append(.field(field, matcher)) }
             } else {
-                let allowed = Field.socketKeys + ["owner"] + Self.combinators + Field.allCases.filter(\.isOwnerField).map(\.rawValue)
+                let socketKeys = vocabulary.fields.filter { !$0.isOwnerField }.map(\.name)
+                let allowed = socketKeys + ["owner"] + Self.combinators + vocabulary.fields.filter(\.isOwnerField).map(\.name)
                 reader.error("unknown field \(MessageText.quote(pair.key)) in \(section)" + MessageText.didYouMean(pair.key, among: allowed), at: pair.keyLocation)
                 failed = true
             }
@@ -44,7 +41,7 @@ extension PackDecoder {
         return parts.count == 1 ? parts[0] : .all(parts.sorted { $0.cost < $1.cost })
     }
 
-    private mutating func decodeOwner(_ node: YAMLNode, section: String) -> OwnerPredicate? {
+    private mutating func decodeOwner(_ node: YAMLNode, section: String) -> Predicate? {
         guard let pairs = node.pairs else {
             reader.error("owner must be a mapping of owner fields, found a \(node.kindName)", at: node.location)
             return nil
@@ -53,19 +50,19 @@ extension PackDecoder {
             reader.error("owner is empty (name at least one owner field)", at: node.location)
             return nil
         }
-        var parts: [OwnerPredicate] = []
+        var parts: [Predicate] = []
         var failed = false
         for pair in pairs {
-            if let combinator = Self.ownerCombinator(pair.key) {
+            if let combinator = Self.combinator(pair.key) {
                 guard let items = combinatorItems(pair, section: section) else { failed = true; continue }
                 let inner = items.map { decodeOwner($0, section: section) }
                 if inner.contains(where: { $0 == nil }) { failed = true; continue }
                 parts.append(combinator(inner.compactMap { $0 }))
-            } else if let field = Field(rawValue: "owner." + pair.key) {
+            } else if let field = vocabulary.field(named: "owner." + pair.key), field.isOwnerField {
                 guard let matcher = decodeMatcher(pair.value, field: field, section: section) else { failed = true; continue }
                 parts.append(.field(field, matcher))
             } else {
-                let allowed = Field.ownerKeys + Self.combinators
+                let allowed = vocabulary.fields.filter(\.isOwnerField).map(\.key) + Self.combinators
                 reader.error("unknown owner field \(MessageText.quote(pair.key)) in \(section)" + MessageText.didYouMean(pair.key, among: allowed), at: pair.keyLocation)
                 failed = true
             }
@@ -87,15 +84,6 @@ extension PackDecoder {
         case "all": Predicate.all
         case "any": Predicate.any
         case "none": Predicate.none
-        default: nil
-        }
-    }
-
-    private static func ownerCombinator(_ key: String) -> (([OwnerPredicate]) -> OwnerPredicate)? {
-        switch key {
-        case "all": OwnerPredicate.all
-        case "any": OwnerPredicate.any
-        case "none": OwnerPredicate.none
         default: nil
         }
     }

@@ -38,8 +38,12 @@ struct PackDecoder {
     /// This pack's `overrides:` for the rules of the packs it includes.
     var ownOverrides: [RuleOverride] = []
 
-    init(file: String) {
+    /// The fields and matchers packs may use.
+    let vocabulary: RuleVocabulary
+
+    init(file: String, vocabulary: RuleVocabulary) {
         self.file = file
+        self.vocabulary = vocabulary
     }
 
     /// What decoding one file produced.
@@ -55,8 +59,12 @@ struct PackDecoder {
     }
 
     /// Decodes `source` with command-line variable overrides and an including pack's rule overrides.
-    static func decode(_ source: PackSource, overrides: [VariableOverride], ruleOverrides: [String: RuleOverride] = [:]) -> Output {
-        let (pack, diagnostics, used, decoder) = decodeFile(source, overrides: overrides, ruleOverrides: ruleOverrides)
+    static func decode(
+        _ source: PackSource, vocabulary: RuleVocabulary, overrides: [VariableOverride],
+        ruleOverrides: [String: RuleOverride] = [:]
+    ) -> Output {
+        let (pack, diagnostics, used, decoder) = decodeFile(
+            source, vocabulary: vocabulary, overrides: overrides, ruleOverrides: ruleOverrides)
         return Output(
             pack: pack, diagnostics: diagnostics, usedOverrides: used, includes: decoder.includes,
             ruleOverrides: decoder.ownOverrides, rules: decoder.decodedRules
@@ -64,9 +72,9 @@ struct PackDecoder {
     }
 
     private static func decodeFile(
-        _ source: PackSource, overrides: [VariableOverride], ruleOverrides: [String: RuleOverride]
+        _ source: PackSource, vocabulary: RuleVocabulary, overrides: [VariableOverride], ruleOverrides: [String: RuleOverride]
     ) -> (RulePack?, [Diagnostic], Set<Int>, PackDecoder) {
-        var decoder = PackDecoder(file: source.path)
+        var decoder = PackDecoder(file: source.path, vocabulary: vocabulary)
         decoder.ruleOverrides = ruleOverrides
         let read = YAMLReader.read(source.bytes, file: source.path)
         decoder.reader.diagnostics = read.diagnostics

@@ -43,15 +43,20 @@ public struct PackLoadOptions: Sendable {
     public var builtins: [PackSource]
     /// Reads an included file by path; nil when it cannot be read. Defaults to the file system.
     public var readFile: @Sendable (String) -> [UInt8]?
+    /// The fields and matchers packs may use (the registry's).
+    public var vocabulary: RuleVocabulary
 
-    /// Options; by default no overrides, no built-in packs to include, files read from disk.
+    /// Options; by default no overrides, no built-in packs to include, files read from disk, the
+    /// built-in vocabulary.
     public init(
         variableOverrides: [String] = [], variableFiles: [PackSource] = [], builtins: [PackSource] = [],
+        vocabulary: RuleVocabulary = .builtin,
         readFile: @escaping @Sendable (String) -> [UInt8]? = { path in try? FileSystem.readFile(path) }
     ) {
         self.variableOverrides = variableOverrides
         self.variableFiles = variableFiles
         self.builtins = builtins
+        self.vocabulary = vocabulary
         self.readFile = readFile
     }
 }

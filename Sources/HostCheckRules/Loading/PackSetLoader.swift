@@ -32,7 +32,7 @@ struct PackSetLoader {
         loader.loadVariables()
         var includedElsewhere: Set<String> = []
         for source in sources where !source.path.hasPrefix("builtin:") {
-            let output = PackDecoder.decode(source, overrides: loader.overrides)
+            let output = PackDecoder.decode(source, vocabulary: options.vocabulary, overrides: loader.overrides)
             loader.decoded[source.path] = output
             for reference in output.includes where reference.reference.contains("/") || reference.reference.hasSuffix(".yaml") {
                 includedElsewhere.insert(canonical(PathText.resolve(reference.reference, relativeTo: source.path)))
@@ -67,7 +67,7 @@ struct PackSetLoader {
         fileOrder.append(source.path)
         visited.insert(Self.canonical(source.path))
         let cached = inherited.isEmpty ? decoded[source.path] : nil
-        let output = cached ?? PackDecoder.decode(source, overrides: overrides, ruleOverrides: inherited)
+        let output = cached ?? PackDecoder.decode(source, vocabulary: options.vocabulary, overrides: overrides, ruleOverrides: inherited)
         var ownOverrides: [String: RuleOverride] = [:]
         for override in output.ruleOverrides { ownOverrides[override.rule] = override }
         var included: Set<String> = []

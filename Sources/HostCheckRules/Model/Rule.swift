@@ -58,30 +58,13 @@ public struct Rule: Sendable, Hashable {
     /// Whether the rule's `select` can accept a socket on `port`/`protocol` (for `explain`):
     /// false only when its port or protocol conditions rule it out.
     public func mightSelect(port: Int, protocol proto: TransportProtocol?) -> Bool {
-        Self.accepts(select, port: port, proto: proto)
-    }
-
-    private static func accepts(_ predicate: Predicate, port: Int, proto: TransportProtocol?) -> Bool {
-        switch predicate {
-        case .all(let items): items.allSatisfy { accepts($0, port: port, proto: proto) }
-        case .any(let items): items.contains { accepts($0, port: port, proto: proto) }
-        case .none, .owner: true
-        case .field(.localPort, let matcher): !matcher.evaluate(.integer(port)).isNo
-        case .field(.protocol, let matcher): proto.map { !matcher.evaluate(.text($0.rawValue, truncated: false)).isNo } ?? true
-        case .field: true
-        }
+        var values: [Field: FieldValue] = [.localPort: .integer(port)]
+        if let proto { values[.protocol] = .text(proto.rawValue, truncated: false) }
+        return select.admits(values)
     }
 
     /// Whether `select` names `local_port` at all (a rule about every port is not "about" 3691).
-    public var selectsByPort: Bool { Self.mentionsPort(select) }
-
-    private static func mentionsPort(_ predicate: Predicate) -> Bool {
-        switch predicate {
-        case .all(let items), .any(let items): items.contains(where: mentionsPort)
-        case .none, .owner: false
-        case .field(let field, _): field == .localPort
-        }
-    }
+    public var selectsByPort: Bool { select.narrows(.localPort) }
 
     /// The rule's description for reporters.
     public var info: RuleInfo {

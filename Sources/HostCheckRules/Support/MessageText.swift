@@ -40,6 +40,12 @@ enum MessageText {
         return best?.0
     }
 
+    /// `a, b or c`.
+    static func orList(_ words: [String]) -> String {
+        guard let last = words.last, words.count > 1 else { return words.first ?? "" }
+        return words.dropLast().joined(separator: ", ") + " or " + last
+    }
+
     /// " (did you mean 'x'?)" or "".
     static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
         guard let match = suggestion(for: word, among: candidates) else { return "" }

@@ -1,0 +1,24 @@
+/// The capture formats this module reads or recognises, in the order ties are decided and
+/// `hostcheck list captures` shows them. A new format is one file with its descriptor and one
+/// line here.
+public enum CaptureFormatCatalog {
+    public static var builtin: [CaptureFormatDescriptor] {
+        [
+            NetstatParser.descriptor,
+            TasklistCSVParser.descriptor,
+            TasklistListParser.descriptor,
+            TasklistTableParser.descriptor,
+            PowerShellJSONParser.descriptor,
+            RefusedCaptureFormats.json,
+            PowerShellCSVParser.descriptor,
+            RefusedCaptureFormats.powershellTable,
+            SSParser.descriptor,
+            ProcNetParser.descriptor,
+            RefusedCaptureFormats.procNetUnix,
+            LsofParser.descriptor,
+            RefusedCaptureFormats.procPidStatus,
+            BSDNetstatParser.descriptor,
+            LinuxNetstatParser.descriptor,
+        ]
+    }
+}

@@ -1,0 +1,10 @@
+import HostCheckCore
+
+/// What one process listing yields (`tasklist`, PowerShell `Get-Process`, or the owner columns
+/// of `ss -p`, `netstat -p` and `lsof`).
+package struct ProcessCapture: Sendable {
+    var processes: [ProcessFact] = []
+    var diagnostics: [Diagnostic] = []
+    /// Lines read as header or ruler.
+    var decorationLines = 0
+}

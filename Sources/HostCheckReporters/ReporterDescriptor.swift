@@ -1,0 +1,76 @@
+import HostCheckCore
+
+/// One report format: its id for `--format`, the options it honours, its exit-code policy and
+/// how it is made. See docs/architecture.md, "The registry".
+public struct ReporterDescriptor: Sendable {
+    /// The id of `--format ID[:PATH]`.
+    public let id: String
+    /// One line for `hostcheck list reporters` and `--format`'s help.
+    public let summary: String
+    /// The common options it honours (`color`, `verbose`, `pretty`), for `list reporters`.
+    public let options: [ReporterOption]
+    /// The exit codes it needs when it is the only format and writes to standard output; nil
+    /// for hostcheck's own (0, 1, 2).
+    public let exitPolicy: ReporterExitPolicy?
+    /// Makes the reporter with the options the command line decided.
+    public let make: @Sendable (ReporterOptions) -> any Reporter
+
+    public init(
+        id: String, summary: String, options: [ReporterOption] = [], exitPolicy: ReporterExitPolicy? = nil,
+        make: @escaping @Sendable (ReporterOptions) -> any Reporter
+    ) {
+        self.id = id
+        self.summary = summary
+        self.options = options
+        self.exitPolicy = exitPolicy
+        self.make = make
+    }
+}
+
+/// A common option a reporter honours.
+public enum ReporterOption: String, Sendable, Hashable, CaseIterable {
+    /// `--color`: ANSI colour on a terminal.
+    case color
+    /// `--verbose`: passing results listed too.
+    case verbose
+    /// `--pretty`: an indented document.
+    case pretty
+}
+
+/// Exit codes a report's consumer reads (a Nagios plugin's 0–3), decided from every result of
+/// the run as it streams.
+public struct ReporterExitPolicy: Sendable {
+    /// A fresh tally for one run.
+    public let makeTally: @Sendable () -> any ExitCodeTally
+
+    public init(makeTally: @escaping @Sendable () -> any ExitCodeTally) {
+        self.makeTally = makeTally
+    }
+}
+
+/// Counts results as they stream and decides the exit code at the end.
+public protocol ExitCodeTally: Sendable {
+    /// Counts one result.
+    mutating func add(_ result: RuleResult)
+    /// The exit code for everything counted.
+    var exitCode: Int32 { get }
+}
+
+/// A reporter made from ``ReporterOptions`` alone, with a descriptor derived from its `id` and
+/// `summary` unless it declares its own.
+public protocol BuiltinReporter: Reporter, Sendable {
+    /// Creates the reporter with the options the CLI decided.
+    init(options: ReporterOptions)
+    /// The common options it honours.
+    static var honouredOptions: [ReporterOption] { get }
+    /// Its descriptor for the registry.
+    static var descriptor: ReporterDescriptor { get }
+}
+
+extension BuiltinReporter {
+    public static var honouredOptions: [ReporterOption] { [] }
+
+    public static var descriptor: ReporterDescriptor {
+        ReporterDescriptor(id: id, summary: summary, options: honouredOptions) { Self(options: $0) }
+    }
+}

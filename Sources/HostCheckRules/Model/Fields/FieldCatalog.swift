@@ -1,0 +1,10 @@
+/// The rule fields this module provides, in the order `hostcheck list fields` and the docs show
+/// them. A new field is one file with its ``Field`` and one line here.
+public enum FieldCatalog {
+    public static var builtin: [Field] {
+        [
+            .protocol, .family, .localAddress, .localPort, .remoteAddress, .remotePort, .state, .exposure,
+            .ownerPID, .ownerName, .ownerPath, .ownerCmdline, .ownerUser, .ownerService, .ownerKernel,
+        ]
+    }
+}
