@@ -5,20 +5,21 @@ import HostCheckCore
 /// A header row, then one row per (host, rule), passes included (`verbose` changes nothing), in
 /// run order: host, pack, rule, severity, outcome, message, evidence (the evidence sources,
 /// `FILE:LINE`, deduplicated and joined by `; `), title. UTF-8 without a byte order mark; every
-/// line ends with CRLF; a field is quoted when it holds a comma, a quote, CR, LF or another
-/// control character that stays (TAB, DEL, C1), and quotes inside are doubled. Diagnostics and the summary are not rows (the JSON has them).
+/// record ends with CRLF; a field is quoted when it holds a comma, a quote, CR, LF or another
+/// control character that stays (TAB, DEL, C1), and quotes inside are doubled. Diagnostics and
+/// the summary are not rows (the JSON has them).
 ///
 /// Fields come from the host being checked and may be hostile:
 /// - Formula injection: a field whose first character is `=`, `+`, `-`, `@`, TAB or CR gets a
 ///   `'` in front (OWASP's advice), so a spreadsheet shows it as text instead of running it. A
 ///   field that already starts with `'`s before one of those gets one more, so removing one `'`
-///   in front of `'…'` followed by one of those characters gives the value back.
+///   from a field that starts with `'`s followed by one of those characters gives the value back.
 /// - C0 control characters other than TAB, CR and LF, and the bidirectional overrides and
 ///   isolates (U+202A–U+202E, U+2066–U+2069), become visible `\u{..}` escapes, so a viewer
 ///   cannot be fooled about what a field says. TAB, CR and LF stay, inside a quoted field.
 public struct CSVReporter: BuiltinReporter {
     public static let id = "csv"
-    public static let summary = "CSV (RFC 4180): a row per host and rule, for spreadsheets and log pipelines"
+    public static let summary = "CSV (RFC 4180): a row per host and rule, for spreadsheets"
 
     public let options: ReporterOptions
 

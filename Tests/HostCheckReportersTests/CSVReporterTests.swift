@@ -60,7 +60,12 @@ import HostCheckCore
              result.title ?? ""]
         }
         #expect(Array(rows.dropFirst()) == expected)
-        #expect(rows.contains(["wh-berlin-02", "base", "no-telnet", "medium", "waived", "tcp 0.0.0.0:23 is listening", "", "No telnet"]))
+        // The example in docs/reports.md.
+        #expect(csv.contains("""
+        wh-berlin-02,base,no-telnet,medium,waived,tcp 0.0.0.0:23 is listening,,No telnet\r
+        wh-berlin-02,magaya-network,magaya-3691-owner,high,fail,"tcp 0.0.0.0:3691 is owned by nc64.exe (pid 6120), expected magaya*",netstat.txt:8,Only Magaya may listen on port 3691\r
+        wh-berlin-02,base,sshd-up,low,unknown,owner of tcp 0.0.0.0:22 is unknown,netstat.txt:12,\r\n
+        """))
     }
 
     @Test func crlfLineEndsUTF8WithoutBOM() throws {
