@@ -16,6 +16,7 @@
 #   hostcheck.prom  --format prometheus:DIR/hostcheck.prom
 #   nagios.txt      --format nagios > DIR/nagios.txt; echo $? > DIR/nagios.exit
 #   report.html     --format html:DIR/report.html   (screenshots land in DIR/screenshots)
+#   results.csv     --format csv:DIR/results.csv
 # Exits non-zero when any check fails. Install the tools with scripts/install-report-checkers.sh.
 set -uo pipefail
 dir=${1:?usage: scripts/check-reports.sh DIR}
@@ -43,6 +44,7 @@ if [[ -f $dir/nagios.txt ]]; then
     [[ -f $dir/nagios.exit ]] && exit_args=(--exit-code "$(cat "$dir/nagios.exit")")
     run python3 "$here/check-nagios.py" "$dir/nagios.txt" "${exit_args[@]}" --results "$results"
 fi
+[[ -f $dir/results.csv ]] && run python3 "$here/check-csv.py" "$dir/results.csv" --results "$results"
 [[ -f $dir/report.html ]] && run bash "$here/check-html.sh" "$dir/report.html" "$dir/screenshots"
 if ((failed)); then echo "check-reports: some checks failed"; exit 1; fi
 echo "check-reports: all checks passed"

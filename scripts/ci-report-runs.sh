@@ -31,7 +31,8 @@ set +e
 "$bin" check rules --fleet "$fleet" --now 2026-11-27 \
   --format "json:$out/results.json" --format "junit:$out/junit.xml" --format "sarif:$out/results.sarif" \
   --format "tap:$out/report.tap" --format "markdown:$out/report.md" --format "github:$out/github.txt" \
-  --format "prometheus:$out/hostcheck.prom" --format "html:$out/report.html" --format "text:$out/report.txt"
+  --format "prometheus:$out/hostcheck.prom" --format "html:$out/report.html" --format "text:$out/report.txt" \
+  --format "csv:$out/results.csv"
 status=$?
 "$bin" check rules --fleet "$fleet" --now 2026-11-27 --format nagios > "$out/nagios.txt"
 echo $? > "$out/nagios.exit"
