@@ -13,6 +13,7 @@ public enum ReporterCatalog {
             PrometheusReporter.descriptor,
             NagiosReporter.descriptor,
             HTMLReporter.descriptor,
+            CSVReporter.descriptor,
         ]
     }
 }
