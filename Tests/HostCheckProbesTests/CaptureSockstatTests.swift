@@ -354,3 +354,24 @@ struct CaptureSockstatTests {
         #expect(processes.processes.map(\.pid) == [339, 880, 200])
     }
 }
+
+/// The registered format: every sockstat fixture is recognised as it among all the formats, and
+/// its facts carry the format id.
+@Suite struct SockstatRegistrationTests {
+    @Test(arguments: [
+        "sockstat-46l-root.txt", "sockstat-46-all.txt", "sockstat-46l-unknown-owner.txt", "sockstat-46sw-states.txt",
+        "sockstat-46l-cut-address.txt", "sockstat-hostile.txt",
+    ])
+    func fixtureIsRecognisedAmongEveryFormat(name: String) throws {
+        let path = CaptureFixtures.testsDirectory.appendingPathComponent("Fixtures/sockstat/\(name)").path
+        let snapshot = try CaptureProbe(paths: [path], hostName: "bsd-1").snapshot()
+        #expect(snapshot.host.sources.map(\.format) == ["freebsd-sockstat"])
+    }
+
+    @Test func descriptorSaysWhatTheFormatCovers() throws {
+        let format = try #require(CaptureFormatCatalog.builtin.first { $0.id == "freebsd-sockstat" })
+        #expect(format.isRead)
+        #expect(format.coverage.protocols == [.tcp, .udp] && format.coverage.families == [.ipv4, .ipv6])
+        #expect(format.coverage.owners == .all && format.coverage.processes)
+    }
+}

@@ -19,6 +19,7 @@ public enum CaptureFormatCatalog {
             RefusedCaptureFormats.procPidStatus,
             BSDNetstatParser.descriptor,
             LinuxNetstatParser.descriptor,
+            SockstatParser.descriptor,
         ]
     }
 }

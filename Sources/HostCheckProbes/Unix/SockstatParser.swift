@@ -126,9 +126,9 @@ enum SockstatParser {
     /// header, a pasted prompt or a row gives a located warning. A `?` owner gives a socket of
     /// unknown ownership (``OwnershipReason/captureRowHasNoOwner``) and marks the owners
     /// partial; processes are listed once per PID (the first row names them).
-    static func parse(_ text: CaptureText) -> (sockets: SocketCapture, processes: TasklistCapture) {
+    static func parse(_ text: CaptureText) -> (sockets: SocketCapture, processes: ProcessCapture) {
         var result = SocketCapture()
-        var processes = TasklistCapture()
+        var processes = ProcessCapture()
         var seenPIDs: Set<Int> = []
         var socketIndex: [String: Int] = [:]
         var unixRows = 0
@@ -368,4 +368,21 @@ enum SockstatParser {
     static func isNumber(_ token: Substring) -> Bool {
         token.count <= 10 && Tokens.isDigits(token)
     }
+}
+
+extension SockstatParser {
+    /// FreeBSD (and NetBSD) `sockstat -46l`, `-46c`, `-46`: its English header marks it, else
+    /// (`-q`) a majority of rows of its own shape.
+    static let descriptor = CaptureFormatDescriptor(
+        id: "freebsd-sockstat", summary: "FreeBSD sockstat -46l, -46c, -46 (with -s, -w, -q; NetBSD sockstat)",
+        platform: .unknown,
+        coverage: CaptureCoverage(
+            protocols: [.tcp, .udp], families: [.ipv4, .ipv6], states: .asCaptured, owners: .all, processes: true),
+        recognise: { lines in
+            if let header = Recognition.firstMarker(lines, limit: FormatRecognizer.scanLimit, { isHeader(Tokens.split($0)) }) {
+                return header
+            }
+            return recognise(lines) ? .marker(line: 0) : nil
+        },
+        reading: .parsed(parse: { let (sockets, processes) = parse($0.text); return CaptureFacts(sockets: sockets, processes: processes) }))
 }
