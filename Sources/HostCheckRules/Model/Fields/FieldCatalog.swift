@@ -4,7 +4,7 @@ public enum FieldCatalog {
     public static var builtin: [Field] {
         [
             .protocol, .family, .localAddress, .localPort, .remoteAddress, .remotePort, .state, .exposure,
-            .ownerPID, .ownerName, .ownerPath, .ownerCmdline, .ownerUser, .ownerService, .ownerKernel,
+            .ownerPID, .ownerPPID, .ownerName, .ownerPath, .ownerCmdline, .ownerUser, .ownerService, .ownerKernel,
         ]
     }
 }
