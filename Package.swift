@@ -7,7 +7,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "hostcheck",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // Synchronization.Mutex
     products: [
         .executable(name: "hostcheck", targets: ["hostcheck"]),
         .library(name: "HostCheckCore", targets: ["HostCheckCore"]),
