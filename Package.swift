@@ -7,7 +7,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "hostcheck",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // Synchronization.Mutex
     products: [
         .executable(name: "hostcheck", targets: ["hostcheck"]),
         .library(name: "HostCheckCore", targets: ["HostCheckCore"]),
@@ -60,17 +60,11 @@ let package = Package(
         .executableTarget(
             name: "hostcheck",
             dependencies: ["HostCheckCLI"],
-            swiftSettings: swiftSettings,
-            // A release binary carries the Swift runtime: it runs on any glibc Linux without the
-            // toolchain, and starts 6 ms sooner (no dynamic symbol binding of libswiftCore).
-            // It is not position-independent, as Go's default binaries are not: 48,000 relative
-            // relocations copy 150 pages at every start, 1.5 ms of a 4 ms `hostcheck --version`.
-            // FoundationEssentials' own libraries are named by hand: without Foundation nothing names them.
-            linkerSettings: [
-                .unsafeFlags(["-static-stdlib", "-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release)),
-                .linkedLibrary("_FoundationCShims", .when(platforms: [.linux], configuration: .release)),
-                .linkedLibrary("_FoundationCollections", .when(platforms: [.linux], configuration: .release)),
-            ]
+            // The release binary (static Swift runtime, position-independent, full RELRO) is
+            // built by scripts/build-release.sh with command-line flags, not unsafeFlags here.
+            // FoundationEssentials' own libraries (_FoundationCShims, _FoundationCollections)
+            // need no naming: the toolchain's autolink entries bring them into the static link.
+            swiftSettings: swiftSettings
         ),
         .testTarget(name: "HostCheckCoreTests", dependencies: ["HostCheckCore"], swiftSettings: swiftSettings),
         .testTarget(

@@ -129,7 +129,7 @@ def main():
     commands = [(name, command) for name, command in tools(args.hostcheck) if available(command)]
     missing = sorted(set(name for name, _ in tools(args.hostcheck)) - set(name for name, _ in commands))
     if "hostcheck" in missing or "ss -tuanp" in missing:
-        sys.exit("need hostcheck (swift build -c release) and ss")
+        sys.exit("need hostcheck (scripts/build-release.sh) and ss")
     if missing:
         print("not installed, left out: " + ", ".join(missing))
     print(f"# hostcheck live probe benchmark: {os.cpu_count()} cores, {args.rounds} rounds, "

@@ -9,5 +9,5 @@ PYTHON="${PYTHON:-python3}"
 if ! "$PYTHON" -c 'import jc' 2>/dev/null; then
     "$PYTHON" -m pip install --quiet jc
 fi
-swift build -c release --product hostcheck
+bash scripts/build-release.sh >/dev/null
 exec "$PYTHON" Benchmarks/capture_throughput.py "$@"

@@ -1,5 +1,11 @@
 import ArgumentParser
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HostCheckCore
 import HostCheckReporters
 
@@ -70,7 +76,7 @@ struct FactsCommand: CapabilityCommand {
         if all.count >= Self.exitEarlyAbove {
             // Everything is written: the process ends here rather than free a large capture's
             // facts one by one (the exit status is that of a normal return).
-            withExtendedLifetime((snapshot, all)) { () -> Void in Glibc.exit(ExitStatus.success.rawValue) }
+            withExtendedLifetime((snapshot, all)) { () -> Void in exitProcess(ExitStatus.success.rawValue) }
         }
     }
 }
@@ -78,4 +84,9 @@ struct FactsCommand: CapabilityCommand {
 /// Output formats of `facts`.
 enum FactsFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case table, json
+}
+
+/// exit(3) from the C library (Glibc, Musl or Darwin), named apart from `ParsableCommand.exit`.
+private func exitProcess(_ status: Int32) -> Never {
+    exit(status)
 }

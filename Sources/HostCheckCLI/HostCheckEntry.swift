@@ -1,5 +1,11 @@
 import ArgumentParser
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The command-line entry point: parses arguments, runs the command, and maps every outcome to
 /// the documented exit code. swift-argument-parser would exit 1 on its own errors, which

@@ -1,4 +1,10 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A buffered text stream over a file descriptor that remembers the first write error.
 ///
@@ -62,7 +68,7 @@ struct FileOutput: TextOutputStream {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { raw in
-                Glibc.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+                systemWrite(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
             }
             if written < 0 {
                 if errno == EINTR { continue }
@@ -94,6 +100,11 @@ struct FileOutput: TextOutputStream {
 func printError(_ line: String) {
     let bytes = Array((line + "\n").utf8)
     bytes.withUnsafeBytes { raw in
-        _ = Glibc.write(2, raw.baseAddress, raw.count)
+        _ = systemWrite(2, raw.baseAddress, raw.count)
     }
+}
+
+/// write(2) from the C library (Glibc, Musl or Darwin), named apart from `FileOutput.write`.
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(fd, buffer, count)
 }
