@@ -3,9 +3,9 @@
 # own output goes to standard error), so `bin=$(bash scripts/build-release.sh)` works.
 #
 # The binary carries the Swift runtime (--static-swift-stdlib: no libswift*.so, so it runs on
-# any glibc Linux without the toolchain) and is hardened the way distributions build theirs:
-# position-independent (PIE, the Swift driver's default on Linux) with full RELRO
-# (-z relro -z now: relocations are all done at start, then made read-only).
+# any glibc Linux without the toolchain) and is hardened: position-independent (PIE, the Swift
+# driver's default on Linux) with full RELRO (-z relro -z now: relocations are all done at
+# start, then made read-only).
 # `readelf -h -l -d BIN` shows Type DYN, a GNU_RELRO segment, FLAGS BIND_NOW and FLAGS_1 NOW PIE;
 # scripts/check-release-binary.sh checks exactly that.
 #
