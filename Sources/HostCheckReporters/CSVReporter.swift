@@ -17,25 +17,25 @@ import HostCheckCore
 /// - C0 control characters other than TAB, CR and LF, and the bidirectional overrides and
 ///   isolates (U+202A–U+202E, U+2066–U+2069), become visible `\u{..}` escapes, so a viewer
 ///   cannot be fooled about what a field says. TAB, CR and LF stay, inside a quoted field.
-public struct CSVReporter: BuiltinReporter {
-    public static let id = "csv"
-    public static let summary = "CSV (RFC 4180): a row per host and rule, for spreadsheets"
+package struct CSVReporter: BuiltinReporter {
+    package static let id = "csv"
+    package static let summary = "CSV (RFC 4180): a row per host and rule, for spreadsheets"
 
-    public let options: ReporterOptions
+    package let options: ReporterOptions
 
-    public init(options: ReporterOptions) {
+    package init(options: ReporterOptions) {
         self.options = options
     }
 
-    public mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
+    package mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
         out.write(CSV.record(CSV.header))
     }
 
-    public mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
+    package mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
         for result in results.results { out.write(CSV.record(CSV.fields(result))) }
     }
 
-    public mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {}
+    package mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {}
 }
 
 /// The pure text mappings of the CSV reporter.

@@ -8,21 +8,21 @@ import HostCheckCore
 /// `PACK/RULE on HOST`. A `::notice` carries the summary. Data and properties are escaped the way
 /// the Actions toolkit does (`%`, CR, LF; and `:` `,` in properties) after control characters are
 /// neutralised, so captured text can neither start a new command nor colour the log.
-public struct GitHubReporter: BuiltinReporter {
-    public static let id = "github"
-    public static let summary = "GitHub Actions annotations (::error / ::warning workflow commands)"
+package struct GitHubReporter: BuiltinReporter {
+    package static let id = "github"
+    package static let summary = "GitHub Actions annotations (::error / ::warning workflow commands)"
 
-    public let options: ReporterOptions
+    package let options: ReporterOptions
 
-    public init(options: ReporterOptions) {
+    package init(options: ReporterOptions) {
         self.options = options
     }
 
-    public mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
+    package mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
         for diagnostic in run.diagnostics { writeDiagnostic(diagnostic, to: &out) }
     }
 
-    public mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
+    package mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
         for result in results.results {
             let command: String
             switch result.outcome {
@@ -46,7 +46,7 @@ public struct GitHubReporter: BuiltinReporter {
         }
     }
 
-    public mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {
+    package mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {
         for diagnostic in summary.diagnostics { writeDiagnostic(diagnostic, to: &out) }
         out.write(GitHubCommand.line("notice", location: nil, title: "hostcheck", message: ResultText.summaryLine(summary)))
     }

@@ -8,15 +8,15 @@ import HostCheckCore
 /// and writes `hosts`, `diagnostics` and `summary`, last. The `hosts` entries are kept until the
 /// end (host info and at most ``hostDiagnosticsLimit`` diagnostics each, plus a total), so memory
 /// per host stays small; results are never kept.
-public struct JSONReporter: BuiltinReporter {
-    public static let id = "json"
-    public static let summary = "results JSON for audit and machines (docs/schema/results-1.json)"
-    public static let honouredOptions: [ReporterOption] = [.pretty]
+package struct JSONReporter: BuiltinReporter {
+    package static let id = "json"
+    package static let summary = "results JSON for audit and machines (docs/schema/results-1.json)"
+    package static let honouredOptions: [ReporterOption] = [.pretty]
 
     /// The most diagnostics one `hosts` entry lists (`diagnostics_total` has the count).
-    public static let hostDiagnosticsLimit = 50
+    package static let hostDiagnosticsLimit = 50
 
-    public let options: ReporterOptions
+    package let options: ReporterOptions
     private var writer: JSONWriter
     private var hosts: [KeptHost] = []
     private var runDiagnostics: [Diagnostic] = []
@@ -24,17 +24,17 @@ public struct JSONReporter: BuiltinReporter {
     /// - Parameters:
     ///   - options: ignored apart from being kept (JSON has no colour).
     ///   - pretty: two-space indentation or one line.
-    public init(options: ReporterOptions = ReporterOptions(), pretty: Bool) {
+    package init(options: ReporterOptions = ReporterOptions(), pretty: Bool) {
         self.options = options
         self.writer = JSONWriter(pretty: pretty)
     }
 
     /// Compact unless `options.pretty`.
-    public init(options: ReporterOptions) {
+    package init(options: ReporterOptions) {
         self.init(options: options, pretty: options.pretty)
     }
 
-    public mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
+    package mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
         runDiagnostics = run.diagnostics
         writer.beginObject()
         writer.key("hostcheck_results"); writer.int(1)
@@ -54,7 +54,7 @@ public struct JSONReporter: BuiltinReporter {
         out.write(writer.takeString())
     }
 
-    public mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
+    package mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
         for result in results.results { writer.write(result) }
         out.write(writer.takeString())
         hosts.append(KeptHost(
@@ -62,7 +62,7 @@ public struct JSONReporter: BuiltinReporter {
             diagnosticsTotal: results.diagnostics.count))
     }
 
-    public mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {
+    package mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {
         writer.endArray()
         writer.key("hosts")
         writer.beginArray()

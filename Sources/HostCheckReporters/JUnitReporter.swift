@@ -9,25 +9,25 @@ import HostCheckCore
 /// `skipped` = skip + waived. Times are 0: hostcheck does not time single rules. The host's
 /// diagnostics go to the suite's `<system-err>`. All text is XML-escaped after neutralising
 /// control characters (XML 1.0 cannot carry them at all).
-public struct JUnitReporter: BuiltinReporter {
-    public static let id = "junit"
-    public static let summary = "JUnit XML: a testsuite per host, a testcase per rule (Jenkins, GitLab, Azure)"
+package struct JUnitReporter: BuiltinReporter {
+    package static let id = "junit"
+    package static let summary = "JUnit XML: a testsuite per host, a testcase per rule (Jenkins, GitLab, Azure)"
 
-    public let options: ReporterOptions
+    package let options: ReporterOptions
     private var startedAt = ""
 
-    public init(options: ReporterOptions) {
+    package init(options: ReporterOptions) {
         self.options = options
     }
 
     private func attr(_ text: String) -> String { Markup.escape(text) }
 
-    public mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
+    package mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
         startedAt = run.startedAt
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"hostcheck\">\n")
     }
 
-    public mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
+    package mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
         var counts = OutcomeCounts()
         for result in results.results { counts.add(result.outcome) }
         let host = attr(results.host.name)
@@ -51,7 +51,7 @@ public struct JUnitReporter: BuiltinReporter {
         out.write("  </testsuite>\n")
     }
 
-    public mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {
+    package mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {
         out.write("</testsuites>\n")
     }
 

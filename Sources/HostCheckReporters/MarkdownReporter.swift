@@ -11,24 +11,24 @@ import HostCheckCore
 /// To stay within what GitHub shows (a PR comment holds 65,536 characters, a step summary 1 MiB),
 /// only the first ``detailedHostLimit`` hosts get a section and the summary table lists the first
 /// ``tableHostLimit`` hosts; the rest are counted in the totals and named as omitted.
-public struct MarkdownReporter: BuiltinReporter {
-    public static let id = "markdown"
-    public static let summary = "GitHub-flavoured Markdown for PR comments and the step summary"
+package struct MarkdownReporter: BuiltinReporter {
+    package static let id = "markdown"
+    package static let summary = "GitHub-flavoured Markdown for PR comments and the step summary"
 
     /// How many hosts get a section of their own.
-    public static let detailedHostLimit = 20
+    package static let detailedHostLimit = 20
     /// How many hosts the summary table lists.
-    public static let tableHostLimit = 100
+    package static let tableHostLimit = 100
 
-    public let options: ReporterOptions
+    package let options: ReporterOptions
     private var rows: [(name: String, counts: OutcomeCounts)] = []
     private var hostsSeen = 0
 
-    public init(options: ReporterOptions) {
+    package init(options: ReporterOptions) {
         self.options = options
     }
 
-    public mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
+    package mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
         out.write("# hostcheck results\n\n")
         if !run.diagnostics.isEmpty {
             for diagnostic in run.diagnostics { out.write("- " + MD.code(diagnostic.description) + "\n") }
@@ -36,7 +36,7 @@ public struct MarkdownReporter: BuiltinReporter {
         }
     }
 
-    public mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
+    package mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
         var counts = OutcomeCounts()
         for result in results.results { counts.add(result.outcome) }
         hostsSeen += 1
@@ -66,7 +66,7 @@ public struct MarkdownReporter: BuiltinReporter {
         }
     }
 
-    public mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {
+    package mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {
         out.write("## Summary\n\n| host | " + Outcome.allCases.map(\.rawValue).joined(separator: " | ") + " |\n")
         out.write("|---|" + String(repeating: "---:|", count: Outcome.allCases.count) + "\n")
         for row in rows {

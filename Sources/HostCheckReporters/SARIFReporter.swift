@@ -15,15 +15,15 @@ import HostCheckCore
 ///
 /// Streams: results are written as hosts arrive; `tool` and `invocations` come after `results`
 /// (JSON member order carries no meaning).
-public struct SARIFReporter: BuiltinReporter {
-    public static let id = "sarif"
-    public static let summary = "SARIF 2.1.0 for GitHub code scanning and other SARIF viewers"
-    public static let honouredOptions: [ReporterOption] = [.pretty]
+package struct SARIFReporter: BuiltinReporter {
+    package static let id = "sarif"
+    package static let summary = "SARIF 2.1.0 for GitHub code scanning and other SARIF viewers"
+    package static let honouredOptions: [ReporterOption] = [.pretty]
 
     /// How many diagnostics of one host become notifications.
-    public static let hostDiagnosticsLimit = 10
+    package static let hostDiagnosticsLimit = 10
 
-    public let options: ReporterOptions
+    package let options: ReporterOptions
     private var writer: JSONWriter
     private var run: RunInfo?
     private var ruleIndex: [String: Int] = [:]
@@ -31,12 +31,12 @@ public struct SARIFReporter: BuiltinReporter {
     private var notifications: [Diagnostic] = []
 
     /// Compact unless `options.pretty`.
-    public init(options: ReporterOptions) {
+    package init(options: ReporterOptions) {
         self.options = options
         self.writer = JSONWriter(pretty: options.pretty)
     }
 
-    public mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
+    package mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
         self.run = run
         for rule in run.rules where ruleIndex[SARIF.ruleID(rule.pack, rule.id)] == nil {
             ruleIndex[SARIF.ruleID(rule.pack, rule.id)] = ruleIndex.count
@@ -53,7 +53,7 @@ public struct SARIFReporter: BuiltinReporter {
         out.write(writer.takeString())
     }
 
-    public mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
+    package mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
         let rulesByID = Dictionary((run?.rules ?? []).map { (SARIF.ruleID($0.pack, $0.id), $0) }, uniquingKeysWith: { first, _ in first })
         for result in results.results where [.fail, .unknown, .error, .waived].contains(result.outcome) {
             let id = SARIF.ruleID(result.pack, result.rule)
@@ -76,7 +76,7 @@ public struct SARIFReporter: BuiltinReporter {
         out.write(writer.takeString())
     }
 
-    public mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {
+    package mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {
         writer.endArray()
         writer.key("tool")
         writer.beginObject()

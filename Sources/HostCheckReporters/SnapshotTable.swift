@@ -6,16 +6,16 @@ import HostCheckCore
 /// joined by `,`; `-` means no owner (unowned); `?` means the owner is unknown, with the reason
 /// in a footnote. Below the table: how many sockets, processes and diagnostics, and the first
 /// diagnostics. Every cell is neutralised with ``TerminalText``.
-public enum SnapshotTable {
+package enum SnapshotTable {
     /// The column titles, in order.
-    public static let columns = ["PROTO", "LOCAL", "REMOTE", "STATE", "PID", "PROCESS", "SOURCE"]
+    package static let columns = ["PROTO", "LOCAL", "REMOTE", "STATE", "PID", "PROCESS", "SOURCE"]
 
     /// How many diagnostics are listed under the table.
-    public static let diagnosticsShown = 5
+    package static let diagnosticsShown = 5
 
     /// The sockets `facts` shows: those on `port` (local or remote) when given, and only
     /// listening ones when `listeningOnly`.
-    public static func filter(_ sockets: [SocketFact], port: Int? = nil, listeningOnly: Bool = false) -> [SocketFact] {
+    package static func filter(_ sockets: [SocketFact], port: Int? = nil, listeningOnly: Bool = false) -> [SocketFact] {
         sockets.filter { socket in
             if listeningOnly, socket.state != .listening { return false }
             if let port, socket.localPort != port, socket.remotePort != port { return false }
@@ -28,7 +28,7 @@ public enum SnapshotTable {
     ///   - snapshot: the facts (processes, diagnostics, host).
     ///   - sockets: the rows to show, already filtered (default: every socket of `snapshot`).
     /// - Returns: the text, each line ending with a newline.
-    public static func render(_ snapshot: Snapshot, sockets: [SocketFact]? = nil) -> String {
+    package static func render(_ snapshot: Snapshot, sockets: [SocketFact]? = nil) -> String {
         let rows = sockets ?? snapshot.sockets
         let processes = snapshot.processesByPID()
         var reasons: [String: Int] = [:]

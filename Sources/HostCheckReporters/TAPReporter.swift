@@ -8,23 +8,23 @@ import HostCheckCore
 /// streams. Host diagnostics are `#` comments. Descriptions and directives are neutralised
 /// (no newline can forge a test line) and `#` in them is escaped; YAML strings are double-quoted
 /// JSON-style strings, which are valid YAML.
-public struct TAPReporter: BuiltinReporter {
-    public static let id = "tap"
-    public static let summary = "TAP version 14: a test point per host and rule, YAML diagnostics"
+package struct TAPReporter: BuiltinReporter {
+    package static let id = "tap"
+    package static let summary = "TAP version 14: a test point per host and rule, YAML diagnostics"
 
-    public let options: ReporterOptions
+    package let options: ReporterOptions
     private var count = 0
 
-    public init(options: ReporterOptions) {
+    package init(options: ReporterOptions) {
         self.options = options
     }
 
-    public mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
+    package mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
         out.write("TAP version 14\n")
         for diagnostic in run.diagnostics { out.write("# " + TerminalText.neutralised(diagnostic.description) + "\n") }
     }
 
-    public mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
+    package mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
         out.write("# host " + TerminalText.neutralised(results.host.name) + " (\(results.host.platform.rawValue)): "
                   + TerminalText.neutralised(ResultText.sources(results.host)) + "\n")
         for result in results.results {
@@ -46,7 +46,7 @@ public struct TAPReporter: BuiltinReporter {
         }
     }
 
-    public mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {
+    package mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {
         for diagnostic in summary.diagnostics { out.write("# " + TerminalText.neutralised(diagnostic.description) + "\n") }
         out.write("# " + ResultText.summaryLine(summary) + "\n")
         out.write(count == 0 ? "1..0 # SKIP no rule was evaluated\n" : "1..\(count)\n")

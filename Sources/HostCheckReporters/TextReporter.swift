@@ -7,31 +7,31 @@ import HostCheckCore
 /// (listed one by one with ``ReporterOptions/verbose``), then the host's diagnostics. At the end
 /// the run's diagnostics and one summary line. Every piece of captured or pack text goes
 /// through ``TerminalText/neutralised(_:)``; ANSI colour only with ``ReporterOptions/color``.
-public struct TextReporter: BuiltinReporter {
-    public static let id = "text"
-    public static let summary = "human-readable report grouped by outcome, with evidence (default)"
-    public static let honouredOptions: [ReporterOption] = [.color, .verbose]
+package struct TextReporter: BuiltinReporter {
+    package static let id = "text"
+    package static let summary = "human-readable report grouped by outcome, with evidence (default)"
+    package static let honouredOptions: [ReporterOption] = [.color, .verbose]
 
     /// How many host diagnostics are listed before `… and N more`.
-    public static let diagnosticsShown = 5
+    package static let diagnosticsShown = 5
 
-    public let options: ReporterOptions
+    package let options: ReporterOptions
     private let style: TerminalStyle
 
-    public init(options: ReporterOptions = ReporterOptions()) {
+    package init(options: ReporterOptions = ReporterOptions()) {
         self.options = options
         self.style = TerminalStyle(enabled: options.color)
     }
 
     private func clean(_ text: String) -> String { TerminalText.neutralised(text) }
 
-    public mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
+    package mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
         for diagnostic in run.diagnostics {
             out.write(clean(diagnostic.description) + "\n")
         }
     }
 
-    public mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
+    package mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
         let host = results.host
         out.write(style.bold(clean(host.name)) + " (\(host.platform.rawValue)): " + clean(ResultText.sources(host)) + "\n")
         var grouped: [Outcome: [RuleResult]] = [:]
@@ -57,7 +57,7 @@ public struct TextReporter: BuiltinReporter {
         out.write("\n")
     }
 
-    public mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {
+    package mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {
         for diagnostic in summary.diagnostics {
             out.write(clean(diagnostic.description) + "\n")
         }

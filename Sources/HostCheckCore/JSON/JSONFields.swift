@@ -2,17 +2,17 @@
 ///
 /// A missing required key is an error at the object; a value of the wrong type is an error at
 /// the value. Optional accessors accept a missing key or `null` as nil. Unknown keys are ignored.
-public struct JSONFields: Sendable {
-    public let node: JSONNode
-    public let object: JSONObject
+package struct JSONFields: Sendable {
+    package let node: JSONNode
+    package let object: JSONObject
     /// The file name used in error locations.
-    public let file: String
+    package let file: String
     /// What the object is, for messages (`host`, `socket`).
-    public let what: String
+    package let what: String
 
     /// Wraps `node`, which must be an object.
     /// - Throws: ``JSONReadError`` of kind `invalidDocument` when `node` is not an object.
-    public init(_ node: JSONNode, file: String, what: String) throws(JSONReadError) {
+    package init(_ node: JSONNode, file: String, what: String) throws(JSONReadError) {
         guard case .object(let object) = node.value else {
             throw JSONReadError(
                 .invalidDocument, "expected an object for \(what), found \(node.value.typeName)",
@@ -25,23 +25,23 @@ public struct JSONFields: Sendable {
     }
 
     /// The location of `node`.
-    public func location(of node: JSONNode) -> SourceLocation {
+    package func location(of node: JSONNode) -> SourceLocation {
         SourceLocation(file: file, line: node.line, column: node.column)
     }
 
     /// An `invalidDocument` error at `node`.
-    public func error(_ message: String, at node: JSONNode) -> JSONReadError {
+    package func error(_ message: String, at node: JSONNode) -> JSONReadError {
         JSONReadError(.invalidDocument, message, at: location(of: node))
     }
 
     /// The value of a required key.
-    public func required(_ key: String) throws(JSONReadError) -> JSONNode {
+    package func required(_ key: String) throws(JSONReadError) -> JSONNode {
         guard let value = object[key] else { throw error("missing key '\(key)' in \(what)", at: node) }
         return value
     }
 
     /// The value of a key, nil when it is missing or `null`.
-    public func optional(_ key: String) -> JSONNode? {
+    package func optional(_ key: String) -> JSONNode? {
         guard let value = object[key], value.value != .null else { return nil }
         return value
     }
@@ -51,46 +51,46 @@ public struct JSONFields: Sendable {
     }
 
     /// A required, non-null string.
-    public func string(_ key: String) throws(JSONReadError) -> String {
+    package func string(_ key: String) throws(JSONReadError) -> String {
         let value = try required(key)
         guard case .string(let text) = value.value else { throw typeError(key, expected: "a string", found: value) }
         return text
     }
 
     /// A string, nil when missing or `null`.
-    public func optionalString(_ key: String) throws(JSONReadError) -> String? {
+    package func optionalString(_ key: String) throws(JSONReadError) -> String? {
         guard let value = optional(key) else { return nil }
         guard case .string(let text) = value.value else { throw typeError(key, expected: "a string or null", found: value) }
         return text
     }
 
     /// A required, non-null boolean.
-    public func bool(_ key: String) throws(JSONReadError) -> Bool {
+    package func bool(_ key: String) throws(JSONReadError) -> Bool {
         let value = try required(key)
         guard case .bool(let flag) = value.value else { throw typeError(key, expected: "a boolean", found: value) }
         return flag
     }
 
     /// A boolean, nil when missing or `null`.
-    public func optionalBool(_ key: String) throws(JSONReadError) -> Bool? {
+    package func optionalBool(_ key: String) throws(JSONReadError) -> Bool? {
         guard let value = optional(key) else { return nil }
         guard case .bool(let flag) = value.value else { throw typeError(key, expected: "a boolean or null", found: value) }
         return flag
     }
 
     /// A required integer within `range`.
-    public func int(_ key: String, in range: ClosedRange<Int> = Int.min...Int.max) throws(JSONReadError) -> Int {
+    package func int(_ key: String, in range: ClosedRange<Int> = Int.min...Int.max) throws(JSONReadError) -> Int {
         try Self.integer(try required(key), key: key, in: range, fields: self)
     }
 
     /// An integer within `range`, nil when missing or `null`.
-    public func optionalInt(_ key: String, in range: ClosedRange<Int> = Int.min...Int.max) throws(JSONReadError) -> Int? {
+    package func optionalInt(_ key: String, in range: ClosedRange<Int> = Int.min...Int.max) throws(JSONReadError) -> Int? {
         guard let value = optional(key) else { return nil }
         return try Self.integer(value, key: key, in: range, fields: self)
     }
 
     /// An unsigned 64-bit integer, nil when missing or `null`.
-    public func optionalUInt64(_ key: String) throws(JSONReadError) -> UInt64? {
+    package func optionalUInt64(_ key: String) throws(JSONReadError) -> UInt64? {
         guard let value = optional(key) else { return nil }
         guard case .number(let text) = value.value, let number = UInt64(text) else {
             throw typeError(key, expected: "an unsigned integer", found: value)
@@ -99,21 +99,21 @@ public struct JSONFields: Sendable {
     }
 
     /// A required array.
-    public func array(_ key: String) throws(JSONReadError) -> [JSONNode] {
+    package func array(_ key: String) throws(JSONReadError) -> [JSONNode] {
         let value = try required(key)
         guard case .array(let items) = value.value else { throw typeError(key, expected: "an array", found: value) }
         return items
     }
 
     /// An array, empty when missing or `null`.
-    public func optionalArray(_ key: String) throws(JSONReadError) -> [JSONNode] {
+    package func optionalArray(_ key: String) throws(JSONReadError) -> [JSONNode] {
         guard let value = optional(key) else { return [] }
         guard case .array(let items) = value.value else { throw typeError(key, expected: "an array", found: value) }
         return items
     }
 
     /// A required array of strings.
-    public func strings(_ key: String, required isRequired: Bool = true) throws(JSONReadError) -> [String] {
+    package func strings(_ key: String, required isRequired: Bool = true) throws(JSONReadError) -> [String] {
         let items = isRequired ? try array(key) : try optionalArray(key)
         var result: [String] = []
         result.reserveCapacity(items.count)
@@ -127,12 +127,12 @@ public struct JSONFields: Sendable {
     }
 
     /// A required object, wrapped.
-    public func fields(_ key: String, what: String? = nil) throws(JSONReadError) -> JSONFields {
+    package func fields(_ key: String, what: String? = nil) throws(JSONReadError) -> JSONFields {
         try JSONFields(try required(key), file: file, what: what ?? "'\(key)'")
     }
 
     /// An object, nil when missing or `null`.
-    public func optionalFields(_ key: String, what: String? = nil) throws(JSONReadError) -> JSONFields? {
+    package func optionalFields(_ key: String, what: String? = nil) throws(JSONReadError) -> JSONFields? {
         guard let value = optional(key) else { return nil }
         return try JSONFields(value, file: file, what: what ?? "'\(key)'")
     }

@@ -4,23 +4,23 @@
 /// `file:line:column` (1-based, column in bytes). A UTF-8 byte order mark is skipped. Strings must
 /// be valid UTF-8; an unpaired surrogate escape (`\ud800`) becomes U+FFFD. Duplicate keys in an
 /// object are an error, at the duplicate.
-public struct JSONParser: Sendable {
+package struct JSONParser: Sendable {
     /// Caps on what a document may contain.
-    public struct Limits: Sendable, Hashable {
+    package struct Limits: Sendable, Hashable {
         /// The largest document accepted, in bytes.
-        public var maxBytes: Int
+        package var maxBytes: Int
         /// The deepest nesting of arrays and objects accepted.
-        public var maxDepth: Int
+        package var maxDepth: Int
 
-        public init(maxBytes: Int = 256 * 1024 * 1024, maxDepth: Int = 64) {
+        package init(maxBytes: Int = 256 * 1024 * 1024, maxDepth: Int = 64) {
             self.maxBytes = maxBytes
             self.maxDepth = maxDepth
         }
     }
 
-    public var limits: Limits
+    package var limits: Limits
 
-    public init(limits: Limits = Limits()) {
+    package init(limits: Limits = Limits()) {
         self.limits = limits
     }
 
@@ -29,7 +29,7 @@ public struct JSONParser: Sendable {
     ///   - bytes: the document, UTF-8.
     ///   - file: the file name used in error locations.
     /// - Throws: ``JSONReadError`` of kind `syntax` or `limitExceeded`.
-    public func parse(_ bytes: [UInt8], file: String) throws(JSONReadError) -> JSONNode {
+    package func parse(_ bytes: [UInt8], file: String) throws(JSONReadError) -> JSONNode {
         guard bytes.count <= limits.maxBytes else {
             throw JSONReadError(
                 .limitExceeded, "document is larger than the limit of \(limits.maxBytes) bytes",

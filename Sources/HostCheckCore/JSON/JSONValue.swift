@@ -1,12 +1,12 @@
 /// A parsed JSON value with the position it started at.
-public struct JSONNode: Sendable, Hashable {
-    public var value: JSONValue
+package struct JSONNode: Sendable, Hashable {
+    package var value: JSONValue
     /// 1-based line of the value's first byte.
-    public var line: Int
+    package var line: Int
     /// 1-based column (in bytes) of the value's first byte.
-    public var column: Int
+    package var column: Int
 
-    public init(_ value: JSONValue, line: Int, column: Int) {
+    package init(_ value: JSONValue, line: Int, column: Int) {
         self.value = value
         self.line = line
         self.column = column
@@ -14,7 +14,7 @@ public struct JSONNode: Sendable, Hashable {
 }
 
 /// A JSON value as parsed by ``JSONParser``.
-public enum JSONValue: Sendable, Hashable {
+package enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     /// A number, kept as its literal text (validated against the JSON grammar).
@@ -24,7 +24,7 @@ public enum JSONValue: Sendable, Hashable {
     case object(JSONObject)
 
     /// The JSON type name, for messages (`string`, `object`, …).
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .null: "null"
         case .bool: "boolean"
@@ -37,11 +37,11 @@ public enum JSONValue: Sendable, Hashable {
 }
 
 /// One `"key": value` member of an object.
-public struct JSONMember: Sendable, Hashable {
-    public var key: String
-    public var value: JSONNode
+package struct JSONMember: Sendable, Hashable {
+    package var key: String
+    package var value: JSONNode
 
-    public init(key: String, value: JSONNode) {
+    package init(key: String, value: JSONNode) {
         self.key = key
         self.value = value
     }
@@ -51,18 +51,18 @@ public struct JSONMember: Sendable, Hashable {
 ///
 /// Small objects (the common case: a socket has 17 members) are searched linearly; a key index
 /// is built once an object grows past ``JSONObject/indexThreshold`` members.
-public struct JSONObject: Sendable, Hashable {
-    public private(set) var members: [JSONMember] = []
+package struct JSONObject: Sendable, Hashable {
+    package private(set) var members: [JSONMember] = []
     private var index: [String: Int]?
 
     /// Above this many members, lookups go through a dictionary.
     static let indexThreshold = 24
 
-    public init() {}
+    package init() {}
 
     /// Adds a member; returns false (and adds nothing) when the key is already present.
     @discardableResult
-    public mutating func add(_ key: String, _ value: JSONNode) -> Bool {
+    package mutating func add(_ key: String, _ value: JSONNode) -> Bool {
         guard position(of: key) == nil else { return false }
         members.append(JSONMember(key: key, value: value))
         if index != nil {
@@ -77,7 +77,7 @@ public struct JSONObject: Sendable, Hashable {
     }
 
     /// The value of `key`, if present.
-    public subscript(key: String) -> JSONNode? {
+    package subscript(key: String) -> JSONNode? {
         position(of: key).map { members[$0].value }
     }
 
@@ -86,7 +86,7 @@ public struct JSONObject: Sendable, Hashable {
         return members.firstIndex { $0.key == key }
     }
 
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool { lhs.members == rhs.members }
+    package static func == (lhs: JSONObject, rhs: JSONObject) -> Bool { lhs.members == rhs.members }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(members) }
+    package func hash(into hasher: inout Hasher) { hasher.combine(members) }
 }

@@ -3,7 +3,7 @@
 /// Every key is always written, `null` when the value is nil.
 extension JSONWriter {
     /// Writes `{file, line}` (plus `column` when known) — the `source` of sockets and processes.
-    public mutating func write(_ location: SourceLocation) {
+    package mutating func write(_ location: SourceLocation) {
         beginObject()
         key("file"); string(location.file)
         key("line"); int(location.line)
@@ -14,13 +14,13 @@ extension JSONWriter {
     }
 
     /// Writes a location, or `null` for nil.
-    public mutating func write(_ location: SourceLocation?) {
+    package mutating func write(_ location: SourceLocation?) {
         guard let location else { return null() }
         write(location)
     }
 
     /// Writes `{name, version}`.
-    public mutating func write(_ generator: Generator) {
+    package mutating func write(_ generator: Generator) {
         beginObject()
         key("name"); string(generator.name)
         key("version"); string(generator.version)
@@ -28,7 +28,7 @@ extension JSONWriter {
     }
 
     /// Writes `{file, format, encoding}`.
-    public mutating func write(_ source: CaptureSource) {
+    package mutating func write(_ source: CaptureSource) {
         beginObject()
         key("file"); string(source.file)
         key("format"); string(source.format)
@@ -37,7 +37,7 @@ extension JSONWriter {
     }
 
     /// Writes `{tcp, udp, ipv4, ipv6, owners}`.
-    public mutating func write(_ coverage: Coverage) {
+    package mutating func write(_ coverage: Coverage) {
         beginObject()
         key("tcp"); string(coverage.tcp.rawValue)
         key("udp"); string(coverage.udp.rawValue)
@@ -48,7 +48,7 @@ extension JSONWriter {
     }
 
     /// Writes a diagnostic as `{severity, message, source}` (`source` is `{file, line, column}` or null).
-    public mutating func write(_ diagnostic: Diagnostic) {
+    package mutating func write(_ diagnostic: Diagnostic) {
         beginObject()
         key("severity"); string(diagnostic.severity.rawValue)
         key("message"); string(diagnostic.message)
@@ -66,7 +66,7 @@ extension JSONWriter {
     }
 
     /// Writes the snapshot's `host` object: name, platform, captured_at, sources, coverage, labels.
-    public mutating func write(_ host: HostInfo) {
+    package mutating func write(_ host: HostInfo) {
         beginObject()
         writeHostMembers(host)
         key("labels")
@@ -80,7 +80,7 @@ extension JSONWriter {
 
     /// Writes the members shared by the snapshot's `host` and the results' `hosts` entries
     /// (name, platform, captured_at, sources, coverage) into the open object.
-    public mutating func writeHostMembers(_ host: HostInfo) {
+    package mutating func writeHostMembers(_ host: HostInfo) {
         key("name"); string(host.name)
         key("platform"); string(host.platform.rawValue)
         key("captured_at"); string(host.capturedAt)
@@ -95,7 +95,7 @@ extension JSONWriter {
     ///
     /// The object is laid out in scratch memory and appended in one copy (``RawJSONBuffer``):
     /// the same bytes as the generic calls, at a fraction of their cost.
-    public mutating func write(_ socket: SocketFact) {
+    package mutating func write(_ socket: SocketFact) {
         prepareValue()
         let depth = self.depth
         let pretty = self.pretty
@@ -178,7 +178,7 @@ extension JSONWriter {
     }
 
     /// Writes one process in the snapshot shape.
-    public mutating func write(_ process: ProcessFact) {
+    package mutating func write(_ process: ProcessFact) {
         beginObject()
         key("pid"); int(process.pid)
         key("ppid"); int(process.ppid)
@@ -194,13 +194,13 @@ extension JSONWriter {
     }
 
     /// Writes a whole snapshot document (docs/architecture.md, "Contracts").
-    public mutating func write(_ snapshot: Snapshot) {
+    package mutating func write(_ snapshot: Snapshot) {
         write(snapshot, chunk: .max) { _ in }
     }
 
     /// Writes a whole snapshot document, calling `drain` whenever more than `chunk` bytes are
     /// buffered, so a large snapshot can stream to its output instead of growing one buffer.
-    public mutating func write(_ snapshot: Snapshot, chunk: Int, drain: (inout JSONWriter) -> Void) {
+    package mutating func write(_ snapshot: Snapshot, chunk: Int, drain: (inout JSONWriter) -> Void) {
         writeSnapshotHead(snapshot)
         snapshot.sockets.withUnsafeBufferPointer { sockets in
             for index in sockets.indices {
@@ -245,7 +245,7 @@ extension JSONWriter {
 extension Snapshot {
     /// The snapshot as JSON (`hostcheck facts --format json`), UTF-8, ending with a newline.
     /// - Parameter pretty: two-space indentation and one member per line.
-    public func jsonBytes(pretty: Bool) -> [UInt8] {
+    package func jsonBytes(pretty: Bool) -> [UInt8] {
         var json = JSONWriter(pretty: pretty)
         json.reserveCapacity(1024 + sockets.count * (pretty ? 700 : 420) + processes.count * (pretty ? 400 : 260))
         HugePageAdvice.advise(json.bytes)

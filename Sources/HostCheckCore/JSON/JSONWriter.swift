@@ -13,14 +13,14 @@
 /// json.key("port"); json.int(3691)
 /// json.endObject()
 /// ```
-public struct JSONWriter: Sendable {
+package struct JSONWriter: Sendable {
     /// The bytes written since the last ``takeBytes()``.
-    public private(set) var bytes: [UInt8] = []
+    package private(set) var bytes: [UInt8] = []
     /// Whether to write newlines and two-space indentation.
-    public let pretty: Bool
+    package let pretty: Bool
 
     /// How many arrays and objects are open.
-    public private(set) var depth = 0
+    package private(set) var depth = 0
     /// How many members the innermost open container has so far.
     private var members = 0
     /// The member counts of the outer open containers.
@@ -30,54 +30,54 @@ public struct JSONWriter: Sendable {
 
     /// Creates an empty writer.
     /// - Parameter pretty: write newlines and two-space indentation.
-    public init(pretty: Bool = false) {
+    package init(pretty: Bool = false) {
         self.pretty = pretty
     }
 
     /// Reserves room for `count` more bytes (a hint for large documents).
-    public mutating func reserveCapacity(_ count: Int) {
+    package mutating func reserveCapacity(_ count: Int) {
         bytes.reserveCapacity(bytes.count + count)
     }
 
     /// Returns the bytes written so far and empties the buffer, keeping the nesting state.
-    public mutating func takeBytes() -> [UInt8] {
+    package mutating func takeBytes() -> [UInt8] {
         defer { bytes.removeAll(keepingCapacity: true) }
         return bytes
     }
 
     /// Returns the bytes written so far as a `String` and empties the buffer.
-    public mutating func takeString() -> String {
+    package mutating func takeString() -> String {
         String(decoding: takeBytes(), as: UTF8.self)
     }
 
     // MARK: Containers
 
     /// Opens an object (`{`).
-    public mutating func beginObject() {
+    package mutating func beginObject() {
         prepareValue()
         bytes.append(UInt8(ascii: "{"))
         open()
     }
 
     /// Closes the innermost object (`}`).
-    public mutating func endObject() {
+    package mutating func endObject() {
         close(UInt8(ascii: "}"))
     }
 
     /// Opens an array (`[`).
-    public mutating func beginArray() {
+    package mutating func beginArray() {
         prepareValue()
         bytes.append(UInt8(ascii: "["))
         open()
     }
 
     /// Closes the innermost array (`]`).
-    public mutating func endArray() {
+    package mutating func endArray() {
         close(UInt8(ascii: "]"))
     }
 
     /// Writes an object key; the next call writes its value.
-    public mutating func key(_ name: String) {
+    package mutating func key(_ name: String) {
         prepareValue()
         appendQuoted(name)
         bytes.append(UInt8(ascii: ":"))
@@ -88,37 +88,37 @@ public struct JSONWriter: Sendable {
     // MARK: Scalars
 
     /// Writes `null`.
-    public mutating func null() {
+    package mutating func null() {
         prepareValue()
         appendASCII("null")
     }
 
     /// Writes a string, escaped.
-    public mutating func string(_ value: String) {
+    package mutating func string(_ value: String) {
         prepareValue()
         appendQuoted(value)
     }
 
     /// Writes a string, or `null` for nil.
-    public mutating func string(_ value: String?) {
+    package mutating func string(_ value: String?) {
         guard let value else { return null() }
         string(value)
     }
 
     /// Writes `true` or `false`.
-    public mutating func bool(_ value: Bool) {
+    package mutating func bool(_ value: Bool) {
         prepareValue()
         appendASCII(value ? "true" : "false")
     }
 
     /// Writes `true`, `false`, or `null` for nil.
-    public mutating func bool(_ value: Bool?) {
+    package mutating func bool(_ value: Bool?) {
         guard let value else { return null() }
         bool(value)
     }
 
     /// Writes an integer.
-    public mutating func int(_ value: Int) {
+    package mutating func int(_ value: Int) {
         prepareValue()
         if value < 0 {
             bytes.append(UInt8(ascii: "-"))
@@ -129,34 +129,34 @@ public struct JSONWriter: Sendable {
     }
 
     /// Writes an integer, or `null` for nil.
-    public mutating func int(_ value: Int?) {
+    package mutating func int(_ value: Int?) {
         guard let value else { return null() }
         int(value)
     }
 
     /// Writes an unsigned integer (`netns` inodes), or `null` for nil.
-    public mutating func uint(_ value: UInt64?) {
+    package mutating func uint(_ value: UInt64?) {
         guard let value else { return null() }
         prepareValue()
         appendDigits(value)
     }
 
     /// Writes a double; `null` when it is not finite (JSON has no NaN or infinity).
-    public mutating func double(_ value: Double) {
+    package mutating func double(_ value: Double) {
         guard value.isFinite else { return null() }
         prepareValue()
         appendASCII(value.description)
     }
 
     /// Writes an array of strings.
-    public mutating func strings(_ values: [String]) {
+    package mutating func strings(_ values: [String]) {
         beginArray()
         for value in values { string(value) }
         endArray()
     }
 
     /// Writes an array of integers.
-    public mutating func ints(_ values: [Int]) {
+    package mutating func ints(_ values: [Int]) {
         beginArray()
         for value in values { int(value) }
         endArray()

@@ -10,11 +10,15 @@ extension Snapshot {
     /// - Parameters:
     ///   - jsonBytes: the document, UTF-8.
     ///   - file: the file name used in error locations.
-    ///   - limits: size and depth caps for the parser.
     /// - Throws: ``JSONReadError``: `unsupportedVersion` when `hostcheck_snapshot` is newer than
     ///   ``Snapshot/formatVersion``; `syntax`, `limitExceeded` or `invalidDocument` (a missing
     ///   required key or a wrong type) with the location of the problem.
-    public init(jsonBytes: [UInt8], file: String, limits: JSONParser.Limits = JSONParser.Limits()) throws(JSONReadError) {
+    public init(jsonBytes: [UInt8], file: String) throws(JSONReadError) {
+        try self.init(jsonBytes: jsonBytes, file: file, limits: JSONParser.Limits())
+    }
+
+    /// ``init(jsonBytes:file:)`` with the parser's size and depth caps given.
+    package init(jsonBytes: [UInt8], file: String, limits: JSONParser.Limits) throws(JSONReadError) {
         let root = try JSONParser(limits: limits).parse(jsonBytes, file: file)
         let document = try JSONFields(root, file: file, what: "the snapshot")
         guard let versionNode = document.object["hostcheck_snapshot"] else {

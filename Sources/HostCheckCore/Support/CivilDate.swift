@@ -1,8 +1,8 @@
 /// Calendar arithmetic on proleptic Gregorian dates without Foundation (waiver expiry,
 /// timestamps in reports).
-public enum CivilDate {
+package enum CivilDate {
     /// The number of days in `month` (1-12) of `year`.
-    public static func daysIn(month: Int, year: Int) -> Int {
+    package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30
@@ -11,7 +11,7 @@ public enum CivilDate {
     }
 
     /// Days since 1970-01-01 of a date (Howard Hinnant's `days_from_civil`).
-    public static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+    package static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400

@@ -2,7 +2,7 @@
 ///
 /// Readers see one contiguous buffer either way (``withUnsafeBufferPointer(_:)``); dropping a
 /// prefix (a byte-order mark) copies nothing.
-public struct FileBytes: Sendable {
+package struct FileBytes: Sendable {
     private enum Storage: Sendable {
         case array([UInt8])
         case mapped(MappedFile)
@@ -12,17 +12,17 @@ public struct FileBytes: Sendable {
     /// Where these bytes start in the storage.
     private let offset: Int
     /// How many bytes there are.
-    public let count: Int
+    package let count: Int
 
     /// The bytes of an array.
-    public init(_ bytes: [UInt8]) {
+    package init(_ bytes: [UInt8]) {
         storage = .array(bytes)
         offset = 0
         count = bytes.count
     }
 
     /// The bytes of a mapped file.
-    public init(_ mapping: MappedFile) {
+    package init(_ mapping: MappedFile) {
         storage = .mapped(mapping)
         offset = 0
         count = mapping.count
@@ -34,16 +34,16 @@ public struct FileBytes: Sendable {
         self.count = count
     }
 
-    public var isEmpty: Bool { count == 0 }
+    package var isEmpty: Bool { count == 0 }
 
     /// True when the bytes come from a mapped file.
-    public var isMapped: Bool {
+    package var isMapped: Bool {
         if case .mapped = storage { return true }
         return false
     }
 
     /// Calls `body` with the bytes, valid during the call.
-    public func withUnsafeBufferPointer<R, E: Error>(
+    package func withUnsafeBufferPointer<R, E: Error>(
         _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R
     ) throws(E) -> R {
         switch storage {
@@ -59,18 +59,18 @@ public struct FileBytes: Sendable {
     }
 
     /// The bytes after the first `length` (none when there are fewer), without a copy.
-    public func dropFirst(_ length: Int) -> FileBytes {
+    package func dropFirst(_ length: Int) -> FileBytes {
         let dropped = min(max(length, 0), count)
         return FileBytes(storage: storage, offset: offset + dropped, count: count - dropped)
     }
 
     /// Whether the bytes begin with `prefix`.
-    public func starts(with prefix: [UInt8]) -> Bool {
+    package func starts(with prefix: [UInt8]) -> Bool {
         withUnsafeBufferPointer { $0.starts(with: prefix) }
     }
 
     /// The bytes as an array (the array itself when these are all of one).
-    public var array: [UInt8] {
+    package var array: [UInt8] {
         if case .array(let array) = storage, offset == 0, count == array.count { return array }
         return withUnsafeBufferPointer { Array($0) }
     }

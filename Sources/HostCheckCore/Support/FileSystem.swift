@@ -7,30 +7,30 @@ import Darwin
 #endif
 
 /// Why ``FileSystem/readFile(_:)`` failed.
-public struct FileReadError: Error, Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+package struct FileReadError: Error, Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// The file does not exist, or is not ours to open.
         case cannotOpen
         /// It opened but a read failed (a directory, an I/O error).
         case cannotRead
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// `cannot open the file` or `cannot read the file`, for messages.
-    public var message: String {
+    package var message: String {
         kind == .cannotOpen ? "cannot open the file" : "cannot read the file"
     }
 
-    public init(_ kind: Kind) {
+    package init(_ kind: Kind) {
         self.kind = kind
     }
 }
 
 /// The few file-system calls hostcheck makes, on the C library (no Foundation: it costs
 /// milliseconds of start-up that a host check run at 1,000 sockets cannot afford).
-public enum FileSystem {
+package enum FileSystem {
     /// Whether `path` is a directory (following symbolic links); nil when it does not exist.
-    public static func isDirectory(_ path: String) -> Bool? {
+    package static func isDirectory(_ path: String) -> Bool? {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
         return (status.st_mode & S_IFMT) == S_IFDIR
@@ -38,7 +38,7 @@ public enum FileSystem {
 
     /// The names in a directory, without `.` and `..`, in no particular order; nil when it
     /// cannot be listed.
-    public static func entries(ofDirectory path: String) -> [String]? {
+    package static func entries(ofDirectory path: String) -> [String]? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
         var names: [String] = []
@@ -52,7 +52,7 @@ public enum FileSystem {
     }
 
     /// The working directory, nil when it cannot be read (it was removed).
-    public static func workingDirectory() -> String? {
+    package static func workingDirectory() -> String? {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return nil }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -61,7 +61,7 @@ public enum FileSystem {
     /// The last component of a path after `.` and `..` are resolved lexically (a relative path
     /// against the working directory): `wh-1` for `captures/wh-1/`, the working directory's
     /// name for `.`; nil for `/`.
-    public static func lastComponent(of path: String) -> String? {
+    package static func lastComponent(of path: String) -> String? {
         var full = path
         if !path.hasPrefix("/"), let directory = workingDirectory() { full = directory + "/" + path }
         var components: [Substring] = []
@@ -79,7 +79,7 @@ public enum FileSystem {
     /// copies; large buffers get huge-page advice); a file that grows while it is read is read
     /// to its end.
     /// - Throws: ``FileReadError`` when the file cannot be opened or read.
-    public static func readFile(_ path: String) throws(FileReadError) -> [UInt8] {
+    package static func readFile(_ path: String) throws(FileReadError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw FileReadError(.cannotOpen) }
         defer { close(descriptor) }
@@ -87,13 +87,13 @@ public enum FileSystem {
     }
 
     /// The size from which ``readFileBytes(_:mappingFrom:)`` maps a file rather than read it.
-    public static let mappingThreshold = 4 << 20
+    package static let mappingThreshold = 4 << 20
 
     /// The bytes of a file: a regular file of at least `threshold` bytes is mapped
     /// (``MappedFile``), anything else (smaller, a pipe, a file that changes size while it is
     /// mapped) is read as ``readFile(_:)`` reads it.
     /// - Throws: ``FileReadError`` when the file cannot be opened or read.
-    public static func readFileBytes(_ path: String, mappingFrom threshold: Int = mappingThreshold) throws(FileReadError) -> FileBytes {
+    package static func readFileBytes(_ path: String, mappingFrom threshold: Int = mappingThreshold) throws(FileReadError) -> FileBytes {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw FileReadError(.cannotOpen) }
         defer { close(descriptor) }

@@ -9,13 +9,13 @@ import Glibc
 ///
 /// Only advice: nothing changes in the array, and where the call is not available or fails,
 /// nothing happens.
-public enum HugePageAdvice {
+package enum HugePageAdvice {
     /// Below this many bytes nothing is asked.
-    public static let threshold = 8 << 20
+    package static let threshold = 8 << 20
 
     /// Advises the 2 MiB-aligned part of the array's reserved storage (call after
     /// `reserveCapacity`, before the elements are written).
-    public static func advise<Element>(_ array: [Element]) {
+    package static func advise<Element>(_ array: [Element]) {
         array.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             advise(UnsafeRawPointer(base), bytes: array.capacity * MemoryLayout<Element>.stride)
@@ -23,7 +23,7 @@ public enum HugePageAdvice {
     }
 
     /// Advises the 2 MiB-aligned part of `bytes` bytes of memory at `base`.
-    public static func advise(_ base: UnsafeRawPointer, bytes: Int) {
+    package static func advise(_ base: UnsafeRawPointer, bytes: Int) {
         #if os(Linux)
         guard bytes >= threshold else { return }
         let start = UInt(bitPattern: base)

@@ -17,10 +17,10 @@ import Darwin
 /// As with every reader that maps files (ripgrep, git), a file truncated by another process
 /// while it is read ends the process with `SIGBUS`; a file whose size changes while it is
 /// being mapped is not mapped (``map(descriptor:)`` returns nil and it is read instead).
-public final class MappedFile: Sendable {
+package final class MappedFile: Sendable {
     private let address: UInt
     /// The size of the file, in bytes (never 0).
-    public let count: Int
+    package let count: Int
 
     private init(address: UInt, count: Int) {
         self.address = address
@@ -30,7 +30,7 @@ public final class MappedFile: Sendable {
     /// Maps the regular file open at `descriptor` whole, its pages read in at once
     /// (`MAP_POPULATE` where there is one); nil for an empty or irregular file, a file that
     /// changed size meanwhile, or a failed `mmap`.
-    public static func map(descriptor: Int32) -> MappedFile? {
+    package static func map(descriptor: Int32) -> MappedFile? {
         var before = stat()
         guard fstat(descriptor, &before) == 0, (before.st_mode & S_IFMT) == S_IFREG, before.st_size > 0,
               let size = Int(exactly: before.st_size) else { return nil }
@@ -49,7 +49,7 @@ public final class MappedFile: Sendable {
     }
 
     /// Calls `body` with the file's bytes, valid during the call.
-    public func withUnsafeBufferPointer<R, E: Error>(
+    package func withUnsafeBufferPointer<R, E: Error>(
         _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R
     ) throws(E) -> R {
         let start = UnsafePointer<UInt8>(bitPattern: address)

@@ -2,7 +2,7 @@
 ///
 /// The raw value is the stable name written to JSON. A byte-order mark is part of the name
 /// (`utf-16le-bom`), because it tells how the file was written (PowerShell 5.1 `>`).
-public enum CaptureEncoding: String, Sendable, Hashable, CaseIterable {
+package enum CaptureEncoding: String, Sendable, Hashable, CaseIterable {
     case utf8 = "utf-8"
     case utf8BOM = "utf-8-bom"
     case utf16LEBOM = "utf-16le-bom"

@@ -2,16 +2,16 @@
 ///
 /// A file that is read but not understood is not an error: it becomes a ``Diagnostic`` in the
 /// snapshot instead.
-public struct CaptureError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct CaptureError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The path as given.
-    public var path: String
+    package var path: String
     /// Lowercase, no trailing period (`no such file or directory`).
-    public var message: String
+    package var message: String
 
-    public init(path: String, message: String) {
+    package init(path: String, message: String) {
         self.path = path
         self.message = message
     }
 
-    public var description: String { "\(path): error: \(message)" }
+    package var description: String { "\(path): error: \(message)" }
 }

@@ -7,17 +7,17 @@ import HostCheckCore
 /// Each path is a file or a directory (a bundle of files with any names, and an optional
 /// `host.json`); every file's format and encoding is recognised from its content. Sockets are
 /// joined to processes by PID. See `docs/captures.md`.
-public struct CaptureProbe: Probe {
+package struct CaptureProbe: Probe {
 
     /// The files and directories to read, as given.
-    public var paths: [String]
+    package var paths: [String]
     /// The host name to use; nil takes the `host` of a bundle's `host.json`, else the bundle
     /// directory's name, else `unknown`.
-    public var hostName: String?
+    package var hostName: String?
     /// The formats files are recognised among (the registry's).
-    public var formats: [CaptureFormatDescriptor]
+    package var formats: [CaptureFormatDescriptor]
 
-    public init(paths: [String], hostName: String?, formats: [CaptureFormatDescriptor]) {
+    package init(paths: [String], hostName: String?, formats: [CaptureFormatDescriptor]) {
         self.paths = paths
         self.hostName = hostName
         self.formats = formats
@@ -28,7 +28,7 @@ public struct CaptureProbe: Probe {
     ///   file holds that is not understood is a diagnostic in the snapshot.
     /// A large Windows `netstat` capture is read in chunks on several tasks (one per core, at
     /// most 4), with the facts of ``snapshot()``.
-    public func collect() async throws -> Snapshot {
+    package func collect() async throws -> Snapshot {
         let (files, notes) = try CaptureFiles.files(paths: paths)
         let tasks = min(4, SystemIO.onlineProcessors())
         var parsed: [ParsedCapture] = []
@@ -42,7 +42,7 @@ public struct CaptureProbe: Probe {
 
     /// The synchronous form of ``collect()``.
     /// - Throws: ``CaptureError`` when a path does not exist or cannot be read.
-    public func snapshot() throws(CaptureError) -> Snapshot {
+    package func snapshot() throws(CaptureError) -> Snapshot {
         let (files, notes) = try CaptureFiles.files(paths: paths)
         var parsed: [ParsedCapture] = []
         for file in files {
@@ -64,7 +64,7 @@ public struct CaptureProbe: Probe {
 
 extension CaptureProbe {
     /// Reads captured text files and bundle directories in the registry's capture formats.
-    public static let descriptor = ProbeDescriptor(
+    package static let descriptor = ProbeDescriptor(
         id: "capture",
         summary: "facts from captured output: windows netstat, tasklist, powershell; linux ss, netstat, lsof, /proc/net; bsd netstat",
         platforms: [.windows, .linux, .macos], source: .files,

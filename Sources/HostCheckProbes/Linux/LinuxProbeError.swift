@@ -1,14 +1,14 @@
 /// Why the live Linux probe could not produce a snapshot at all.
-public struct LinuxProbeError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct LinuxProbeError: Error, Sendable, Hashable, CustomStringConvertible {
     /// One line, lowercase, no trailing period.
-    public var message: String
+    package var message: String
     /// The path that could not be read.
-    public var path: String
+    package var path: String
 
-    public init(_ message: String, path: String) {
+    package init(_ message: String, path: String) {
         self.message = message
         self.path = path
     }
 
-    public var description: String { "\(path): error: \(message)" }
+    package var description: String { "\(path): error: \(message)" }
 }

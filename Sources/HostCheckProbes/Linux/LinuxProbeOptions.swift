@@ -1,7 +1,7 @@
 /// Choices of the live Linux probe, for the CLI's `--proc-source`, `--all-namespaces` and `--netns`.
-public struct LinuxProbeOptions: Sendable, Hashable {
+package struct LinuxProbeOptions: Sendable, Hashable {
     /// Where socket tables come from.
-    public enum SocketSource: String, Sendable, Hashable, CaseIterable {
+    package enum SocketSource: String, Sendable, Hashable, CaseIterable {
         /// Netlink `sock_diag` on a live `/proc`, falling back to `/proc/net/*` per table when
         /// netlink is refused; always `/proc/net/*` for any other proc root.
         case automatic
@@ -12,7 +12,7 @@ public struct LinuxProbeOptions: Sendable, Hashable {
     }
 
     /// Which network namespaces to read.
-    public enum Namespaces: Sendable, Hashable {
+    package enum Namespaces: Sendable, Hashable {
         /// The probe's own namespace.
         case own
         /// The own namespace and every other one reachable through `/proc/[pid]/ns/net`.
@@ -21,12 +21,12 @@ public struct LinuxProbeOptions: Sendable, Hashable {
         case process(Int)
     }
 
-    public var socketSource: SocketSource
-    public var namespaces: Namespaces
+    package var socketSource: SocketSource
+    package var namespaces: Namespaces
     /// Threads for the fd walk; nil picks one per core, at most 4.
-    public var walkThreads: Int?
+    package var walkThreads: Int?
 
-    public init(socketSource: SocketSource = .automatic, namespaces: Namespaces = .own, walkThreads: Int? = nil) {
+    package init(socketSource: SocketSource = .automatic, namespaces: Namespaces = .own, walkThreads: Int? = nil) {
         self.socketSource = socketSource
         self.namespaces = namespaces
         self.walkThreads = walkThreads

@@ -3,7 +3,7 @@ import HostCheckCore
 extension LinuxProcProbe {
     /// The live Linux probe, with the options `--socket-source`, `--all-namespaces`, `--netns`
     /// and (for tests) `--proc-root`.
-    public static let descriptor = ProbeDescriptor(
+    package static let descriptor = ProbeDescriptor(
         id: "linux-proc",
         summary: "live Linux sockets and owners (netlink sock_diag or /proc/net, /proc/[pid]/fd)",
         platforms: [.linux], source: .live,
@@ -23,7 +23,7 @@ extension LinuxProcProbe {
 extension LinuxProbeOptions {
     /// The options named as in ``LinuxProcProbe/descriptor``; missing ones take their defaults.
     /// - Throws: ``ProbeSetupError`` for a value that is not one of the option's.
-    public init(_ named: [String: String]) throws(ProbeSetupError) {
+    package init(_ named: [String: String]) throws(ProbeSetupError) {
         var socketSource = SocketSource.automatic
         if let text = named["socket-source"] {
             guard let source = SocketSource(rawValue: text) else {

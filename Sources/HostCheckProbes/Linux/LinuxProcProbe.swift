@@ -8,26 +8,26 @@ import HostCheckCore
 /// for inode 0 or when a complete walk found no holder; otherwise `unknown` with the reason,
 /// and `host.coverage.owners` is `partial`. The proc root is injectable so tests run the probe
 /// on fixture trees (which are always read as `/proc/net/*` text).
-public struct LinuxProcProbe: Probe {
+package struct LinuxProcProbe: Probe {
     /// The proc file system to read (`/proc`, or a fixture tree).
-    public var procRoot: String
+    package var procRoot: String
     /// The host name to report; nil means `gethostname`.
-    public var hostName: String?
+    package var hostName: String?
     /// How uids become user names.
-    public var userNames: UserNameLookup
+    package var userNames: UserNameLookup
     /// Socket source, namespaces and walk threads.
-    public var options: LinuxProbeOptions
+    package var options: LinuxProbeOptions
     /// The directory reads of the fd walk (tests inject failures here).
     package var fdReader: any FDDirectoryReader
 
     /// A probe of `procRoot` (default `/proc`); user names from the system database for
     /// `/proc`, numeric uids for any other root.
-    public init(procRoot: String = "/proc", hostName: String? = nil, options: LinuxProbeOptions = LinuxProbeOptions()) {
+    package init(procRoot: String = "/proc", hostName: String? = nil, options: LinuxProbeOptions = LinuxProbeOptions()) {
         self.init(procRoot: procRoot, hostName: hostName, userNames: .default(procRoot: procRoot), options: options)
     }
 
     /// A probe of `procRoot` with an explicit user-name lookup.
-    public init(
+    package init(
         procRoot: String, hostName: String?, userNames: UserNameLookup, options: LinuxProbeOptions = LinuxProbeOptions()
     ) {
         self.procRoot = procRoot
@@ -52,7 +52,7 @@ public struct LinuxProcProbe: Probe {
     /// - Throws: ``LinuxProbeError`` when no socket table or the process list cannot be read,
     ///   when `--netns` names a process whose namespace cannot be read, or when netlink is
     ///   forced and refused.
-    public func collect() async throws -> Snapshot {
+    package func collect() async throws -> Snapshot {
         let capturedAt = SystemIO.utcTimestamp()
         var diagnostics: [Diagnostic] = []
         var namespacesMissed = false

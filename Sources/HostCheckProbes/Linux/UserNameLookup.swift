@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// How the live probe turns a uid into a user name.
-public enum UserNameLookup: Sendable, Hashable {
+package enum UserNameLookup: Sendable, Hashable {
     /// The system's user database (`getpwuid_r`: `/etc/passwd`, NSS).
     case system
     /// A `passwd`-format file (`name:x:uid:gid:...`), for fixture trees and other roots.
@@ -16,7 +16,7 @@ public enum UserNameLookup: Sendable, Hashable {
     case numeric
 
     /// The lookup to use for a proc root: the system database for `/proc`, else numeric.
-    public static func `default`(procRoot: String) -> UserNameLookup {
+    package static func `default`(procRoot: String) -> UserNameLookup {
         procRoot == "/proc" ? .system : .numeric
     }
 

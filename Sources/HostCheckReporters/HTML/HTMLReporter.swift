@@ -9,20 +9,20 @@ import HostCheckCore
 /// so memory holds only one byte per (host, rule) for the matrix. Passes and skips are folded
 /// into one line each (message only) unless `verbose`, which keeps fleet reports small. All
 /// input text is escaped by ``Markup``.
-public struct HTMLReporter: BuiltinReporter {
-    public static let id = "html"
-    public static let summary = "self-contained HTML page: summary, hosts × rules matrix, evidence on click"
-    public static let honouredOptions: [ReporterOption] = [.verbose]
+package struct HTMLReporter: BuiltinReporter {
+    package static let id = "html"
+    package static let summary = "self-contained HTML page: summary, hosts × rules matrix, evidence on click"
+    package static let honouredOptions: [ReporterOption] = [.verbose]
 
     private let options: ReporterOptions
     private var matrix = HTMLReportMatrix()
     private var hostIndex = 0
 
-    public init(options: ReporterOptions) {
+    package init(options: ReporterOptions) {
         self.options = options
     }
 
-    public mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
+    package mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
         let h = Markup.escape
         matrix.addColumns(for: run.rules)
         out.write("""
@@ -63,7 +63,7 @@ public struct HTMLReporter: BuiltinReporter {
         out.write("<h2 class=\"hosts-title\" id=\"hosts\">Hosts</h2>\n")
     }
 
-    public mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
+    package mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
         let h = Markup.escape
         let row = hostIndex
         hostIndex += 1
@@ -109,7 +109,7 @@ public struct HTMLReporter: BuiltinReporter {
         out.write("</section>\n")
     }
 
-    public mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {
+    package mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {
         Self.renderSummary(summary, to: &out)
         if hostIndex > 1 { matrix.render(to: &out) }
         if !summary.diagnostics.isEmpty {

@@ -15,20 +15,20 @@ import HostCheckCore
 /// the rest. Memory is bounded whatever the number of hosts. Captured text is put on one line and
 /// every `|` in it becomes `¦`, so that no input can start performance data or forge a line.
 /// Skipped results, and passes, get a line only with `verbose`.
-public struct NagiosReporter: BuiltinReporter {
-    public static let id = "nagios"
-    public static let summary = "Nagios/Icinga plugin output: status line, perfdata and long output"
-    public static let honouredOptions: [ReporterOption] = [.verbose]
+package struct NagiosReporter: BuiltinReporter {
+    package static let id = "nagios"
+    package static let summary = "Nagios/Icinga plugin output: status line, perfdata and long output"
+    package static let honouredOptions: [ReporterOption] = [.verbose]
 
     /// Nagios reads the plugin's exit code: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
-    public static var descriptor: ReporterDescriptor {
+    package static var descriptor: ReporterDescriptor {
         ReporterDescriptor(
             id: id, summary: summary, options: honouredOptions,
             exitPolicy: ReporterExitPolicy { NagiosTally() }) { NagiosReporter(options: $0) }
     }
 
     /// The most long-output lines written (Nagios 4 keeps 8 KiB of plugin output by default).
-    public static let longOutputLimit = 50
+    package static let longOutputLimit = 50
 
     private struct Line: Sendable {
         var urgency: Int
@@ -42,13 +42,13 @@ public struct NagiosReporter: BuiltinReporter {
     private var omitted = 0
     private var seen = 0
 
-    public init(options: ReporterOptions) {
+    package init(options: ReporterOptions) {
         self.options = options
     }
 
-    public mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {}
+    package mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {}
 
-    public mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
+    package mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
         for result in results.results {
             tally.add(result)
             guard let urgency = urgency(of: result) else { continue }
@@ -57,7 +57,7 @@ public struct NagiosReporter: BuiltinReporter {
         }
     }
 
-    public mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {
+    package mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {
         let counts = tally.counts
         var words: [String] = []
         if counts.fail > 0 { words.append("\(counts.fail) failed") }

@@ -10,17 +10,17 @@ import HostCheckCore
 /// - `OK` (0): otherwise (`pass`, `skip` and `waived` only, or no result at all).
 ///
 /// States compare by that precedence: `ok < unknown < warning < critical`.
-public enum NagiosStatus: Int32, Sendable, Hashable, CaseIterable, Comparable {
+package enum NagiosStatus: Int32, Sendable, Hashable, CaseIterable, Comparable {
     case ok = 0
     case warning = 1
     case critical = 2
     case unknown = 3
 
     /// The plugin exit code: 0, 1, 2 or 3.
-    public var exitCode: Int32 { rawValue }
+    package var exitCode: Int32 { rawValue }
 
     /// The status word of the first output line: `OK`, `WARNING`, `CRITICAL`, `UNKNOWN`.
-    public var label: String {
+    package var label: String {
         switch self {
         case .ok: "OK"
         case .warning: "WARNING"
@@ -30,10 +30,10 @@ public enum NagiosStatus: Int32, Sendable, Hashable, CaseIterable, Comparable {
     }
 
     /// The lowest severity whose fails are `CRITICAL`.
-    public static let criticalSeverity = Severity.high
+    package static let criticalSeverity = Severity.high
 
     /// The state one result contributes.
-    public static func status(outcome: Outcome, severity: Severity) -> NagiosStatus {
+    package static func status(outcome: Outcome, severity: Severity) -> NagiosStatus {
         switch outcome {
         case .fail: severity >= criticalSeverity ? .critical : .warning
         case .unknown, .error: .unknown
@@ -46,7 +46,7 @@ public enum NagiosStatus: Int32, Sendable, Hashable, CaseIterable, Comparable {
     ///   - severeFails: fails of severity `high` or above.
     ///   - otherFails: fails of lower severity.
     ///   - unknownsAndErrors: results that are `unknown` or `error`.
-    public static func status(severeFails: Int, otherFails: Int, unknownsAndErrors: Int) -> NagiosStatus {
+    package static func status(severeFails: Int, otherFails: Int, unknownsAndErrors: Int) -> NagiosStatus {
         if severeFails > 0 { return .critical }
         if otherFails > 0 { return .warning }
         if unknownsAndErrors > 0 { return .unknown }
@@ -62,34 +62,34 @@ public enum NagiosStatus: Int32, Sendable, Hashable, CaseIterable, Comparable {
         }
     }
 
-    public static func < (lhs: NagiosStatus, rhs: NagiosStatus) -> Bool { lhs.precedence < rhs.precedence }
+    package static func < (lhs: NagiosStatus, rhs: NagiosStatus) -> Bool { lhs.precedence < rhs.precedence }
 }
 
 /// Counts results as they stream and gives the run's ``NagiosStatus``, without keeping results.
-public struct NagiosTally: ExitCodeTally, Hashable {
+package struct NagiosTally: ExitCodeTally, Hashable {
     /// Results per outcome.
-    public private(set) var counts = OutcomeCounts()
+    package private(set) var counts = OutcomeCounts()
     /// Fails of severity ``NagiosStatus/criticalSeverity`` or above.
-    public private(set) var severeFails = 0
+    package private(set) var severeFails = 0
 
-    public init() {}
+    package init() {}
 
     /// Counts one result.
-    public mutating func add(_ result: RuleResult) {
+    package mutating func add(_ result: RuleResult) {
         counts.add(result.outcome)
         if result.outcome == .fail, result.severity >= NagiosStatus.criticalSeverity { severeFails += 1 }
     }
 
     /// Counts every result of a host.
-    public mutating func add(_ results: HostResults) {
+    package mutating func add(_ results: HostResults) {
         for result in results.results { add(result) }
     }
 
     /// The plugin exit code of everything counted so far.
-    public var exitCode: Int32 { status.exitCode }
+    package var exitCode: Int32 { status.exitCode }
 
     /// The state of everything counted so far.
-    public var status: NagiosStatus {
+    package var status: NagiosStatus {
         NagiosStatus.status(severeFails: severeFails, otherFails: counts.fail - severeFails,
                             unknownsAndErrors: counts.unknown + counts.error)
     }

@@ -19,23 +19,23 @@ import HostCheckCore
 /// names of hosts seen, so that a repeated host name (an `error` in a fleet) does not write
 /// duplicate series, which would make the textfile collector reject the whole file: the repeat
 /// is reported in a `#` comment instead.
-public struct PrometheusReporter: BuiltinReporter {
-    public static let id = "prometheus"
-    public static let summary = "Prometheus text format for node_exporter's textfile collector"
+package struct PrometheusReporter: BuiltinReporter {
+    package static let id = "prometheus"
+    package static let summary = "Prometheus text format for node_exporter's textfile collector"
 
     private var startedAt: String = ""
     private var seenHosts = Set<String>()
 
-    public init(options: ReporterOptions) {}
+    package init(options: ReporterOptions) {}
 
-    public mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
+    package mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
         startedAt = run.startedAt
         out.write(PrometheusExposition.header(
             "hostcheck_rule_result", type: "gauge",
             help: "Outcome of a hostcheck rule on a host: 1, labelled with the current outcome."))
     }
 
-    public mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
+    package mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
         let name = results.host.name
         guard seenHosts.insert(name.lowercased()).inserted else {
             out.write("# hostcheck: host \"\(PrometheusExposition.labelValue(name))\" appears again; "
@@ -57,7 +57,7 @@ public struct PrometheusReporter: BuiltinReporter {
         }
     }
 
-    public mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {
+    package mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {
         out.write(PrometheusExposition.header(
             "hostcheck_rules", type: "gauge", help: "Results of the last hostcheck run by outcome."))
         for outcome in Outcome.allCases {

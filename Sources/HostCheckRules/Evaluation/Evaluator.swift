@@ -11,25 +11,25 @@ import HostCheckCore
 /// filter value selects nothing — exit 64) and checks the waivers against `now`
 /// (``diagnostics``). Call ``evaluate(_:)`` per host, record each result in a
 /// ``WaiverUsage``, and call ``finish(_:)`` at the end for the waivers that matched nothing.
-public struct Evaluator: Sendable {
+package struct Evaluator: Sendable {
     /// The rules evaluated, after the filter, in pack order.
-    public let rules: [Rule]
+    package let rules: [Rule]
     /// The waivers of the run, if a file was given.
-    public let waivers: WaiverSet?
+    package let waivers: WaiverSet?
     /// The clock used for waiver expiry (`--now`).
-    public let now: Date
+    package let now: Date
     /// Run-level warnings known at start: expired waivers, waivers expiring within 14 days,
     /// waivers naming a rule that is not loaded.
-    public let diagnostics: [Diagnostic]
+    package let diagnostics: [Diagnostic]
     private let activeWaivers: [Waiver]
     private let allRules: [Rule]
 
     /// How close to its expiry a waiver is warned about.
-    public static let expiryWarningSeconds: Double = 14 * 86400
+    package static let expiryWarningSeconds: Double = 14 * 86400
 
     /// Prepares a run: applies `filter` (throwing when a filter value selects nothing) and
     /// checks `waivers` against `now`.
-    public init(packs: LoadedPacks, filter: RuleFilter, waivers: WaiverSet?, now: Date) throws(RuleFilterError) {
+    package init(packs: LoadedPacks, filter: RuleFilter, waivers: WaiverSet?, now: Date) throws(RuleFilterError) {
         allRules = packs.rules
         rules = try filter.apply(to: allRules)
         self.waivers = waivers
@@ -56,7 +56,7 @@ public struct Evaluator: Sendable {
     }
 
     /// Every rule on one host.
-    public func evaluate(_ snapshot: Snapshot) -> HostResults {
+    package func evaluate(_ snapshot: Snapshot) -> HostResults {
         let processes = snapshot.processesByPID()
         let contexts = snapshot.sockets.map { SocketContext(socket: $0, processes: processes, platform: snapshot.host.platform) }
         let failure = snapshot.diagnostics.first { $0.severity == .error }
@@ -117,7 +117,7 @@ public struct Evaluator: Sendable {
     }
 
     /// Run-level warnings at the end: waivers (of rules evaluated) that waived nothing.
-    public func finish(_ usage: WaiverUsage) -> [Diagnostic] {
+    package func finish(_ usage: WaiverUsage) -> [Diagnostic] {
         activeWaivers.filter { waiver in
             rules.contains(where: waiver.names) && !usage.applied.contains(waiver.location)
         }.map { waiver in
@@ -127,15 +127,15 @@ public struct Evaluator: Sendable {
 }
 
 /// The waivers that applied during a run; record each host's results in it.
-public struct WaiverUsage: Sendable, Hashable {
+package struct WaiverUsage: Sendable, Hashable {
     /// The locations of the waivers that turned a result into `waived`.
-    public private(set) var applied: Set<SourceLocation> = []
+    package private(set) var applied: Set<SourceLocation> = []
 
     /// No waiver applied yet.
-    public init() {}
+    package init() {}
 
     /// Records the waivers applied to one host's results.
-    public mutating func record(_ results: HostResults) {
+    package mutating func record(_ results: HostResults) {
         for result in results.results {
             if let location = result.waiver?.location { applied.insert(location) }
         }

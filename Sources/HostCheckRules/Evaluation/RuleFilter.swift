@@ -2,25 +2,25 @@ import HostCheckCore
 
 /// `--rule ID`, `--tag T`, `--min-severity S`. Values of one kind are alternatives; kinds
 /// combine (a rule must pass every kind given).
-public struct RuleFilter: Sendable, Hashable {
+package struct RuleFilter: Sendable, Hashable {
     /// Rule ids, bare (`magaya-3691-owner`) or pack-qualified (`magaya-network/magaya-3691-owner`).
-    public var ruleIDs: [String]
-    public var tags: [String]
-    public var minSeverity: Severity?
+    package var ruleIDs: [String]
+    package var tags: [String]
+    package var minSeverity: Severity?
 
     /// A filter; empty lists and nil mean "no constraint".
-    public init(ruleIDs: [String] = [], tags: [String] = [], minSeverity: Severity? = nil) {
+    package init(ruleIDs: [String] = [], tags: [String] = [], minSeverity: Severity? = nil) {
         self.ruleIDs = ruleIDs
         self.tags = tags
         self.minSeverity = minSeverity
     }
 
     /// No filtering.
-    public static let none = RuleFilter()
+    package static let none = RuleFilter()
 
     /// The rules the filter keeps, in order. Throws when a `--rule` or `--tag` value names
     /// nothing loaded, or when no rule is left (the CLI exits 64).
-    public func apply(to rules: [Rule]) throws(RuleFilterError) -> [Rule] {
+    package func apply(to rules: [Rule]) throws(RuleFilterError) -> [Rule] {
         var problems: [String] = []
         for id in ruleIDs where !rules.contains(where: { matches(id: id, $0) }) {
             problems.append("--rule \(MessageText.quote(id)): no loaded rule has this id" + MessageText.didYouMean(id, among: rules.map(\.id)))
@@ -36,7 +36,7 @@ public struct RuleFilter: Sendable, Hashable {
     }
 
     /// Whether the filter keeps `rule`.
-    public func keeps(_ rule: Rule) -> Bool {
+    package func keeps(_ rule: Rule) -> Bool {
         if !ruleIDs.isEmpty, !ruleIDs.contains(where: { matches(id: $0, rule) }) { return false }
         if !tags.isEmpty, !rule.tags.contains(where: tags.contains) { return false }
         if let minSeverity, rule.severity < minSeverity { return false }
@@ -49,12 +49,12 @@ public struct RuleFilter: Sendable, Hashable {
 }
 
 /// A filter value that selects nothing (a usage error: the CLI exits 64).
-public struct RuleFilterError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct RuleFilterError: Error, Sendable, Hashable, CustomStringConvertible {
     /// One line per problem, `--rule 'x': no loaded rule has this id`.
-    public var messages: [String]
+    package var messages: [String]
 
-    public var description: String { messages.joined(separator: "; ") }
+    package var description: String { messages.joined(separator: "; ") }
 
     /// The problems as diagnostics.
-    public var diagnostics: [Diagnostic] { messages.map { Diagnostic(.error, $0) } }
+    package var diagnostics: [Diagnostic] { messages.map { Diagnostic(.error, $0) } }
 }

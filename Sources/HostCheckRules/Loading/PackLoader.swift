@@ -1,27 +1,27 @@
 import HostCheckCore
 
 /// The packs of a run, loaded and checked.
-public struct LoadedPacks: Sendable, Hashable {
+package struct LoadedPacks: Sendable, Hashable {
     /// Every pack, included packs before the packs that include them.
-    public var packs: [RulePack]
+    package var packs: [RulePack]
     /// Each pack's id, version and sha256, for the run record.
-    public var packInfos: [PackInfo]
+    package var packInfos: [PackInfo]
     /// Every loaded rule, in pack order.
-    public var ruleInfos: [RuleInfo]
+    package var ruleInfos: [RuleInfo]
 
     /// The run's packs; the infos are derived from them.
-    public init(packs: [RulePack]) {
+    package init(packs: [RulePack]) {
         self.packs = packs
         packInfos = packs.map(\.info)
         ruleInfos = packs.flatMap { $0.rules.map(\.info) }
     }
 
     /// Every rule, in pack order.
-    public var rules: [Rule] { packs.flatMap(\.rules) }
+    package var rules: [Rule] { packs.flatMap(\.rules) }
 
     /// What the packs know about a port (`hostcheck explain 3691/tcp`): the services that
     /// list it and the rules whose `select` names a local port that can be this one.
-    public func knowledge(port: Int, protocol proto: TransportProtocol?) -> (services: [(pack: String, service: ServiceInfo)], rules: [Rule]) {
+    package func knowledge(port: Int, protocol proto: TransportProtocol?) -> (services: [(pack: String, service: ServiceInfo)], rules: [Rule]) {
         var services: [(pack: String, service: ServiceInfo)] = []
         for pack in packs {
             for service in pack.services where service.ports.contains(where: { $0.number == port && (proto == nil || $0.protocol == proto) }) {
@@ -34,24 +34,24 @@ public struct LoadedPacks: Sendable, Hashable {
 }
 
 /// How packs are loaded beyond their own bytes.
-public struct PackLoadOptions: Sendable {
+package struct PackLoadOptions: Sendable {
     /// `--var PACK.NAME=VALUE` arguments (they win over variable files).
-    public var variableOverrides: [String]
+    package var variableOverrides: [String]
     /// `--vars FILE` contents, in order (a later file wins).
-    public var variableFiles: [PackSource]
+    package var variableFiles: [PackSource]
     /// The built-in packs, for `include: builtin:ID` (or a bare id); paths `builtin:NAME.yaml`.
-    public var builtins: [PackSource]
+    package var builtins: [PackSource]
     /// Reads an included file by path; nil when it cannot be read. Defaults to the file system.
-    public var readFile: @Sendable (String) -> [UInt8]?
+    package var readFile: @Sendable (String) -> [UInt8]?
     /// The fields and matchers packs may use (the registry's).
-    public var vocabulary: RuleVocabulary
+    package var vocabulary: RuleVocabulary
 
     /// Options; by default no overrides, no built-in packs to include, files read from disk, the
     /// built-in vocabulary.
-    public init(
+    package init(
         variableOverrides: [String] = [], variableFiles: [PackSource] = [], builtins: [PackSource] = [],
         vocabulary: RuleVocabulary = .builtin,
-        readFile: @escaping @Sendable (String) -> [UInt8]? = { path in try? FileSystem.readFile(path) }
+        readFile: @escaping @Sendable (String) -> [UInt8]? = PackLoadOptions.readFromDisk
     ) {
         self.variableOverrides = variableOverrides
         self.variableFiles = variableFiles
@@ -61,18 +61,23 @@ public struct PackLoadOptions: Sendable {
     }
 }
 
+extension PackLoadOptions {
+    /// Reads a file from disk; nil when it cannot be read.
+    package static let readFromDisk: @Sendable (String) -> [UInt8]? = { path in try? FileSystem.readFile(path) }
+}
+
 /// Loads rule packs (docs/architecture.md, "Rule packs"), reporting every problem of every pack in one pass.
-public enum PackLoader {
+package enum PackLoader {
     /// Loads `sources` with `--var PACK.NAME=VALUE` overrides (for a list variable the value is
     /// split at commas). Diagnostics (errors and lint warnings) come sorted by file and line;
     /// `packs` is nil when any is an error.
-    public static func load(_ sources: [PackSource], variableOverrides: [String]) -> (packs: LoadedPacks?, diagnostics: [Diagnostic]) {
+    package static func load(_ sources: [PackSource], variableOverrides: [String]) -> (packs: LoadedPacks?, diagnostics: [Diagnostic]) {
         load(sources, options: PackLoadOptions(variableOverrides: variableOverrides))
     }
 
     /// Loads `sources` and the packs they include, with variable overrides from files and the
     /// command line.
-    public static func load(_ sources: [PackSource], options: PackLoadOptions) -> (packs: LoadedPacks?, diagnostics: [Diagnostic]) {
+    package static func load(_ sources: [PackSource], options: PackLoadOptions) -> (packs: LoadedPacks?, diagnostics: [Diagnostic]) {
         let set = PackSetLoader.run(sources, options: options)
         let sorted = sortDiagnostics(set.diagnostics, fileOrder: set.fileOrder)
         if set.failed || sorted.contains(where: { $0.severity == .error }) { return (nil, sorted) }
@@ -81,7 +86,7 @@ public enum PackLoader {
 
     /// What `hostcheck lint` reports: every load diagnostic, plus warnings for rules without
     /// `examples:`, sorted by file and line.
-    public static func lint(_ sources: [PackSource], options: PackLoadOptions = PackLoadOptions()) -> [Diagnostic] {
+    package static func lint(_ sources: [PackSource], options: PackLoadOptions = PackLoadOptions()) -> [Diagnostic] {
         let set = PackSetLoader.run(sources, options: options)
         var diagnostics = set.diagnostics
         for rule in set.decodedRules where rule.examples.isEmpty {
@@ -91,7 +96,7 @@ public enum PackLoader {
     }
 
     /// `lint` with only `--var` overrides.
-    public static func lint(_ sources: [PackSource], variableOverrides: [String]) -> [Diagnostic] {
+    package static func lint(_ sources: [PackSource], variableOverrides: [String]) -> [Diagnostic] {
         lint(sources, options: PackLoadOptions(variableOverrides: variableOverrides))
     }
 

@@ -1,6 +1,6 @@
 /// A shell-style glob: `*` (any run), `?` (one character), `[abc]`, `[a-z]`, `[!x]`;
 /// `\` escapes the next character. Matches the whole text.
-public struct Glob: Sendable, Hashable, CustomStringConvertible {
+package struct Glob: Sendable, Hashable, CustomStringConvertible {
     enum Token: Sendable, Hashable {
         case literal(Character)
         case any
@@ -9,14 +9,14 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The pattern as written.
-    public let pattern: String
-    public let ignoreCase: Bool
+    package let pattern: String
+    package let ignoreCase: Bool
     let tokens: [Token]
     /// The pattern's fast-path shape, computed once.
     let shape: Shape
 
     /// Compiles `pattern`; nil when a `[` is never closed.
-    public init?(_ pattern: String, ignoreCase: Bool = false) {
+    package init?(_ pattern: String, ignoreCase: Bool = false) {
         self.pattern = pattern
         self.ignoreCase = ignoreCase
         let source = Array(ignoreCase ? pattern.lowercased() : pattern)
@@ -45,7 +45,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         shape = Glob.shape(of: tokens)
     }
 
-    public var description: String { pattern }
+    package var description: String { pattern }
 
     private static func parseSet(_ source: [Character], from start: Int) -> (Token, Int)? {
         var index = start
@@ -75,7 +75,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     enum PrefixMatch { case full, viable, impossible }
 
     /// Whether `text` matches the whole pattern.
-    public func matches(_ text: String) -> Bool {
+    package func matches(_ text: String) -> Bool {
         let subject = ignoreCase ? text.lowercased() : text
         switch shape {
         case .literal(let literal): return subject == literal

@@ -3,13 +3,13 @@ import Synchronization
 
 /// A compiled regular expression (Swift `Regex` syntax, which reads PCRE and ICU patterns;
 /// unanchored search: anchor with `^…$`).
-public struct RegexPattern: Sendable, Hashable {
-    public let pattern: String
-    public let ignoreCase: Bool
+package struct RegexPattern: Sendable, Hashable {
+    package let pattern: String
+    package let ignoreCase: Bool
     private let compiled: CompiledRegex
 
     /// Compiles `pattern`; throws the engine's error for a bad pattern.
-    public init(_ pattern: String, ignoreCase: Bool) throws {
+    package init(_ pattern: String, ignoreCase: Bool) throws {
         self.pattern = pattern
         self.ignoreCase = ignoreCase
         let regex = try Regex(pattern)
@@ -17,15 +17,15 @@ public struct RegexPattern: Sendable, Hashable {
     }
 
     /// Whether the pattern matches somewhere in `text`.
-    public func matches(_ text: String) -> Bool {
+    package func matches(_ text: String) -> Bool {
         compiled.matches(text)
     }
 
-    public static func == (lhs: RegexPattern, rhs: RegexPattern) -> Bool {
+    package static func == (lhs: RegexPattern, rhs: RegexPattern) -> Bool {
         lhs.pattern == rhs.pattern && lhs.ignoreCase == rhs.ignoreCase
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(pattern)
         hasher.combine(ignoreCase)
     }
@@ -48,7 +48,7 @@ private final class CompiledRegex: Sendable {
 }
 
 /// A test of one field's value, compiled from a pack (docs/rule-packs.md, "Matchers").
-public indirect enum Matcher: Sendable, Hashable {
+package indirect enum Matcher: Sendable, Hashable {
     /// Text equality (`ignoreCase` folds case); also used for word fields.
     case text(String, ignoreCase: Bool)
     case integer(Int)

@@ -4,7 +4,7 @@
 /// whose fields are `owner.*` fields: in `select` any owner may satisfy it, in `expect` every
 /// owner must (supervisors aside). One type serves both levels, and ``visit(_:)`` is its one
 /// walker.
-public indirect enum Predicate: Sendable, Hashable {
+package indirect enum Predicate: Sendable, Hashable {
     case all([Predicate])
     case any([Predicate])
     case none([Predicate])

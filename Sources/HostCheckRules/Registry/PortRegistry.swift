@@ -2,16 +2,16 @@ import HostCheckCore
 
 /// What a port registry says about one (port, protocol): `/etc/services` or IANA's
 /// service-names-port-numbers CSV.
-public struct PortAssignment: Sendable, Hashable {
-    public var service: String
-    public var port: Int
-    public var `protocol`: String
-    public var description: String?
+package struct PortAssignment: Sendable, Hashable {
+    package var service: String
+    package var port: Int
+    package var `protocol`: String
+    package var description: String?
     /// `YYYY-MM` or `YYYY-MM-DD` (IANA's registration date), when known.
-    public var registered: String?
-    public var source: SourceLocation
+    package var registered: String?
+    package var source: SourceLocation
 
-    public init(service: String, port: Int, protocol: String, description: String?, registered: String?, source: SourceLocation) {
+    package init(service: String, port: Int, protocol: String, description: String?, registered: String?, source: SourceLocation) {
         self.service = service
         self.port = port
         self.protocol = `protocol`
@@ -22,15 +22,15 @@ public struct PortAssignment: Sendable, Hashable {
 }
 
 /// A port registry read from text; lines it cannot read are diagnostics, never lost.
-public struct PortRegistry: Sendable {
-    public private(set) var assignments: [PortAssignment] = []
-    public private(set) var diagnostics: [Diagnostic] = []
+package struct PortRegistry: Sendable {
+    package private(set) var assignments: [PortAssignment] = []
+    package private(set) var diagnostics: [Diagnostic] = []
     /// The registry's file, for messages.
-    public let file: String
+    package let file: String
 
     /// Reads `text`, recognising the IANA CSV by its header and otherwise reading the
     /// `/etc/services` format.
-    public init(text: String, file: String) {
+    package init(text: String, file: String) {
         self.file = file
         if text.hasPrefix("Service Name,Port Number,Transport Protocol") {
             readIANA(text)
@@ -40,7 +40,7 @@ public struct PortRegistry: Sendable {
     }
 
     /// The assignments of `port`, optionally of one protocol.
-    public func lookup(port: Int, protocol proto: String? = nil) -> [PortAssignment] {
+    package func lookup(port: Int, protocol proto: String? = nil) -> [PortAssignment] {
         assignments.filter { $0.port == port && (proto == nil || $0.protocol == proto) }
     }
 

@@ -6,19 +6,19 @@ import Foundation
 import HostCheckCore
 
 /// The result of one `examples:` entry.
-public struct ExampleResult: Sendable, Hashable {
-    public var pack: String
-    public var rule: String
-    public var name: String?
+package struct ExampleResult: Sendable, Hashable {
+    package var pack: String
+    package var rule: String
+    package var name: String?
     /// Where the example is written.
-    public var location: SourceLocation
-    public var expectedOutcome: Outcome
-    public var expectedMessage: String?
+    package var location: SourceLocation
+    package var expectedOutcome: Outcome
+    package var expectedMessage: String?
     /// What the rule gave on the example's facts.
-    public var actual: RuleResult
+    package var actual: RuleResult
 
     /// Whether the rule gave the expected outcome (and message text, when one is expected).
-    public var passed: Bool {
+    package var passed: Bool {
         actual.outcome == expectedOutcome && (expectedMessage.map { actual.message.contains($0) } ?? true)
     }
 
@@ -29,17 +29,17 @@ public struct ExampleResult: Sendable, Hashable {
 }
 
 /// The results of every example of a pack set.
-public struct PackTestReport: Sendable, Hashable {
-    public var results: [ExampleResult]
+package struct PackTestReport: Sendable, Hashable {
+    package var results: [ExampleResult]
 
     /// How many examples gave the expected result.
-    public var passed: Int { results.filter(\.passed).count }
+    package var passed: Int { results.filter(\.passed).count }
     /// How many did not.
-    public var failed: Int { results.count - passed }
+    package var failed: Int { results.count - passed }
 
     /// A test-runner report: one block per failed example with expected and actual side by
     /// side (with `verbose`, a line per passed example too), then `N passed, N failed`.
-    public func render(verbose: Bool = false) -> String {
+    package func render(verbose: Bool = false) -> String {
         var lines: [String] = []
         for result in results {
             if result.passed {
@@ -62,9 +62,9 @@ public struct PackTestReport: Sendable, Hashable {
 /// Runs the `examples:` of every rule (`hostcheck test`): each example's facts are evaluated
 /// against its rule alone, with the pack's variables as loaded, no waivers and no filter
 /// (a rule with `enabled: false` is tested as if enabled).
-public enum PackTester {
+package enum PackTester {
     /// Runs every example of every rule in `packs`, in pack and rule order.
-    public static func run(_ packs: LoadedPacks, now: Date = Date()) -> PackTestReport {
+    package static func run(_ packs: LoadedPacks, now: Date = Date()) -> PackTestReport {
         var results: [ExampleResult] = []
         guard let evaluator = try? Evaluator(packs: packs, filter: .none, waivers: nil, now: now) else {
             return PackTestReport(results: [])

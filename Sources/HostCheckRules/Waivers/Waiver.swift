@@ -6,20 +6,20 @@ import Foundation
 import HostCheckCore
 
 /// One waiver: a time-boxed exception for a rule on some hosts (docs/rule-packs.md, "Waivers").
-public struct Waiver: Sendable, Hashable {
+package struct Waiver: Sendable, Hashable {
     /// The rule id (bare, or `pack/rule`).
-    public var rule: String
+    package var rule: String
     /// Host-name globs, case-insensitive; empty means every host.
-    public var hosts: [Glob]
-    public var reason: String
+    package var hosts: [Glob]
+    package var reason: String
     /// `YYYY-MM-DD`, inclusive through 23:59:59 UTC; nil for no expiry.
-    public var expires: String?
+    package var expires: String?
     /// The last second the waiver applies, seconds since 1970 (UTC).
-    public var expiresAt: Double?
-    public var location: SourceLocation
+    package var expiresAt: Double?
+    package var location: SourceLocation
 
     /// Whether the waiver still applies at `now`.
-    public func isActive(at now: Date) -> Bool {
+    package func isActive(at now: Date) -> Bool {
         guard let expiresAt else { return true }
         return now.timeIntervalSince1970 < expiresAt + 1
     }
@@ -45,10 +45,10 @@ public struct Waiver: Sendable, Hashable {
 }
 
 /// The waivers of one file.
-public struct WaiverSet: Sendable, Hashable {
-    public var waivers: [Waiver]
+package struct WaiverSet: Sendable, Hashable {
+    package var waivers: [Waiver]
     /// The file as given.
-    public var file: String
+    package var file: String
     /// sha256 of the file's bytes, lowercase hex, for the run record.
-    public var sha256: String
+    package var sha256: String
 }

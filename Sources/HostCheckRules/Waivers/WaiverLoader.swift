@@ -10,12 +10,12 @@ import HostCheckCore
 ///     reason: Magaya 12 migration, ticket SEC-1234
 ///     expires: 2027-01-31
 /// ```
-public enum WaiverLoader {
+package enum WaiverLoader {
     static let topKeys = ["hostcheck", "waivers"]
     static let waiverKeys = ["rule", "hosts", "reason", "expires"]
 
     /// Loads `source`; `waivers` is nil when any error was found. Every problem is located.
-    public static func load(_ source: PackSource) -> (waivers: WaiverSet?, diagnostics: [Diagnostic]) {
+    package static func load(_ source: PackSource) -> (waivers: WaiverSet?, diagnostics: [Diagnostic]) {
         let read = YAMLReader.read(source.bytes, file: source.path)
         var reader = NodeReader(diagnostics: read.diagnostics, recovered: read.recovered)
         guard let root = read.root else {

@@ -1,15 +1,15 @@
 /// Caps the YAML reader enforces while streaming events (docs/architecture.md, "Reliability and security").
-public struct YAMLLimits: Sendable, Hashable {
+package struct YAMLLimits: Sendable, Hashable {
     /// The largest input accepted, in bytes.
-    public var maxBytes: Int
+    package var maxBytes: Int
     /// The deepest nesting of mappings and sequences.
-    public var maxDepth: Int
+    package var maxDepth: Int
     /// The most nodes (scalars, mappings, sequences) in one document.
-    public var maxNodes: Int
+    package var maxNodes: Int
     /// The most diagnostics reported for one input before reading stops.
-    public var maxErrors: Int
+    package var maxErrors: Int
 
-    public init(maxBytes: Int = 8 * 1024 * 1024, maxDepth: Int = 64, maxNodes: Int = 200_000, maxErrors: Int = 100) {
+    package init(maxBytes: Int = 8 * 1024 * 1024, maxDepth: Int = 64, maxNodes: Int = 200_000, maxErrors: Int = 100) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
         self.maxNodes = maxNodes

@@ -2,17 +2,17 @@ import CLibYAML
 import HostCheckCore
 
 /// The outcome of reading one YAML input.
-public struct YAMLReadResult: Sendable {
+package struct YAMLReadResult: Sendable {
     /// The document's root; nil for an empty input (also `---` alone) or when reading had to stop.
-    public var root: YAMLNode?
+    package var root: YAMLNode?
     /// Every problem found, located.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
     /// True when syntax errors were skipped over (their lines blanked) to find more problems;
     /// a tree read this way may miss keys, so callers should not report missing keys.
-    public var recovered: Bool
+    package var recovered: Bool
 
     /// Whether any diagnostic is an error.
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
 /// Reads YAML through libyaml's event API into located ``YAMLNode`` trees.
@@ -21,12 +21,12 @@ public struct YAMLReadResult: Sendable {
 /// the duplicate) and more than one document; caps size, depth and node count while
 /// streaming. A syntax error is reported with libyaml's problem text; the reader then blanks
 /// the offending line and reads again (a few times) so that one run reports further problems.
-public enum YAMLReader {
+package enum YAMLReader {
     /// The most syntax errors skipped over in one input.
     static let maxRecoveries = 10
 
     /// Reads `bytes` (UTF-8 or UTF-16 with BOM); `file` names the input in diagnostics.
-    public static func read(_ bytes: [UInt8], file: String, limits: YAMLLimits = YAMLLimits()) -> YAMLReadResult {
+    package static func read(_ bytes: [UInt8], file: String, limits: YAMLLimits = YAMLLimits()) -> YAMLReadResult {
         guard bytes.count <= limits.maxBytes else {
             let message = "input is \(bytes.count) bytes, more than the limit of \(limits.maxBytes)"
             return YAMLReadResult(root: nil, diagnostics: [Diagnostic(.error, message, at: SourceLocation(file: file))], recovered: false)
