@@ -68,6 +68,16 @@ package struct CaptureFacts: Sendable {
         self.sockets = sockets
         self.processes = processes
     }
+
+    /// What a parser that lists sockets and their owners' processes returns.
+    package init(_ parsed: (sockets: SocketCapture, processes: ProcessCapture)) {
+        self.init(sockets: parsed.sockets, processes: parsed.processes)
+    }
+
+    /// What a parser that may find sockets, processes or both returns.
+    package init(_ parsed: (sockets: SocketCapture?, processes: ProcessCapture?)) {
+        self.init(sockets: parsed.sockets, processes: parsed.processes)
+    }
 }
 
 /// How strongly a text looks like a format. A `certain` sign (a `tasklist` ruler) beats a
@@ -89,6 +99,15 @@ package enum Recognition: Sendable, Hashable, Comparable {
         case (.marker(let a), .marker(let b)): a > b
         case (.marker, .certain): true
         case (.certain, _): false
+        }
+    }
+
+    /// The first of `lines` (at most 20) that starts with one of `headers` once its blanks are
+    /// collapsed (`Netid  State   Recv-Q` starts `Netid State Recv-Q`), as a marker.
+    package static func firstHeader(_ lines: [Substring], _ headers: String...) -> Recognition? {
+        firstMarker(lines) { line in
+            let collapsed = Tokens.split(line).joined(separator: " ")
+            return headers.contains { collapsed.hasPrefix($0) }
         }
     }
 

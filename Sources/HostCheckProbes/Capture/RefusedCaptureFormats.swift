@@ -30,9 +30,7 @@ enum RefusedCaptureFormats {
     static let procNetUnix = CaptureFormatDescriptor(
         id: "proc-net-unix", summary: "Linux /proc/net/unix (refused: no tcp or udp sockets)",
         platform: .linux, coverage: .nothing,
-        recognise: { lines in
-            Recognition.firstMarker(lines) { Tokens.split($0).joined(separator: " ").hasPrefix("Num RefCount Protocol") }
-        },
+        recognise: { Recognition.firstHeader($0, "Num RefCount Protocol") },
         reading: .refused("recognised format 'proc-net-unix' lists no tcp or udp sockets"))
 
     /// Linux `/proc/[pid]/status`.

@@ -144,5 +144,5 @@ extension LinuxNetstatParser {
                     && Tokens.isDigits(tokens[1]) && Tokens.isDigits(tokens[2])
             }
         },
-        reading: .parsed(parse: { let (sockets, processes) = parse($0.text); return CaptureFacts(sockets: sockets, processes: processes) }))
+        reading: .parsed(parse: { CaptureFacts(parse($0.text)) }))
 }

@@ -122,5 +122,5 @@ extension LsofParser {
                     && ["TCP", "UDP"].contains(tokens[7])
             }
         },
-        reading: .parsed(parse: { let (sockets, processes) = parse($0.text); return CaptureFacts(sockets: sockets, processes: processes) }))
+        reading: .parsed(parse: { CaptureFacts(parse($0.text)) }))
 }

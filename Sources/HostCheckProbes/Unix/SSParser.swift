@@ -120,11 +120,6 @@ extension SSParser {
     static let descriptor = CaptureFormatDescriptor(
         id: "linux-ss", summary: "Linux ss (-tuanp and other forms)", platform: .linux,
         coverage: .sockets(states: .asCaptured, owners: .withOption, processes: true),
-        recognise: { lines in
-            Recognition.firstMarker(lines) { line in
-                let collapsed = Tokens.split(line).joined(separator: " ")
-                return collapsed.hasPrefix("Netid State Recv-Q") || collapsed.hasPrefix("State Recv-Q Send-Q")
-            }
-        },
-        reading: .parsed(parse: { let (sockets, processes) = parse($0.text); return CaptureFacts(sockets: sockets, processes: processes) }))
+        recognise: { Recognition.firstHeader($0, "Netid State Recv-Q", "State Recv-Q Send-Q") },
+        reading: .parsed(parse: { CaptureFacts(parse($0.text)) }))
 }

@@ -384,5 +384,5 @@ extension SockstatParser {
             }
             return recognise(lines) ? .marker(line: 0) : nil
         },
-        reading: .parsed(parse: { let (sockets, processes) = parse($0.text); return CaptureFacts(sockets: sockets, processes: processes) }))
+        reading: .parsed(parse: { CaptureFacts(parse($0.text)) }))
 }

@@ -50,5 +50,5 @@ extension PowerShellCSVParser {
                     || collapsed.contains("\"OwningProcess\""))
             }
         },
-        reading: .parsed(parse: { let (sockets, processes) = parse($0.text); return CaptureFacts(sockets: sockets, processes: processes) }))
+        reading: .parsed(parse: { CaptureFacts(parse($0.text)) }))
 }

@@ -52,8 +52,5 @@ extension PowerShellJSONParser {
             let powershell = lines.contains { $0.contains("\"OwningProcess\"") || $0.contains("\"ProcessName\"") }
             return powershell ? .marker(line: 0) : nil
         },
-        reading: .parsed(parse: { document in
-            let (sockets, processes) = parse(document.text, raw: document.decoded.text)
-            return CaptureFacts(sockets: sockets, processes: processes)
-        }))
+        reading: .parsed(parse: { CaptureFacts(parse($0.text, raw: $0.decoded.text)) }))
 }
