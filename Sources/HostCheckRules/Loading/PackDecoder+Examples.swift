@@ -2,13 +2,8 @@ import HostCheckCore
 
 extension PackDecoder {
     static let exampleKeys = ["name", "host", "sockets", "processes", "outcome", "message"]
-    static let exampleHostKeys = ["name", "platform", "coverage", "labels"]
-    static let coverageKeys = ["tcp", "udp", "ipv4", "ipv6", "owners"]
-    static let socketKeys = [
-        "protocol", "family", "local_address", "local_port", "local_port_name", "local_zone", "remote_address",
-        "remote_port", "remote_port_name", "state", "v6only", "netns", "ownership", "ownership_reason", "pids", "source",
-    ]
-    static let processKeys = ["pid", "ppid", "name", "name_truncated", "path", "cmdline", "user", "services", "kernel", "source"]
+    /// The host keys an example may set: the snapshot's, less what only a probe records.
+    static let exampleHostKeys = SnapshotKeys.host.filter { $0 != "captured_at" && $0 != "sources" }
 
     /// The fields of a mapping without JSON `null`s (plain `null` or `~`), so a socket or
     /// process pasted from `hostcheck facts --format json` reads as written.
@@ -19,7 +14,7 @@ extension PackDecoder {
         }
     }
 
-    /// `examples:` — facts written as in the snapshot JSON (docs/architecture.md, "Contracts"), in YAML.
+    /// `examples:` — facts written as in the snapshot JSON (``SnapshotKeys``) (docs/architecture.md, "Contracts"), in YAML.
     mutating func decodeExamples(_ node: YAMLNode, scope: Scope?) -> [RuleExample] {
         guard let items = node.items else {
             reader.error("examples must be a list, found a \(node.kindName)", at: node.location)
@@ -70,7 +65,7 @@ extension PackDecoder {
         if let platform = fields["platform"].flatMap({ reader.word($0.value, among: Platform.allCases.map(\.rawValue), what: "platform") }) {
             host.platform = Platform(rawValue: platform) ?? .unknown
         }
-        if let coverageNode = fields["coverage"], let levels = reader.mapping(coverageNode.value, allowed: Self.coverageKeys, what: "coverage") {
+        if let coverageNode = fields["coverage"], let levels = reader.mapping(coverageNode.value, allowed: SnapshotKeys.coverage, what: "coverage") {
             func level(_ key: String) -> CoverageLevel {
                 levels[key].flatMap { reader.word($0.value, among: CoverageLevel.allCases.map(\.rawValue), what: "coverage level") }
                     .flatMap(CoverageLevel.init(rawValue:)) ?? .full
@@ -85,7 +80,7 @@ extension PackDecoder {
     }
 
     private mutating func decodeSocket(_ node: YAMLNode, source: SourceLocation) -> SocketFact? {
-        guard let fields = factFields(node, allowed: Self.socketKeys, what: "an example socket") else { return nil }
+        guard let fields = factFields(node, allowed: SnapshotKeys.socket, what: "an example socket") else { return nil }
         func word<T: RawRepresentable<String> & CaseIterable>(_ key: String, _ type: T.Type) -> T? {
             fields[key].flatMap { reader.word($0.value, among: T.allCases.map(\.rawValue), what: key) }.flatMap(T.init(rawValue:))
         }
@@ -109,6 +104,7 @@ extension PackDecoder {
             remotePort: fields["remote_port"].flatMap { number($0.value, what: "remote_port") },
             remotePortName: fields["remote_port_name"].flatMap { reader.string($0.value, what: "remote_port_name") },
             state: word("state", SocketState.self) ?? .listening,
+            rawState: fields["state_raw"].flatMap { reader.string($0.value, what: "state_raw") },
             v6only: fields["v6only"].flatMap { reader.boolean($0.value, what: "v6only") },
             netns: fields["netns"].flatMap { number($0.value, what: "netns") }.map(UInt64.init),
             ownership: ownership,
@@ -118,7 +114,7 @@ extension PackDecoder {
     }
 
     private mutating func decodeProcess(_ node: YAMLNode, source: SourceLocation) -> ProcessFact? {
-        guard let fields = factFields(node, allowed: Self.processKeys, what: "an example process") else { return nil }
+        guard let fields = factFields(node, allowed: SnapshotKeys.process, what: "an example process") else { return nil }
         guard let pidNode = fields["pid"], let pid = number(pidNode.value, what: "pid") else {
             if fields["pid"] == nil { reader.missing("pid", in: "an example process", at: node.location) }
             return nil
