@@ -25,5 +25,28 @@ foundation=$(find Sources -name '*.swift' -exec awk 'prev !~ /^#else/ && /^(@_ex
 if [ -n "$foundation" ]; then
   echo "lint: import Foundation (use FoundationEssentials, or the C library):"; echo "$foundation"; fail=1
 fi
+# `public` is the documented seam: every public declaration has a `///` doc comment directly
+# above it (blank lines and attribute-only lines such as `@inlinable` may come between).
+# Conformance members whose meaning the protocol gives (==, <, hash, description,
+# debugDescription, init(from:)) are exempt.
+undocumented=$(python3 - <<'PY'
+import pathlib, re
+skip = re.compile(r'public (static func (==|<)|func hash\(|var description|var debugDescription|init\(from)')
+attribute_only = re.compile(r'(@\w+(\([^()]*\))?\s*)+')
+for path in sorted(pathlib.Path('Sources').rglob('*.swift')):
+    lines = path.read_text(encoding='utf-8').split('\n')
+    for i, line in enumerate(lines):
+        if not re.match(r'\s*public ', line) or skip.search(line):
+            continue
+        j = i - 1
+        while j >= 0 and (lines[j].strip() == '' or attribute_only.fullmatch(lines[j].strip())):
+            j -= 1
+        if j < 0 or not lines[j].strip().startswith('///'):
+            print(f"{path}:{i + 1}: {line.strip()}")
+PY
+)
+if [ -n "$undocumented" ]; then
+  echo "lint: public declaration without a /// doc comment:"; echo "$undocumented"; fail=1
+fi
 if [ "$fail" -ne 0 ]; then exit 1; fi
 echo "lint: sources clean ($(find Sources -name '*.swift' | wc -l) Swift files)"

@@ -11,12 +11,18 @@ import HostCheckRules
 /// nothing up anywhere else. `hostcheck list`, `--format`'s help, lint's suggestions and the
 /// docs' tables come from it (docs/architecture.md, "The registry").
 public struct Registry: Sendable {
+    /// The probes; for a live or a file input the first that fits is chosen.
     public var probes: [ProbeDescriptor]
+    /// The capture formats given to file probes; equal recognitions go to the one listed first.
     public var captureFormats: [CaptureFormatDescriptor]
+    /// The report formats `--format` chooses among.
     public var reporters: [ReporterDescriptor]
+    /// The rule fields packs may use.
     public var fields: [Field]
+    /// The matchers packs may use.
     public var matchers: [MatcherDescriptor]
 
+    /// Creates a registry from descriptor lists (``builtin`` is this repository's).
     public init(
         probes: [ProbeDescriptor], captureFormats: [CaptureFormatDescriptor], reporters: [ReporterDescriptor],
         fields: [Field], matchers: [MatcherDescriptor]

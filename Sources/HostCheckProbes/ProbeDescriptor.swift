@@ -19,12 +19,14 @@ public struct ProbeDescriptor: Sendable {
     public let summary: String
     /// The platforms a live probe runs on; for a file probe, those its files may come from.
     public let platforms: [Platform]
+    /// Whether it reads the host it runs on or captured files.
     public let source: Source
     /// The options it takes, by name (`socket-source`), for `list probes` and validation.
     public let options: [ProbeOption]
     /// Makes the probe for one request.
     public let make: @Sendable (ProbeRequest) throws(ProbeSetupError) -> any Probe
 
+    /// Creates the descriptor of a probe.
     public init(
         id: String, summary: String, platforms: [Platform], source: Source, options: [ProbeOption] = [],
         make: @escaping @Sendable (ProbeRequest) throws(ProbeSetupError) -> any Probe
@@ -53,6 +55,7 @@ public struct ProbeOption: Sendable, Hashable {
     /// One line of help.
     public let help: String
 
+    /// Creates an option from its name and one line of help.
     public init(name: String, help: String) {
         self.name = name
         self.help = help
@@ -70,6 +73,7 @@ public struct ProbeRequest: Sendable {
     /// The capture formats of the registry, for probes that read captured text.
     public var captureFormats: [CaptureFormatDescriptor]
 
+    /// Creates a request; every part defaults to empty or nil.
     public init(
         paths: [String] = [], hostName: String? = nil, options: [String: String] = [:],
         captureFormats: [CaptureFormatDescriptor] = []
@@ -83,8 +87,10 @@ public struct ProbeRequest: Sendable {
 
 /// A request a probe cannot serve (an unknown option, a bad value): a usage error.
 public struct ProbeSetupError: Error, Sendable, CustomStringConvertible {
+    /// One line saying what is wrong with the request.
     public var message: String
 
+    /// Creates the error with its message.
     public init(_ message: String) {
         self.message = message
     }

@@ -1,6 +1,7 @@
 /// The report formats this module provides, in the order `hostcheck list reporters` shows
 /// them. A new format is one file with its reporter and one line here.
 public enum ReporterCatalog {
+    /// Every built-in report format's descriptor, in catalog order.
     public static var builtin: [ReporterDescriptor] {
         [
             TextReporter.descriptor,

@@ -15,6 +15,7 @@ public struct ReporterDescriptor: Sendable {
     /// Makes the reporter with the options the command line decided.
     public let make: @Sendable (ReporterOptions) -> any Reporter
 
+    /// Creates a descriptor; by default it honours no common option and uses hostcheck's own exit codes.
     public init(
         id: String, summary: String, options: [ReporterOption] = [], exitPolicy: ReporterExitPolicy? = nil,
         make: @escaping @Sendable (ReporterOptions) -> any Reporter
@@ -43,6 +44,7 @@ public struct ReporterExitPolicy: Sendable {
     /// A fresh tally for one run.
     public let makeTally: @Sendable () -> any ExitCodeTally
 
+    /// Creates a policy that starts each run with a fresh tally from `makeTally`.
     public init(makeTally: @escaping @Sendable () -> any ExitCodeTally) {
         self.makeTally = makeTally
     }
@@ -68,8 +70,10 @@ public protocol BuiltinReporter: Reporter, Sendable {
 }
 
 extension BuiltinReporter {
+    /// By default a reporter honours no common option.
     public static var honouredOptions: [ReporterOption] { [] }
 
+    /// A descriptor from the reporter's `id`, `summary` and `honouredOptions`, with hostcheck's own exit codes.
     public static var descriptor: ReporterDescriptor {
         ReporterDescriptor(id: id, summary: summary, options: honouredOptions) { Self(options: $0) }
     }

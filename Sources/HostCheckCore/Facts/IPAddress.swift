@@ -152,7 +152,9 @@ public enum IPAddress: Sendable, Hashable, CustomStringConvertible {
 ///
 /// An IPv4 prefix also contains IPv4-mapped IPv6 addresses (`::ffff:10.1.2.3` is in `10.0.0.0/8`).
 public struct CIDR: Sendable, Hashable, CustomStringConvertible {
+    /// The address as written before the `/`; bits past the prefix are kept but ignored by ``contains(_:)``.
     public let network: IPAddress
+    /// How many leading bits must match: 0–32 for IPv4, 0–128 for IPv6.
     public let prefixLength: Int
 
     /// Parses `a.b.c.d/n` or `v6/n`; a bare address is a host prefix (/32 or /128).

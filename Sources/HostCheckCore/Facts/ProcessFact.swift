@@ -3,7 +3,9 @@
 /// Names and command lines are set by the process itself and are attacker-controlled;
 /// `path` (the Linux exe link) is what built-in Linux rules should match.
 public struct ProcessFact: Sendable, Hashable {
+    /// The process id.
     public var pid: Int
+    /// The parent process id; nil when unknown.
     public var ppid: Int?
     /// The process or image name (`nc64.exe`, `sshd`).
     public var name: String?
@@ -19,8 +21,10 @@ public struct ProcessFact: Sendable, Hashable {
     public var services: [String]
     /// True for the kernel process (Windows PID 4 "System").
     public var kernel: Bool
+    /// Where the process came from: capture file and line, or the `/proc` path.
     public var source: SourceLocation
 
+    /// Creates a process fact; the facts not given default to nil, false or empty.
     public init(
         pid: Int, ppid: Int? = nil, name: String?, nameTruncated: Bool = false, path: String? = nil,
         cmdline: String? = nil, user: String? = nil, services: [String] = [], kernel: Bool = false,

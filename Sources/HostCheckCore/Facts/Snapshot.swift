@@ -12,6 +12,7 @@ public struct CaptureSource: Sendable, Hashable {
     /// The encoding the bytes were decoded from (`utf-8`, `utf-16le`, `cp850`, …); nil for `/proc`.
     public var encoding: String?
 
+    /// Creates the record of one input; `encoding` is nil for `/proc`.
     public init(file: String, format: String, encoding: String? = nil) {
         self.file = file
         self.format = format
@@ -21,12 +22,18 @@ public struct CaptureSource: Sendable, Hashable {
 
 /// What the sources of a snapshot cover: each protocol, each family and the owners.
 public struct Coverage: Sendable, Hashable {
+    /// Coverage of TCP sockets.
     public var tcp: CoverageLevel
+    /// Coverage of UDP sockets.
     public var udp: CoverageLevel
+    /// Coverage of IPv4 sockets.
     public var ipv4: CoverageLevel
+    /// Coverage of IPv6 sockets.
     public var ipv6: CoverageLevel
+    /// Coverage of socket owners (which processes hold each socket).
     public var owners: CoverageLevel
 
+    /// Creates coverage from a level for each protocol, each family and the owners.
     public init(tcp: CoverageLevel, udp: CoverageLevel, ipv4: CoverageLevel, ipv6: CoverageLevel, owners: CoverageLevel) {
         self.tcp = tcp
         self.udp = udp
@@ -53,15 +60,20 @@ public struct Coverage: Sendable, Hashable {
 
 /// The host a snapshot describes.
 public struct HostInfo: Sendable, Hashable {
+    /// The host name (`--host`, a bundle's host.json, the directory name, else `unknown`); compared case-insensitively.
     public var name: String
+    /// The platform the facts come from; `unknown` when it cannot be told.
     public var platform: Platform
     /// When the facts were captured, ISO 8601 (`2026-11-27T10:00:00Z`); nil if unknown.
     public var capturedAt: String?
+    /// Every input read, in the order read.
     public var sources: [CaptureSource]
+    /// What the sources cover; a pass is only proven where coverage is full.
     public var coverage: Coverage
     /// Host labels (`env=prod`), used by `applies_to`.
     public var labels: [String: String]
 
+    /// Creates a host description; `sources` and `labels` default to empty.
     public init(
         name: String, platform: Platform, capturedAt: String? = nil, sources: [CaptureSource] = [],
         coverage: Coverage, labels: [String: String] = [:]
@@ -80,13 +92,18 @@ public struct Snapshot: Sendable, Hashable {
     /// The version of the snapshot JSON format this build reads and writes.
     public static let formatVersion = 1
 
+    /// The tool that made the snapshot.
     public var generator: Generator
+    /// The host, its sources and their coverage.
     public var host: HostInfo
+    /// Every socket the sources show.
     public var sockets: [SocketFact]
+    /// Every process the sources show.
     public var processes: [ProcessFact]
     /// Everything a probe could not read or understand, with location.
     public var diagnostics: [Diagnostic]
 
+    /// Creates a snapshot; `generator` defaults to this build of hostcheck.
     public init(
         generator: Generator = .hostcheck, host: HostInfo, sockets: [SocketFact] = [],
         processes: [ProcessFact] = [], diagnostics: [Diagnostic] = []

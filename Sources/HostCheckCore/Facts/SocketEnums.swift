@@ -34,7 +34,9 @@ public enum Ownership: String, Sendable, Hashable, CaseIterable {
 ///
 /// The raw value is the stable code written to JSON (`ownership_reason`).
 public struct OwnershipReason: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    /// The stable code written to JSON (`capture-has-no-owners`).
     public var rawValue: String
+    /// Wraps a code, including one this build does not know.
     public init(rawValue: String) { self.rawValue = rawValue }
     public var description: String { rawValue }
 

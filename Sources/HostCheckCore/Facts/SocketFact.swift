@@ -10,6 +10,7 @@ public struct SocketFact: Sendable, Hashable {
     public var localAddress: String
     /// The remote address; nil for a wildcard (`0.0.0.0:0`, `[::]:0`, `*:*`).
     public var remoteAddress: String?
+    /// Why the ownership is not simply `owned` (`ownership_reason`); nil when no reason is recorded.
     public var ownershipReason: OwnershipReason?
     /// The owning PIDs (several for forked servers sharing a socket), ascending.
     public var pids: [Int]
@@ -20,13 +21,18 @@ public struct SocketFact: Sendable, Hashable {
     @usableFromInline var storedRemotePort: CompactOptionalInt
     @usableFromInline var storedNetns: UInt64
     @usableFromInline var hasNetns: Bool
+    /// The transport protocol (`tcp` or `udp`).
     public var `protocol`: TransportProtocol
+    /// The address family (`ipv4` or `ipv6`).
     public var family: AddressFamily
+    /// The normalised state; `unknown` keeps the source's word in ``rawState``.
     public var state: SocketState
     /// Whether an IPv6 socket accepts IPv6 only; nil if unknown.
     public var v6only: Bool?
+    /// Whether the owning processes are known; `pids` is empty unless `owned`.
     public var ownership: Ownership
 
+    /// Creates a socket fact; the optional facts default to nil and `pids` to none.
     @inlinable
     public init(
         protocol: TransportProtocol, family: AddressFamily,

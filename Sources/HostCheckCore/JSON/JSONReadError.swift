@@ -14,11 +14,14 @@ public struct JSONReadError: Error, Sendable, Hashable, CustomStringConvertible 
         case unsupportedVersion(Int)
     }
 
+    /// What kind of problem this is.
     public var kind: Kind
     /// One line, lowercase, no trailing period; never echoes more than a few characters of input.
     public var message: String
+    /// Where the problem is in the document.
     public var location: SourceLocation
 
+    /// Creates an error of `kind` with `message` at `location`.
     public init(_ kind: Kind, _ message: String, at location: SourceLocation) {
         self.kind = kind
         self.message = message

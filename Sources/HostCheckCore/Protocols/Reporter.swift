@@ -31,6 +31,7 @@ public struct ReporterOptions: Sendable, Hashable {
     /// Indent a JSON document (`--pretty`); compact, one line, otherwise.
     public var pretty: Bool
 
+    /// Creates options; every option is off unless given.
     public init(color: Bool = false, verbose: Bool = false, pretty: Bool = false) {
         self.color = color
         self.verbose = verbose

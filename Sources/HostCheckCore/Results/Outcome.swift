@@ -16,10 +16,13 @@ public enum Outcome: String, Sendable, Hashable, CaseIterable {
 
 /// Counts of outcomes, for summaries.
 public struct OutcomeCounts: Sendable, Hashable {
+    /// The number of results of each outcome.
     public var pass = 0, fail = 0, unknown = 0, error = 0, skip = 0, waived = 0
 
+    /// Creates counts that are all zero.
     public init() {}
 
+    /// The count of one outcome.
     public subscript(outcome: Outcome) -> Int {
         get {
             switch outcome {

@@ -1,5 +1,6 @@
 /// One deciding piece of evidence: a socket with its owners, or a note with a location.
 public struct Evidence: Sendable, Hashable {
+    /// The socket the evidence is about; nil for evidence that is not about one socket.
     public var socket: SocketFact?
     /// The owning processes known for `socket`.
     public var processes: [ProcessFact]
@@ -8,6 +9,7 @@ public struct Evidence: Sendable, Hashable {
     /// Why this evidence decided the outcome (`owner name nc64.exe does not match magaya*`).
     public var note: String?
 
+    /// Creates evidence; `source` defaults to the socket's source.
     public init(socket: SocketFact? = nil, processes: [ProcessFact] = [], source: SourceLocation? = nil, note: String? = nil) {
         self.socket = socket
         self.processes = processes
@@ -18,11 +20,14 @@ public struct Evidence: Sendable, Hashable {
 
 /// A waiver that applied to a result.
 public struct AppliedWaiver: Sendable, Hashable {
+    /// Why the finding is accepted (a ticket, a migration, …).
     public var reason: String
     /// `YYYY-MM-DD`, inclusive through 23:59:59 UTC; nil for a waiver without expiry.
     public var expires: String?
+    /// Where the waiver is defined in the waiver file (written as `source`); nil if unknown.
     public var location: SourceLocation?
 
+    /// Creates the record of a waiver that applied.
     public init(reason: String, expires: String?, location: SourceLocation?) {
         self.reason = reason
         self.expires = expires
@@ -32,22 +37,31 @@ public struct AppliedWaiver: Sendable, Hashable {
 
 /// The result of one rule on one host.
 public struct RuleResult: Sendable, Hashable {
+    /// The host name.
     public var host: String
+    /// The id of the rule's pack.
     public var pack: String
+    /// The rule id.
     public var rule: String
+    /// The rule title; nil when the rule has none.
     public var title: String?
+    /// The rule's severity (after pack overrides).
     public var severity: Severity
+    /// The rule's tags.
     public var tags: [String]
+    /// The outcome; `waived` when a waiver applied (the original is in `waivedOutcome`).
     public var outcome: Outcome
     /// One line that explains the outcome to a person.
     public var message: String
     /// The outcome before a waiver applied.
     public var waivedOutcome: Outcome?
+    /// The waiver that applied; nil unless `outcome` is `waived`.
     public var waiver: AppliedWaiver?
     /// At most ``RuleResult/evidenceLimit`` pieces of evidence.
     public var evidence: [Evidence]
     /// How many pieces of evidence there were before the cap.
     public var evidenceTotal: Int
+    /// How to fix a failure; nil when the rule gives none.
     public var remediation: String?
     /// Compliance mappings of the rule: framework (`cis`, `nist_800_53`, …) to control ids.
     public var compliance: [String: [String]]
@@ -55,6 +69,7 @@ public struct RuleResult: Sendable, Hashable {
     /// The most evidence a result carries (docs/architecture.md, "Evaluation").
     public static let evidenceLimit = 50
 
+    /// Creates a result, keeping the first ``evidenceLimit`` pieces of evidence; `evidenceTotal` defaults to `evidence.count`.
     public init(
         host: String, pack: String, rule: String, title: String? = nil, severity: Severity,
         tags: [String] = [], outcome: Outcome, message: String, waivedOutcome: Outcome? = nil,
@@ -80,6 +95,7 @@ public struct RuleResult: Sendable, Hashable {
 
 /// One line for compliance mappings: `cis 2.2; nist_800_53 CM-7, SC-7` (frameworks sorted).
 public enum ComplianceText {
+    /// The one-line text of `compliance`; empty when there are no mappings.
     public static func summary(_ compliance: [String: [String]]) -> String {
         compliance.keys.sorted().map { "\($0) \(compliance[$0, default: []].joined(separator: ", "))" }.joined(separator: "; ")
     }

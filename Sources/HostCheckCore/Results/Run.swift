@@ -1,13 +1,17 @@
 /// A rule pack as loaded for a run, for audit.
 public struct PackInfo: Sendable, Hashable {
+    /// The pack id (`magaya-network`).
     public var id: String
+    /// The pack version (`1.0.0`).
     public var version: String
+    /// The pack title; nil when the pack has none.
     public var title: String?
     /// sha256 of the pack file's bytes, lowercase hex.
     public var sha256: String
     /// Where the pack came from (a path, or `builtin:ID`).
     public var file: String
 
+    /// Creates the audit record of one loaded pack.
     public init(id: String, version: String, title: String? = nil, sha256: String, file: String) {
         self.id = id
         self.version = version
@@ -19,19 +23,27 @@ public struct PackInfo: Sendable, Hashable {
 
 /// What reporters need to describe a rule (SARIF `tool.driver.rules`, JUnit test cases).
 public struct RuleInfo: Sendable, Hashable {
+    /// The id of the pack that defines the rule.
     public var pack: String
+    /// The rule id, unique within its pack.
     public var id: String
+    /// The rule title; nil when the rule has none.
     public var title: String?
     public var description: String?
+    /// The rule's severity (after pack overrides).
     public var severity: Severity
+    /// The rule's tags.
     public var tags: [String]
+    /// How to fix a failure; nil when the rule gives none.
     public var remediation: String?
+    /// Reference URLs.
     public var references: [String]
     /// Compliance mappings: framework (`cis`, `nist_800_53`, …) to control ids.
     public var compliance: [String: [String]]
     /// Where the rule is defined in its pack.
     public var location: SourceLocation?
 
+    /// Creates the description of one rule.
     public init(
         pack: String, id: String, title: String? = nil, description: String? = nil, severity: Severity,
         tags: [String] = [], remediation: String? = nil, references: [String] = [],
@@ -52,8 +64,11 @@ public struct RuleInfo: Sendable, Hashable {
 
 /// What a run is about, given to reporters before any host.
 public struct RunInfo: Sendable, Hashable {
+    /// The tool that made the results.
     public var generator: Generator
+    /// Every pack loaded, with version and sha256, for audit.
     public var packs: [PackInfo]
+    /// Every rule evaluated, with what reports need to describe it.
     public var rules: [RuleInfo]
     /// sha256 of the waiver file, when one was given.
     public var waiversSHA256: String?
@@ -62,6 +77,7 @@ public struct RunInfo: Sendable, Hashable {
     /// Run-level diagnostics (expired waivers, waivers that matched nothing, …).
     public var diagnostics: [Diagnostic]
 
+    /// Creates the description of a run; `generator` defaults to this build of hostcheck.
     public init(
         generator: Generator = .hostcheck, packs: [PackInfo], rules: [RuleInfo], waiversSHA256: String? = nil,
         startedAt: String, diagnostics: [Diagnostic] = []
@@ -77,11 +93,14 @@ public struct RunInfo: Sendable, Hashable {
 
 /// The results of every rule on one host.
 public struct HostResults: Sendable, Hashable {
+    /// The host: its name, platform, sources and coverage.
     public var host: HostInfo
+    /// One result per rule evaluated on this host.
     public var results: [RuleResult]
     /// The snapshot's diagnostics (lines not understood, unreadable files).
     public var diagnostics: [Diagnostic]
 
+    /// Creates the results of one host.
     public init(host: HostInfo, results: [RuleResult], diagnostics: [Diagnostic] = []) {
         self.host = host
         self.results = results
@@ -91,15 +110,19 @@ public struct HostResults: Sendable, Hashable {
 
 /// Totals of a run, given to reporters last.
 public struct Summary: Sendable, Hashable {
+    /// The number of hosts.
     public var hosts: Int
     /// The number of distinct rules evaluated.
     public var rules: Int
+    /// The number of results of each outcome (written as `pass`, `fail`, … in the results JSON).
     public var counts: OutcomeCounts
+    /// Wall-clock duration of the run, in seconds (`duration_seconds`).
     public var durationSeconds: Double
     /// Diagnostics found during the run that reporters should show at the end
     /// (waivers that matched nothing, …).
     public var diagnostics: [Diagnostic]
 
+    /// Creates the totals of a run.
     public init(hosts: Int, rules: Int, counts: OutcomeCounts, durationSeconds: Double, diagnostics: [Diagnostic] = []) {
         self.hosts = hosts
         self.rules = rules

@@ -17,11 +17,14 @@ public enum DiagnosticSeverity: String, Sendable, Hashable, CaseIterable, Compar
 ///
 /// Rendered compiler-style: `rules/x.yaml:12:7: error: unknown key 'slect'`.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    /// How serious the problem is.
     public var severity: DiagnosticSeverity
     /// One line, lowercase, no trailing period; never more than one line of input echoed.
     public var message: String
+    /// Where the problem is (written as `source`); nil when it has no place in an input.
     public var location: SourceLocation?
 
+    /// Creates a diagnostic of `severity` with `message`, at `location` when known.
     public init(_ severity: DiagnosticSeverity, _ message: String, at location: SourceLocation? = nil) {
         self.severity = severity
         self.message = message

@@ -23,6 +23,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         set { storedColumn = CompactOptionalInt(newValue) }
     }
 
+    /// Creates a location; `line` and `column` are 1-based, nil when unknown.
     @inlinable
     public init(file: String, line: Int? = nil, column: Int? = nil) {
         self.file = file

@@ -2,6 +2,7 @@
 /// `hostcheck list captures` shows them. A new format is one file with its descriptor and one
 /// line here.
 public enum CaptureFormatCatalog {
+    /// Every built-in capture format's descriptor, in catalog order.
     public static var builtin: [CaptureFormatDescriptor] {
         [
             NetstatParser.descriptor,

@@ -146,11 +146,14 @@ public struct CaptureCoverage: Sendable, Hashable {
     public var protocols: Set<TransportProtocol>
     /// The address families it can list.
     public var families: Set<AddressFamily>
+    /// Which socket states it can list.
     public var states: States
+    /// Whether it can name the processes that own sockets.
     public var owners: Owners
     /// Whether it lists processes (names, users) that sockets can be joined to by PID.
     public var processes: Bool
 
+    /// Creates the coverage of a format.
     public init(
         protocols: Set<TransportProtocol>, families: Set<AddressFamily>, states: States, owners: Owners, processes: Bool
     ) {

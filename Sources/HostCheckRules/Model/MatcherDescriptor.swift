@@ -50,6 +50,7 @@ package struct MatcherError: Error, Sendable {
 /// keyword is one descriptor and one line here (plus its ``Matcher`` case when it needs a new
 /// kind of test).
 public enum MatcherCatalog {
+    /// Every built-in matcher, in catalog order.
     public static var builtin: [MatcherDescriptor] {
         [.equals, .glob, .regex, .range, .cidr, .not]
     }
@@ -130,9 +131,12 @@ extension String {
 
 /// The rule language's vocabulary: the fields and matchers packs may use (the registry's).
 public struct RuleVocabulary: Sendable {
+    /// The fields packs may use.
     public var fields: [Field]
+    /// The matchers packs may use.
     public var matchers: [MatcherDescriptor]
 
+    /// Creates a vocabulary from its fields and matchers.
     public init(fields: [Field], matchers: [MatcherDescriptor]) {
         self.fields = fields
         self.matchers = matchers
