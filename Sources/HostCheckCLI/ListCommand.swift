@@ -12,7 +12,7 @@ struct ListCommand: CapabilityCommand {
         abstract: "List the probes, capture formats, report formats, rule fields, matchers, or the rules of the packs."
     )
 
-    @Argument(help: "probes, captures, reporters, fields, matchers or rules.")
+    @Argument(help: "What to list.")
     var what: ListSubject
 
     @Argument(help: ArgumentHelp("Packs for `list rules` (default: ./rules or the built-in packs).", valueName: "pack|dir"))

@@ -5,7 +5,7 @@ import HostCheckReporters
 /// Options that choose report formats and their destinations.
 struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("format"), help: ArgumentHelp(
-        "A report format ({reporters}), optionally with a path: FORMAT[:PATH]. Repeatable; at most one goes to stdout.",
+        "A report format, optionally with a path: FORMAT[:PATH]. Repeatable; at most one goes to stdout. Formats: {reporters}.",
         valueName: "format[:path]"))
     var formats: [String] = []
 

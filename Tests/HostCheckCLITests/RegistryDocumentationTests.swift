@@ -115,7 +115,7 @@ import Testing
         let run = try HostCheckRunner.run(["check", "--help"])
         #expect(run.status == 0)
         let help = run.stdout.replacingOccurrences(of: "\n", with: " ").split(separator: " ").joined(separator: " ")
-        #expect(help.contains("(" + Self.registry.reporters.map(\.id).joined(separator: ", ") + ")"), "\(run.stdout)")
+        #expect(help.contains("Formats: " + Self.registry.reporters.map(\.id).joined(separator: ", ") + "."), "\(run.stdout)")
         #expect(!run.stdout.contains("{reporters}"))
     }
 
