@@ -29,9 +29,10 @@ struct ListCommand: CapabilityCommand {
             }
         } else {
             for row in Self.rows(what, registry: registry) {
-                out.write(TerminalText.neutralised(row.map { $0 }.enumerated().map { index, cell in
+                let cells = row.enumerated().map { index, cell in
                     index == row.count - 1 ? cell : cell.padding(index == 0 ? 24 : 16)
-                }.joined()) + "\n")
+                }
+                out.write(TerminalText.neutralised(cells.joined()) + "\n")
             }
         }
         try out.finish()
