@@ -16,10 +16,18 @@ struct LintCommand: CapabilityCommand {
     @Option(name: .customLong("var"), help: ArgumentHelp("Override a pack variable: PACK.NAME=VALUE.", valueName: "pack.name=value"))
     var variables: [String] = []
 
+    @Option(name: .customLong("include-root"), help: ArgumentHelp(
+        "Let packs' include: reach files under this directory too (repeatable).", valueName: "dir"))
+    var includeRoots: [String] = []
+
     func run(registry: Registry) async throws {
         let sources = try PackSelection.sources(for: packs, includeTemplates: true)
+        for root in includeRoots where FileSystem.isDirectory(root) != true {
+            throw CLIError(.usage, "--include-root \(root): not a directory")
+        }
         let options = PackLoadOptions(
-            variableOverrides: variables, builtins: PackSelection.builtinSources(), vocabulary: registry.vocabulary)
+            variableOverrides: variables, builtins: PackSelection.builtinSources(), vocabulary: registry.vocabulary,
+            includeRoots: includeRoots)
         let diagnostics = PackLoader.lint(sources, options: options)
         var out = FileOutput.standardOutput()
         for diagnostic in diagnostics.sorted(by: DiagnosticOrder.byLocation) {

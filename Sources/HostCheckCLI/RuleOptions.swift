@@ -20,6 +20,11 @@ struct RuleOptions: ParsableArguments {
         "A YAML file of variable overrides (see docs/rule-packs.md); --var wins over it.", valueName: "file"))
     var variableFiles: [String] = []
 
+    @Option(name: .customLong("include-root"), help: ArgumentHelp(
+        "Let packs' include: reach files under this directory too (repeatable); by default an include must stay in its pack's directory tree.",
+        valueName: "dir"))
+    var includeRoots: [String] = []
+
     @Option(name: .customLong("rule"), help: ArgumentHelp("Only this rule id (repeatable).", valueName: "id"))
     var ruleIDs: [String] = []
 
@@ -34,8 +39,11 @@ extension RuleOptions {
     /// Pack loading options: variable overrides and files, and the built-in packs for includes.
     func loadOptions(registry: Registry) throws -> PackLoadOptions {
         let files = try variableFiles.map { PackSource(path: $0, bytes: try FileAccess.read($0)) }
+        for root in includeRoots where FileSystem.isDirectory(root) != true {
+            throw CLIError(.usage, "--include-root \(root): not a directory")
+        }
         return PackLoadOptions(
             variableOverrides: variables, variableFiles: files, builtins: PackSelection.builtinSources(),
-            vocabulary: registry.vocabulary)
+            vocabulary: registry.vocabulary, includeRoots: includeRoots)
     }
 }

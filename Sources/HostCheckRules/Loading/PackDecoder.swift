@@ -56,6 +56,9 @@ struct PackDecoder {
         var ruleOverrides: [RuleOverride]
         /// The rules decoded without error, also when the pack as a whole has errors (for lint).
         var rules: [Rule]
+        /// Why the file is not a rule pack at all (``PackShape``); then `diagnostics` is empty,
+        /// so nothing of the file is echoed, and the caller reports this once.
+        var notAPack: String?
     }
 
     /// Decodes `source` with command-line variable overrides and an including pack's rule overrides.
@@ -63,8 +66,12 @@ struct PackDecoder {
         _ source: PackSource, vocabulary: RuleVocabulary, overrides: [VariableOverride],
         ruleOverrides: [String: RuleOverride] = [:]
     ) -> Output {
+        let read = YAMLReader.read(source.bytes, file: source.path)
+        if let reason = PackShape.notAPackReason(read, bytes: source.bytes) {
+            return Output(pack: nil, diagnostics: [], usedOverrides: [], includes: [], ruleOverrides: [], rules: [], notAPack: reason)
+        }
         let (pack, diagnostics, used, decoder) = decodeFile(
-            source, vocabulary: vocabulary, overrides: overrides, ruleOverrides: ruleOverrides)
+            source, read: read, vocabulary: vocabulary, overrides: overrides, ruleOverrides: ruleOverrides)
         return Output(
             pack: pack, diagnostics: diagnostics, usedOverrides: used, includes: decoder.includes,
             ruleOverrides: decoder.ownOverrides, rules: decoder.decodedRules
@@ -72,11 +79,11 @@ struct PackDecoder {
     }
 
     private static func decodeFile(
-        _ source: PackSource, vocabulary: RuleVocabulary, overrides: [VariableOverride], ruleOverrides: [String: RuleOverride]
+        _ source: PackSource, read: YAMLReadResult, vocabulary: RuleVocabulary, overrides: [VariableOverride],
+        ruleOverrides: [String: RuleOverride]
     ) -> (RulePack?, [Diagnostic], Set<Int>, PackDecoder) {
         var decoder = PackDecoder(file: source.path, vocabulary: vocabulary)
         decoder.ruleOverrides = ruleOverrides
-        let read = YAMLReader.read(source.bytes, file: source.path)
         decoder.reader.diagnostics = read.diagnostics
         decoder.reader.recovered = read.recovered
         guard let root = read.root else {

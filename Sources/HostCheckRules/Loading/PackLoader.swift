@@ -43,21 +43,31 @@ package struct PackLoadOptions: Sendable {
     package var builtins: [PackSource]
     /// Reads an included file by path; nil when it cannot be read. Defaults to the file system.
     package var readFile: @Sendable (String) -> [UInt8]?
+    /// Whether included files are on disk (the default): then an include is confined after its
+    /// symbolic links are resolved, and ``readFile`` reads the file that was checked. False when
+    /// a custom ``readFile`` serves files from memory: the confinement is then lexical.
+    package var includesOnDisk: Bool
+    /// Directories besides the including pack's own that an include may reach
+    /// (`--include-root DIR`, repeatable).
+    package var includeRoots: [String]
     /// The fields and matchers packs may use (the registry's).
     package var vocabulary: RuleVocabulary
 
-    /// Options; by default no overrides, no built-in packs to include, files read from disk, the
-    /// built-in vocabulary.
+    /// Options; by default no overrides, no built-in packs to include, files read from disk
+    /// (includes confined to the including pack's directory tree), the built-in vocabulary. A
+    /// `readFile` serves included files from elsewhere (memory), confined lexically.
     package init(
         variableOverrides: [String] = [], variableFiles: [PackSource] = [], builtins: [PackSource] = [],
-        vocabulary: RuleVocabulary = .builtin,
-        readFile: @escaping @Sendable (String) -> [UInt8]? = PackLoadOptions.readFromDisk
+        vocabulary: RuleVocabulary = .builtin, includeRoots: [String] = [],
+        readFile: (@Sendable (String) -> [UInt8]?)? = nil
     ) {
         self.variableOverrides = variableOverrides
         self.variableFiles = variableFiles
         self.builtins = builtins
         self.vocabulary = vocabulary
-        self.readFile = readFile
+        self.includeRoots = includeRoots
+        self.readFile = readFile ?? PackLoadOptions.readFromDisk
+        self.includesOnDisk = readFile == nil
     }
 }
 

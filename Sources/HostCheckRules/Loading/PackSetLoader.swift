@@ -63,11 +63,21 @@ struct PackSetLoader {
 
     /// Loads `source` after the packs it includes; returns the ids of every rule loaded
     /// through it (for checking that overrides name something).
-    mutating func load(_ source: PackSource, stack: [String], inherited: [String: RuleOverride]) -> Set<String> {
+    mutating func load(
+        _ source: PackSource, stack: [String], inherited: [String: RuleOverride], includedAt: IncludeReference? = nil
+    ) -> Set<String> {
         fileOrder.append(source.path)
         visited.insert(Self.canonical(source.path))
         let cached = inherited.isEmpty ? decoded[source.path] : nil
         let output = cached ?? PackDecoder.decode(source, vocabulary: options.vocabulary, overrides: overrides, ruleOverrides: inherited)
+        if let reason = output.notAPack {
+            if let reference = includedAt {
+                error("included file \(MessageText.quote(reference.reference, limit: 80)) is not a rule pack (\(reason))", at: reference.location)
+            } else {
+                error("not a rule pack (\(reason))", at: SourceLocation(file: source.path))
+            }
+            return []
+        }
         var ownOverrides: [String: RuleOverride] = [:]
         for override in output.ruleOverrides { ownOverrides[override.rule] = override }
         var included: Set<String> = []
@@ -84,7 +94,7 @@ struct PackSetLoader {
                 continue
             }
             let merged = ownOverrides.merging(inherited) { _, outer in outer }
-            included.formUnion(load(target, stack: stack + [key], inherited: merged))
+            included.formUnion(load(target, stack: stack + [key], inherited: merged, includedAt: reference))
         }
         for override in output.ruleOverrides where !included.contains(override.rule) {
             let hint = MessageText.didYouMean(override.rule, among: included.sorted())
@@ -154,11 +164,27 @@ struct PackSetLoader {
             return nil
         }
         let target = PathText.resolve(text, relativeTo: path)
-        guard let bytes = options.readFile(target) else {
-            error("included pack \(MessageText.quote(text, limit: 80)) not found (looked for \(MessageText.clip(target, limit: 120)))", at: reference.location)
-            return nil
+        let quoted = MessageText.quote(text, limit: 80)
+        switch IncludeFiles.read(target, includer: path, extraRoots: options.includeRoots, onDisk: options.includesOnDisk, readFile: options.readFile) {
+        case .success(let bytes):
+            return PackSource(path: target, bytes: bytes)
+        case .failure(.notFound):
+            error("included pack \(quoted) not found (looked for \(MessageText.clip(target, limit: 120)))", at: reference.location)
+        case .failure(.outside(let resolved)):
+            let tree = PathText.directory(of: path)
+            let roots = options.includeRoots.isEmpty ? "" : " or an --include-root directory"
+            error(
+                "include \(quoted) is outside the pack's directory tree (it resolves to \(MessageText.clip(resolved, limit: 120)), "
+                    + "not inside \(MessageText.clip(tree.isEmpty ? "." : tree, limit: 120))\(roots)); widen with --include-root DIR",
+                at: reference.location)
+        case .failure(.notRegular):
+            error("include \(quoted) is not a regular file", at: reference.location)
+        case .failure(.loop):
+            error("include \(quoted) goes through more than \(PhysicalPath.maxLinks) symbolic links", at: reference.location)
+        case .failure(.unreadable):
+            error("included pack \(quoted) cannot be read (\(MessageText.clip(target, limit: 120)))", at: reference.location)
         }
-        return PackSource(path: target, bytes: bytes)
+        return nil
     }
 
     static func canonical(_ path: String) -> String {
