@@ -169,6 +169,16 @@ import Testing
         #expect(!Self.leaks(included))
     }
 
+    @Test(arguments: NotAPack.allCases)
+    func variablesAndWaiverFilesThatAreNotOursAreOneErrorWithoutTheirContents(kind: NotAPack) {
+        let source = PackSource(path: "secret.txt", bytes: kind.bytes)
+        let variables = VariableFileLoader.load(source).1.map(\.description)
+        #expect(variables.count == 1 && variables[0].hasPrefix("secret.txt: error: not a variables file ("), "\(variables)")
+        let waivers = WaiverLoader.load(source).diagnostics.map(\.description)
+        #expect(waivers.count == 1 && waivers[0].hasPrefix("secret.txt: error: not a waiver file ("), "\(waivers)")
+        #expect(!(variables + waivers).contains { $0.contains(Self.marker) || $0.contains("root:") })
+    }
+
     @Test func aPackWithBrokenYAMLStillGetsItsSyntaxErrors() {
         let text = "hostcheck: 1\npack: { id: x, version: '1' }\nrules:\n  - id: a\n   bad: [\n"
         let diagnostics = PackLoader.lint([TestSupport.source(text)])

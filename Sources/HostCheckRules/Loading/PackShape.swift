@@ -1,6 +1,7 @@
-/// Tells a rule pack from any other file before anything in it is reported.
+/// Tells a rule pack (or a variables or waiver file) from any other file before anything in it
+/// is reported.
 ///
-/// A pack is a YAML mapping with a top-level `hostcheck:` key. Anything else — another YAML
+/// Every hostcheck YAML file is a mapping with a top-level `hostcheck:` key. Anything else — another YAML
 /// file, a text file that is not YAML (`/etc/passwd`), a binary — gets one error, "not a rule
 /// pack", whose reason is chosen here from fixed words: none of the file's keys, values or
 /// lines reach a message, so pointing hostcheck at a secret file does not print it. A file
@@ -20,7 +21,7 @@ enum PackShape {
         }
         if read.diagnostics.isEmpty { return nil }
         if hasVersionLine(bytes) { return nil }
-        if bytes.count > limits.maxBytes { return "it is \(bytes.count) bytes, more than the \(limits.maxBytes)-byte limit for a pack" }
+        if bytes.count > limits.maxBytes { return "it is \(bytes.count) bytes, more than the \(limits.maxBytes)-byte limit" }
         if bytes.contains(0) { return "it is binary (it holds NUL bytes)" }
         return "it is not YAML that hostcheck reads"
     }

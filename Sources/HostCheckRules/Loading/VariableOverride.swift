@@ -80,6 +80,9 @@ extension Substring {
 enum VariableFileLoader {
     static func load(_ source: PackSource) -> ([VariableOverride], [Diagnostic]) {
         let read = YAMLReader.read(source.bytes, file: source.path)
+        if let reason = PackShape.notAPackReason(read, bytes: source.bytes) {
+            return ([], [Diagnostic(.error, "not a variables file (\(reason))", at: SourceLocation(file: source.path))])
+        }
         var reader = NodeReader(diagnostics: read.diagnostics, recovered: read.recovered)
         guard let root = read.root else {
             if read.diagnostics.isEmpty { reader.error("empty variables file", at: SourceLocation(file: source.path, line: 1, column: 1)) }

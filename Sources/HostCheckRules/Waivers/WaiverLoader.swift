@@ -17,6 +17,9 @@ package enum WaiverLoader {
     /// Loads `source`; `waivers` is nil when any error was found. Every problem is located.
     package static func load(_ source: PackSource) -> (waivers: WaiverSet?, diagnostics: [Diagnostic]) {
         let read = YAMLReader.read(source.bytes, file: source.path)
+        if let reason = PackShape.notAPackReason(read, bytes: source.bytes) {
+            return (nil, [Diagnostic(.error, "not a waiver file (\(reason))", at: SourceLocation(file: source.path))])
+        }
         var reader = NodeReader(diagnostics: read.diagnostics, recovered: read.recovered)
         guard let root = read.root else {
             if read.diagnostics.isEmpty { reader.error("empty waiver file", at: SourceLocation(file: source.path, line: 1, column: 1)) }
