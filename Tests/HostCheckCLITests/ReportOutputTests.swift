@@ -352,4 +352,32 @@ import Testing
             #expect(run.stderr.contains("(\(option)"))
         }
     }
+
+    // MARK: registry import
+
+    /// `registry import` writes its copy the same way: a symbolic link there is refused and its
+    /// target untouched; an existing copy is replaced keeping its mode.
+    @Test func registryImportUsesTheSameWriter() throws {
+        let data = try HostCheckRunner.temporaryDirectory().path
+        let csv = data + "/iana.csv"
+        let row = "magaya-network,3691,tcp,Magaya Network Port,[Someone],[Someone],2003-02,,,,,\n"
+        let header = "Service Name,Port Number,Transport Protocol,Description,Assignee,Contact,Registration Date,"
+            + "Modification Date,Reference,Service Code,Unauthorized Use Reported,Assignment Notes\n"
+        #expect(FileManager.default.createFile(atPath: csv, contents: Data((header + row).utf8)))
+        try FileManager.default.createDirectory(atPath: data + "/hostcheck", withIntermediateDirectories: false)
+        let copy = data + "/hostcheck/port-registry.csv", victim = data + "/victim"
+        #expect(FileManager.default.createFile(atPath: victim, contents: Data("precious".utf8)))
+        #expect(symlink(victim, copy) == 0)
+        let refused = try HostCheckRunner.run(["registry", "import", csv], environment: ["XDG_DATA_HOME": data])
+        #expect(refused.status == 74)
+        #expect(refused.stderr.contains("it is a symbolic link"))
+        #expect(Self.contents(victim) == "precious")
+
+        #expect(unlink(copy) == 0)
+        #expect(FileManager.default.createFile(atPath: copy, contents: Data("old".utf8), attributes: [.posixPermissions: 0o600]))
+        let imported = try HostCheckRunner.run(["registry", "import", csv], environment: ["XDG_DATA_HOME": data])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(Self.contents(copy) == header + row)
+        #expect(try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as? Int == 0o600)
+    }
 }
