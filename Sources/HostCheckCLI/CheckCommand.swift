@@ -44,6 +44,9 @@ struct CheckCommand: CapabilityCommand {
         let clock = try ClockOption.parse(now)
         let specs = try report.specs(registry: registry)
         guard jobs >= 1 else { throw CLIError(.usage, "--jobs takes a number of at least 1") }
+        try OutputConflicts.check(
+            specs, followSymlinks: report.followOutputSymlinks,
+            inputs: rules.inputPaths + input.source.inputPaths + (waivers.map { [InputPath(path: $0, role: "--waivers")] } ?? []))
 
         let packs = try PackCompiler.load(try PackSelection.sources(for: rules.packs), options: try rules.loadOptions(registry: registry))
         let waiverSet = try waivers.map { try WaiverFile.load($0) }

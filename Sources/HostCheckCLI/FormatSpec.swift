@@ -4,12 +4,13 @@ struct FormatSpec: Sendable, Hashable {
     /// nil for standard output.
     var path: String?
 
-    /// Parses `text` or `sarif:out/results.sarif`.
+    /// Parses `text` or `sarif:out/results.sarif`; `-`, `/dev/stdout` and `/dev/fd/1` are
+    /// standard output.
     init(parsing argument: String) {
         if let colon = argument.firstIndex(of: ":") {
             id = String(argument[..<colon])
             let rest = String(argument[argument.index(after: colon)...])
-            path = rest.isEmpty || rest == "-" ? nil : rest
+            path = rest.isEmpty || ReportPath.streamDescriptor(rest) == 1 ? nil : rest
         } else {
             id = argument
             path = nil

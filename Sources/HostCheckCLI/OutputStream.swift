@@ -8,33 +8,32 @@ import Darwin
 
 /// A buffered text stream over a file descriptor that remembers the first write error.
 ///
-/// Writes to a path go to a temporary file beside it and are renamed into place by
-/// ``finish()``, so a reader (node_exporter's textfile collector, a CI step) never sees a
-/// half-written report.
+/// A report path is opened through ``ReportDestination``: a regular file is written to a
+/// temporary beside it and renamed into place by ``finish()``, so a reader (node_exporter's
+/// textfile collector, a CI step) never sees a half-written report; devices, FIFOs and the
+/// standard streams are written in place.
 struct FileOutput: TextOutputStream {
     private var fd: Int32
     private var buffer: [UInt8] = []
-    private let finalPath: String?
-    private let temporaryPath: String?
+    private let destination: ReportDestination?
     private(set) var failure: String?
 
     /// Standard output.
-    static func standardOutput() -> FileOutput { FileOutput(fd: 1, finalPath: nil, temporaryPath: nil) }
+    static func standardOutput() -> FileOutput { FileOutput(fd: 1, destination: nil) }
 
-    /// A file at `path`, written atomically. Throws exit 74 when it cannot be created.
-    static func file(atomicallyAt path: String) throws -> FileOutput {
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            throw CLIError(.cannotWrite, "\(path): cannot write: \(String(cString: strerror(errno)))")
-        }
-        return FileOutput(fd: fd, finalPath: path, temporaryPath: temporary)
+    /// The report destination `path` (docs/cli.md, "Reports"). Throws exit 74 when it is
+    /// refused or cannot be opened.
+    static func destination(_ path: String, followSymlinks: Bool) throws -> FileOutput {
+        let destination = try ReportDestination.open(path, followSymlinks: followSymlinks)
+        return FileOutput(fd: destination.descriptor, destination: destination)
     }
 
-    private init(fd: Int32, finalPath: String?, temporaryPath: String?) {
+    /// Whether the output is a terminal.
+    var isTerminal: Bool { isatty(fd) == 1 }
+
+    private init(fd: Int32, destination: ReportDestination?) {
         self.fd = fd
-        self.finalPath = finalPath
-        self.temporaryPath = temporaryPath
+        self.destination = destination
         buffer.reserveCapacity(1 << 16)
     }
 
@@ -79,16 +78,17 @@ struct FileOutput: TextOutputStream {
         }
     }
 
-    /// Flushes, closes and renames a file output into place. Throws exit 74 on any failure.
+    /// Flushes and closes the output; a replaced file is renamed into place. Throws exit 74 on
+    /// any failure (a temporary is then removed and the final path left as it was).
     mutating func finish() throws {
         flush()
-        let name = finalPath ?? "standard output"
-        if let temporaryPath, let finalPath {
-            if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-            if failure == nil, rename(temporaryPath, finalPath) != 0 {
-                failure = String(cString: strerror(errno))
+        let name = destination?.path ?? "standard output"
+        if let destination {
+            if failure == nil {
+                failure = destination.finish()?.reason
+            } else {
+                destination.abandon()
             }
-            if failure != nil { unlink(temporaryPath) }
         }
         if let failure {
             throw CLIError(.cannotWrite, "\(name): cannot write: \(failure)")

@@ -41,7 +41,7 @@ struct RegistryImportCommand: AsyncParsableCommand {
         } catch {
             throw CLIError(.cannotWrite, "\(destination): cannot create its directory")
         }
-        var out = try FileOutput.file(atomicallyAt: destination)
+        var out = try FileOutput.destination(destination, followSymlinks: false)
         out.write(bytes: bytes)
         try out.finish()
         var stdout = FileOutput.standardOutput()

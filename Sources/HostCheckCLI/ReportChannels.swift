@@ -36,8 +36,8 @@ struct ReportChannels {
             let toTerminal: Bool
             if let path = spec.path {
                 try ReportChannels.makeParentDirectory(of: path)
-                output = try FileOutput.file(atomicallyAt: path)
-                toTerminal = false
+                output = try FileOutput.destination(path, followSymlinks: options.followOutputSymlinks)
+                toTerminal = output.isTerminal
             } else {
                 output = FileOutput.standardOutput()
                 toTerminal = isatty(1) == 1
@@ -67,7 +67,8 @@ struct ReportChannels {
     }
 
     private static func makeParentDirectory(of path: String) throws {
-        guard let parent = FileAccess.parentDirectory(of: path), !FileAccess.kind(of: parent).exists else { return }
+        guard ReportPath.streamDescriptor(path) == nil, let parent = FileAccess.parentDirectory(of: path),
+              !FileAccess.kind(of: parent).exists else { return }
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {

@@ -18,6 +18,9 @@ struct ReportOptions: ParsableArguments {
     @Flag(name: .long, help: "Indent JSON and SARIF documents (default: compact, one line).")
     var pretty = false
 
+    @Flag(name: .long, help: "Write a report through a symbolic link given as its path (default: refused, exit 74).")
+    var followOutputSymlinks = false
+
     /// The parsed format options; `text` on stdout when none is given.
     func specs(registry: Registry) throws -> [FormatSpec] {
         let specs = formats.isEmpty ? [FormatSpec(id: "text", path: nil)] : formats.map(FormatSpec.init(parsing:))
