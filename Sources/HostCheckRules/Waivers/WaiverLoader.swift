@@ -74,11 +74,13 @@ package enum WaiverLoader {
         var expires: String?
         var expiresAt: Double?
         if let expiresNode = fields["expires"], let text = reader.string(expiresNode.value, what: "expires") {
-            if let end = Waiver.endOfDay(text) {
+            switch Waiver.endOfDay(text) {
+            case .success(let end):
                 expires = text
                 expiresAt = end
-            } else {
-                reader.error("expires must be a date YYYY-MM-DD, found \(MessageText.quote(text))", at: expiresNode.value.location)
+            case .failure(let invalid):
+                let why = invalid.reason.map { ": \($0)" } ?? ""
+                reader.error("expires must be a date YYYY-MM-DD, found \(MessageText.quote(text))\(why)", at: expiresNode.value.location)
             }
         }
         guard let rule, let reason else { return nil }
