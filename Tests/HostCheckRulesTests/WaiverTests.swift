@@ -42,6 +42,25 @@ import Testing
         #expect(diagnostics.map(\.description) == ["waivers.yaml:5:14: error: expires must be a date YYYY-MM-DD, found '\(text)'\(why)"])
     }
 
+    @Test(arguments: [
+        ("hosts: []", "waivers.yaml:4:12: error: hosts must not be an empty list (leave hosts out to waive the rule on every host)"),
+        ("hosts: [\"\"]", "waivers.yaml:4:12: error: a host glob must not be empty"),
+        ("hosts: \"\"", "waivers.yaml:4:12: error: a host glob must not be empty"),
+        ("rule: \"\"", "waivers.yaml:4:11: error: a waiver's rule must not be empty"),
+    ])
+    func emptyListsAndNamesAreErrors(line: String, error: String) throws {
+        let (set, diagnostics) = waivers("hostcheck: 1\nwaivers:\n  - reason: x\n    \(line)\n" + (line.hasPrefix("rule") ? "" : "    rule: r\n"))
+        #expect(set == nil)
+        #expect(diagnostics.map(\.description) == [error])
+    }
+
+    @Test func emptyHostsNeverWaiveEveryHost() throws {
+        let text = "hostcheck: 1\nwaivers:\n  - rule: r\n    hosts: []\n    reason: x\n"
+        #expect(waivers(text).0 == nil)
+        let listed = try #require(waivers("hostcheck: 1\nwaivers:\n  - rule: r\n    hosts: [web-*]\n    reason: x\n").0)
+        #expect(listed.waivers.first?.hosts.count == 1)
+    }
+
     @Test func activeWaiverTurnsFailIntoWaived() throws {
         let text = "hostcheck: 1\nwaivers:\n  - rule: r\n    hosts: [\"WH-BERLIN-*\"]\n    reason: SEC-1234\n    expires: 2027-01-31\n"
         let evaluator = try evaluator(text)

@@ -9,7 +9,8 @@ import HostCheckCore
 package struct Waiver: Sendable, Hashable {
     /// The rule id (bare, or `pack/rule`).
     package var rule: String
-    /// Host-name globs, case-insensitive; empty means every host.
+    /// Host-name globs, case-insensitive; empty (`hosts` left out) means every host. The loader
+    /// refuses `hosts: []`, so an empty list here never comes from a file that wrote one.
     package var hosts: [Glob]
     package var reason: String
     /// `YYYY-MM-DD`, inclusive through 23:59:59 UTC; nil for no expiry.

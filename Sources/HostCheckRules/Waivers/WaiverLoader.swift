@@ -51,6 +51,9 @@ package enum WaiverLoader {
         var rule: String?
         if let ruleNode = fields["rule"] {
             rule = reader.string(ruleNode.value, what: "rule")
+            if rule?.trimmingSpaces.isEmpty == true {
+                reader.error("a waiver's rule must not be empty", at: ruleNode.value.location)
+            }
         } else {
             reader.missing("rule", in: "a waiver", at: node.location)
         }
@@ -65,8 +68,18 @@ package enum WaiverLoader {
         }
         var hosts: [Glob] = []
         if let hostsNode = fields["hosts"], let list = reader.stringList(hostsNode.value, what: "hosts") {
+            // An empty list would leave `hosts` empty, which means every host: refused, as empty
+            // lists are in packs; leaving `hosts` out is how a waiver covers every host.
+            if list.isEmpty {
+                reader.error("hosts must not be an empty list (leave hosts out to waive the rule on every host)",
+                             at: hostsNode.value.location)
+            }
             for text in list {
-                if let glob = Glob(text, ignoreCase: true) { hosts.append(glob) } else {
+                if text.isEmpty {
+                    reader.error("a host glob must not be empty", at: hostsNode.value.location)
+                } else if let glob = Glob(text, ignoreCase: true) {
+                    hosts.append(glob)
+                } else {
                     reader.error("invalid glob \(MessageText.quote(text)) (unclosed '[')", at: hostsNode.value.location)
                 }
             }
