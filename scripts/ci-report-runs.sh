@@ -15,14 +15,15 @@ mkdir -p "$fleet/wh-berlin-02" "$fleet/wh-paris-01" "$fleet/<b>hostile&amp;'"
 cp "$fx/windows/netstat-ano-3691.txt" "$fx/windows/tasklist-nc64.csv" "$fleet/wh-berlin-02/"
 cp "$fx/windows/netstat-ano-3691.txt" "$fx/windows/tasklist-magaya.csv" "$fleet/wh-paris-01/"
 cp "$fx/hostile/netstat.txt" "$fx/hostile/tasklist.csv" "$fleet/<b>hostile&amp;'/"
-# A snapshot whose names carry newlines and terminal escapes (possible on Linux: comm, cmdline).
+# A snapshot whose names carry newlines, terminal escapes and a right-to-left override U+202E
+# (possible on Linux: comm, cmdline).
 "$bin" facts --capture "$fx/hostile/netstat.txt" --capture "$fx/hostile/tasklist.csv" --format json \
   | python3 -c '
 import json, sys
 doc = json.load(sys.stdin)
-doc["host"]["name"] = "linux\u001b[2J-\"host\""
+doc["host"]["name"] = "linux\u001b[2J-\"host\"\u202egpj.exe"
 for p in doc["processes"]:
-    p["name"] = p["name"] + "\nforged line ]]> <!-- \u009b31m"
+    p["name"] = p["name"] + "\u202egpj.exe\nforged line ]]> <!-- \u009b31m"
     p["cmdline"] = "/bin/sh -c \"echo <x> & ::warning::forged\"\r\n"
 json.dump(doc, sys.stdout)' > "$fleet/hostile-newlines.json"
 "$bin" facts --snapshot "$fleet/hostile-newlines.json" --format json > "$out/snapshot-hostile.json"
@@ -43,4 +44,11 @@ if [ "$status" -ne 1 ]; then echo "expected exit 1 from the fleet run, got $stat
 if LC_ALL=C grep -qP '[\x00-\x08\x0b-\x1f\x7f]' "$out/report.txt"; then
   echo "report.txt contains raw control characters"; exit 1
 fi
+# No report carries U+202E raw (UTF-8 E2 80 AE): JSON and SARIF escape it as \u202e, the others
+# show \u{202e} (docs/reports.md, "Escaping of control and bidirectional characters").
+if LC_ALL=C grep -lP '\xe2\x80\xae' "$out"/*.*; then echo "the reports above contain a raw U+202E"; exit 1; fi
+for report in results.json results.sarif; do
+  grep -qF '\u202e' "$out/$report" || { echo "$report lacks the \\u202e escape"; exit 1; }
+done
+grep -qF '\u{202e}' "$out/report.txt" || { echo "report.txt lacks the visible \\u{202e}"; exit 1; }
 bash scripts/check-reports.sh "$out"

@@ -97,10 +97,11 @@ enum CSV {
         return String(out)
     }
 
-    /// C0 controls other than TAB, CR and LF, and bidirectional overrides and isolates.
+    /// C0 controls other than TAB, CR and LF, and the bidirectional controls
+    /// (``TerminalText/isBidirectionalControl(_:)``: overrides, isolates and marks).
     static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if v < 0x20 { return v != 0x09 && v != 0x0A && v != 0x0D }
-        return (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+        return TerminalText.isBidirectionalControl(scalar)
     }
 }

@@ -19,7 +19,13 @@ import HostCheckCore
         ("sep\u{2028}\u{2029}", #""sep\u2028\u2029""#),
         ("<script>alert(1)</script>", #""<script>alert(1)</script>""#),
         ("é ü 日本 🦊", #""é ü 日本 🦊""#),
-        ("\u{A0}nbsp\u{2027}\u{202A}", "\"\u{A0}nbsp\u{2027}\u{202A}\""),
+        ("\u{A0}nbsp\u{2027}\u{202A}", "\"\u{A0}nbsp\u{2027}\\u202a\""),
+        ("x\u{202E}gpj.exe", #""x\u202egpj.exe""#),
+        ("\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}", #""\u202a\u202b\u202c\u202d\u202e""#),
+        ("\u{2066}\u{2067}\u{2068}\u{2069}", #""\u2066\u2067\u2068\u2069""#),
+        ("lrm\u{200E}rlm\u{200F}alm\u{061C}", #""lrm\u200erlm\u200falm\u061c""#),
+        // Neighbours of the escaped scalars pass as they are.
+        ("\u{200D}\u{2029}\u{202F}\u{2065}\u{206A}\u{061B}\u{061D}\u{0600}", "\"\u{200D}\\u2029\u{202F}\u{2065}\u{206A}\u{061B}\u{061D}\u{0600}\""),
         ("", #""""#),
     ])
     func escapesStrings(input: String, expected: String) {

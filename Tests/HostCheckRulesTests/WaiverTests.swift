@@ -22,11 +22,43 @@ import Testing
     private static let failing = T.snapshot([T.socket(pids: [1])], [T.process(1, "nc64.exe")])
 
     @Test func endOfDayIsInclusiveUTC() throws {
-        #expect(Waiver.endOfDay("1970-01-01") == 86399)
-        #expect(Waiver.endOfDay("2027-01-15") == 1_800_057_599)
-        #expect(Waiver.endOfDay("2027-02-29") == nil)
-        #expect(Waiver.endOfDay("2028-02-29") != nil)
-        #expect(Waiver.endOfDay("27-1-1") == nil)
+        #expect(try Waiver.endOfDay("1970-01-01").get() == 86399)
+        #expect(try Waiver.endOfDay("2027-01-15").get() == 1_800_057_599)
+        #expect(try Waiver.endOfDay("2028-02-29").get() == 1_835_481_599)
+    }
+
+    /// `expires` and `--now` are checked by one function, CivilDate.day: the same dates are
+    /// refused for the same reason.
+    @Test(arguments: ["2027-02-29", "2027-02-30", "2026-13-01", "2026-00-10", "2026-04-31", "2026-01-00", "27-1-1", "2026-1-01", "2026-01-01x"])
+    func expiresIsCheckedByCivilDate(text: String) throws {
+        guard case .failure(let civil) = CivilDate.day(text) else {
+            Issue.record("CivilDate.day accepted \(text)")
+            return
+        }
+        #expect(Waiver.endOfDay(text) == .failure(civil))
+        let (set, diagnostics) = waivers("hostcheck: 1\nwaivers:\n  - rule: r\n    reason: x\n    expires: \(text)\n")
+        #expect(set == nil)
+        let why = civil.reason.map { ": \($0)" } ?? ""
+        #expect(diagnostics.map(\.description) == ["waivers.yaml:5:14: error: expires must be a date YYYY-MM-DD, found '\(text)'\(why)"])
+    }
+
+    @Test(arguments: [
+        ("hosts: []", "waivers.yaml:4:12: error: hosts must not be an empty list (leave hosts out to waive the rule on every host)"),
+        ("hosts: [\"\"]", "waivers.yaml:4:12: error: a host glob must not be empty"),
+        ("hosts: \"\"", "waivers.yaml:4:12: error: a host glob must not be empty"),
+        ("rule: \"\"", "waivers.yaml:4:11: error: a waiver's rule must not be empty"),
+    ])
+    func emptyListsAndNamesAreErrors(line: String, error: String) throws {
+        let (set, diagnostics) = waivers("hostcheck: 1\nwaivers:\n  - reason: x\n    \(line)\n" + (line.hasPrefix("rule") ? "" : "    rule: r\n"))
+        #expect(set == nil)
+        #expect(diagnostics.map(\.description) == [error])
+    }
+
+    @Test func emptyHostsNeverWaiveEveryHost() throws {
+        let text = "hostcheck: 1\nwaivers:\n  - rule: r\n    hosts: []\n    reason: x\n"
+        #expect(waivers(text).0 == nil)
+        let listed = try #require(waivers("hostcheck: 1\nwaivers:\n  - rule: r\n    hosts: [web-*]\n    reason: x\n").0)
+        #expect(listed.waivers.first?.hosts.count == 1)
     }
 
     @Test func activeWaiverTurnsFailIntoWaived() throws {
@@ -81,7 +113,7 @@ import Testing
         #expect(diagnostics.map(\.description) == [
             "waivers.yaml:3:5: error: a waiver is missing required key 'reason'",
             "waivers.yaml:4:5: error: unknown key 'reson' in a waiver (did you mean 'reason'?)",
-            "waivers.yaml:5:14: error: expires must be a date YYYY-MM-DD, found '2027-13-01'",
+            "waivers.yaml:5:14: error: expires must be a date YYYY-MM-DD, found '2027-13-01': there is no month 13",
         ])
     }
 }

@@ -4,8 +4,11 @@
 /// ``takeBytes()`` to hand them to an output, write more. Keys are written in call order.
 ///
 /// Strings are escaped for any consumer: `"` and `\` are escaped, and every control character
-/// (C0, DEL, C1) and U+2028/U+2029 become `\u00XX`-style escapes, so the output is safe on a
-/// terminal and inside a JavaScript string literal. Non-finite doubles are written as `null`.
+/// (C0, DEL, C1), U+2028/U+2029 and the bidirectional controls (U+202A–U+202E, U+2066–U+2069,
+/// U+200E, U+200F, U+061C, see ``TerminalText/isBidirectionalControl(_:)``) become
+/// `\u00XX`-style escapes, so the output is safe on a terminal and inside a JavaScript string
+/// literal, cannot be shown reordered, and reads back to the same strings. Non-finite doubles
+/// are written as `null`.
 ///
 /// ```swift
 /// var json = JSONWriter(pretty: true)
@@ -252,10 +255,20 @@ package struct JSONWriter: Sendable {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
-    /// Bytes that may need an escape: C0, `"`, `\`, DEL, and the lead bytes of C1 (0xC2) and
-    /// U+2028/U+2029 (0xE2).
+    /// Bytes that may need an escape: C0, `"`, `\`, DEL, and the lead bytes of C1 (0xC2),
+    /// U+061C (0xD8) and U+2028/U+2029 and the other bidirectional controls (0xE2).
     static func mayNeedEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2
+    }
+
+    /// The scalar of the three-byte sequence `0xE2 second third` when it is escaped: U+2028,
+    /// U+2029, U+200E, U+200F, U+202A–U+202E (`E2 80 xx`) or U+2066–U+2069 (`E2 81 xx`).
+    static func escapedE2(_ second: UInt8, _ third: UInt8) -> UInt32? {
+        switch (second, third) {
+        case (0x80, 0x8E...0x8F), (0x80, 0xA8...0xAE): 0x2000 + UInt32(third - 0x80)
+        case (0x81, 0xA6...0xA9): 0x2040 + UInt32(third - 0x80)
+        default: nil
+        }
     }
 
     private mutating func appendQuoted(_ text: String) {
@@ -293,10 +306,12 @@ package struct JSONWriter: Sendable {
             } else if byte == 0xC2, index + 1 < count, utf8[index + 1] >= 0x80, utf8[index + 1] < 0xA0 {
                 escaped = UInt32(utf8[index + 1])
                 width = 2
-            } else if byte == 0xE2, index + 2 < count, utf8[index + 1] == 0x80,
-                      utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 {
-                escaped = 0x2000 + UInt32(utf8[index + 2] - 0x80)
+            } else if byte == 0xE2, index + 2 < count, let scalar = Self.escapedE2(utf8[index + 1], utf8[index + 2]) {
+                escaped = scalar
                 width = 3
+            } else if byte == 0xD8, index + 1 < count, utf8[index + 1] == 0x9C {
+                escaped = 0x061C
+                width = 2
             }
             if let escaped {
                 flush(utf8, from: runStart, to: index)

@@ -33,9 +33,17 @@ public enum TerminalText {
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) || v == 0x2028 || v == 0x2029 { return true }
-        if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C {
-            return true
-        }
+        if isBidirectionalControl(scalar) { return true }
         return (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE
+    }
+
+    /// Whether `scalar` is a bidirectional control that reorders the text a viewer shows:
+    /// embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069), the left-to-right
+    /// and right-to-left marks (U+200E, U+200F) and the Arabic letter mark (U+061C). Every
+    /// report format escapes these (docs/reports.md, "Escaping of control and bidirectional
+    /// characters").
+    package static func isBidirectionalControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C
     }
 }

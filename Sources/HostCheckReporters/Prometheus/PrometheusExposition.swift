@@ -1,11 +1,15 @@
+import HostCheckCore
+
 /// Pieces of the Prometheus text exposition format (version 0.0.4), as read by node_exporter's
 /// textfile collector and `promtool check metrics`.
 enum PrometheusExposition {
     /// Escapes a label value for use between double quotes.
     ///
     /// The format requires `\` → `\\`, `"` → `\"` and line feed → `\n`. Other control characters
-    /// (ESC, CR, C1, line separators) are written as a visible `\u{..}` whose backslash is itself
-    /// escaped, so that a process name cannot put terminal escapes into the file.
+    /// (ESC, CR, C1, line separators), bidirectional controls and noncharacters
+    /// (``TerminalText/isControl(_:)``) are written as a visible `\u{..}` whose backslash is
+    /// itself escaped, so that a process name cannot put terminal escapes into the file or
+    /// reorder what a label shows.
     static func labelValue(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0 == "\\" || $0 == "\"" || isControl($0) }) else { return text }
         var out = ""
@@ -27,8 +31,7 @@ enum PrometheusExposition {
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return v < 0x20 || (v >= 0x7F && v < 0xA0) || v == 0x2028 || v == 0x2029
+        TerminalText.isControl(scalar)
     }
 
     /// A sample value: integers without a fraction, `NaN`, `+Inf`, `-Inf`, else Swift's shortest

@@ -9,7 +9,8 @@ import HostCheckCore
 package struct Waiver: Sendable, Hashable {
     /// The rule id (bare, or `pack/rule`).
     package var rule: String
-    /// Host-name globs, case-insensitive; empty means every host.
+    /// Host-name globs, case-insensitive; empty (`hosts` left out) means every host. The loader
+    /// refuses `hosts: []`, so an empty list here never comes from a file that wrote one.
     package var hosts: [Glob]
     package var reason: String
     /// `YYYY-MM-DD`, inclusive through 23:59:59 UTC; nil for no expiry.
@@ -33,14 +34,10 @@ package struct Waiver: Sendable, Hashable {
         AppliedWaiver(reason: reason, expires: expires, location: location)
     }
 
-    /// Seconds since 1970 of 23:59:59 UTC on `YYYY-MM-DD`; nil when not a real date.
-    static func endOfDay(_ text: String) -> Double? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year) else { return nil }
-        return Double(CivilDate.daysSinceEpoch(year: year, month: month, day: day)) * 86400 + 86399
+    /// Seconds since 1970 of 23:59:59 UTC on `YYYY-MM-DD`, checked by ``CivilDate/day(_:)``
+    /// (the check `--now` uses): the reason when it is not a real date.
+    static func endOfDay(_ text: String) -> Result<Double, CivilDate.Invalid> {
+        CivilDate.day(text).map { Double($0.midnightUTC) + 86_399 }
     }
 }
 

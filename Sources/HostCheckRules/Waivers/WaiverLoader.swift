@@ -54,6 +54,9 @@ package enum WaiverLoader {
         var rule: String?
         if let ruleNode = fields["rule"] {
             rule = reader.string(ruleNode.value, what: "rule")
+            if rule?.trimmingSpaces.isEmpty == true {
+                reader.error("a waiver's rule must not be empty", at: ruleNode.value.location)
+            }
         } else {
             reader.missing("rule", in: "a waiver", at: node.location)
         }
@@ -68,8 +71,18 @@ package enum WaiverLoader {
         }
         var hosts: [Glob] = []
         if let hostsNode = fields["hosts"], let list = reader.stringList(hostsNode.value, what: "hosts") {
+            // An empty list would leave `hosts` empty, which means every host: refused, as empty
+            // lists are in packs; leaving `hosts` out is how a waiver covers every host.
+            if list.isEmpty {
+                reader.error("hosts must not be an empty list (leave hosts out to waive the rule on every host)",
+                             at: hostsNode.value.location)
+            }
             for text in list {
-                if let glob = Glob(text, ignoreCase: true) { hosts.append(glob) } else {
+                if text.isEmpty {
+                    reader.error("a host glob must not be empty", at: hostsNode.value.location)
+                } else if let glob = Glob(text, ignoreCase: true) {
+                    hosts.append(glob)
+                } else {
                     reader.error("invalid glob \(MessageText.quote(text)) (unclosed '[')", at: hostsNode.value.location)
                 }
             }
@@ -77,11 +90,13 @@ package enum WaiverLoader {
         var expires: String?
         var expiresAt: Double?
         if let expiresNode = fields["expires"], let text = reader.string(expiresNode.value, what: "expires") {
-            if let end = Waiver.endOfDay(text) {
+            switch Waiver.endOfDay(text) {
+            case .success(let end):
                 expires = text
                 expiresAt = end
-            } else {
-                reader.error("expires must be a date YYYY-MM-DD, found \(MessageText.quote(text))", at: expiresNode.value.location)
+            case .failure(let invalid):
+                let why = invalid.reason.map { ": \($0)" } ?? ""
+                reader.error("expires must be a date YYYY-MM-DD, found \(MessageText.quote(text))\(why)", at: expiresNode.value.location)
             }
         }
         guard let rule, let reason else { return nil }
