@@ -11,14 +11,14 @@ struct BoundedRun {
     var status: Int32
     var output: String
     var seconds: Double
-    /// Peak resident memory, in KiB (`ru_maxrss`).
+    /// Peak resident memory, in KiB (`VmHWM`, sampled every 2 ms while it runs).
     var maxRSSKiB: Int
     /// True when the run was killed at the timeout.
     var timedOut: Bool
 }
 
 /// Runs the built `hostcheck` with a timeout, measuring time and peak memory with `wait4`
-/// (Foundation's `Process` gives neither a timeout nor the child's rusage).
+/// (Foundation's `Process` gives neither a timeout nor the child's peak memory).
 enum BoundedRunner {
     /// Runs `hostcheck arguments`; `input` is written to its standard input through a pipe
     /// (standard input is `/dev/null` without it); killed after `timeout` seconds.
@@ -71,7 +71,9 @@ enum BoundedRunner {
         var status: Int32 = 0
         var usage = rusage()
         var timedOut = false
+        var peakKiB = 0
         while true {
+            peakKiB = max(peakKiB, highWaterMark(of: pid))
             let waited = wait4(pid, &status, WNOHANG, &usage)
             if waited == pid { break }
             if waited < 0 && errno != EINTR { break }
@@ -81,12 +83,21 @@ enum BoundedRunner {
                 _ = wait4(pid, &status, 0, &usage)
                 break
             }
-            usleep(5_000)
+            usleep(2_000)
         }
         let seconds = Date().timeIntervalSince(start)
         let code: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
-        return BoundedRun(status: code, output: text, seconds: seconds, maxRSSKiB: Int(usage.ru_maxrss), timedOut: timedOut)
+        return BoundedRun(status: code, output: text, seconds: seconds, maxRSSKiB: peakKiB, timedOut: timedOut)
+    }
+
+    /// `VmHWM` of a running process, in KiB (0 once it has exited). `ru_maxrss` from `wait4`
+    /// cannot be used: a child spawned with `CLONE_VM` (as `posix_spawn` does) inherits the
+    /// test runner's own peak.
+    static func highWaterMark(of pid: pid_t) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
     }
 
     /// Starts `/bin/sh -c script` with `$0` = `argument` in the background (standard input,
