@@ -1,3 +1,5 @@
+import HostCheckCore
+
 /// The exit codes of hostcheck (docs/architecture.md, "Exit codes"), decided in this order:
 /// before evaluation 64, 66, 65; after evaluation 1, 2, 0; 74 for an output; 70 internal.
 enum ExitStatus: Int32, Sendable {
@@ -23,10 +25,24 @@ enum ExitStatus: Int32, Sendable {
 struct CLIError: Error, CustomStringConvertible {
     var status: ExitStatus
     var message: String
+    /// True when `message` is already a located line (`PATH: error: ...`), printed as is
+    /// rather than after `hostcheck: error:`.
+    var isLocated = false
 
     init(_ status: ExitStatus, _ message: String) {
         self.status = status
         self.message = message
+    }
+
+    /// An input that could not be read: its located message; exit 66 when it is missing or
+    /// unreadable, 65 when it is not a file hostcheck reads, over its limit, or empty.
+    init(input error: InputError) {
+        switch error.code {
+        case .notFound, .unreadable: status = .noInput
+        case .notRegular, .tooLarge, .empty: status = .dataError
+        }
+        message = error.description
+        isLocated = true
     }
 
     var description: String { message }

@@ -8,13 +8,31 @@ enum FileAccess {
         return (isDirectory != nil, isDirectory == true)
     }
 
-    /// The bytes of `path`; exit 66 when it does not exist, 65 when it cannot be read.
-    static func read(_ path: String) throws -> [UInt8] {
-        guard kind(of: path).exists else { throw CLIError(.noInput, "\(path): no such file or directory") }
-        guard let bytes = try? FileSystem.readFile(path) else {
-            throw CLIError(.noInput, "\(path): cannot be read")
+    /// The bytes of `path`, read by ``InputFile`` within the limits of `kind` (docs/cli.md,
+    /// "Limits"); `origin` says whether it was named by the user (a pipe or device is read, up
+    /// to its limit) or found in a directory (only a regular file is read).
+    /// - Throws: ``CLIError`` with the located message: exit 66 when it is missing or cannot be
+    ///   opened, 65 when it is not a file hostcheck reads, is over its limit, or is empty.
+    static func read(_ path: String, as kind: InputKind, origin: InputFile.Origin = .named) throws -> [UInt8] {
+        do {
+            return try InputFile.read(path, kind: kind, origin: origin)
+        } catch {
+            var failure = CLIError(input: error)
+            // An entry of a directory that is no file to read is an error in that directory's data.
+            if origin == .listed { failure.status = .dataError }
+            throw failure
         }
-        return bytes
+    }
+
+    /// What `path` names, following links (`-` is standard input).
+    /// - Throws: ``CLIError`` (exit 66) with the located cause when nothing readable is there
+    ///   (a dangling link, a symbolic link loop).
+    static func type(of path: String) throws -> InputFile.EntryType {
+        do {
+            return try InputFile.type(of: path)
+        } catch {
+            throw CLIError(input: error)
+        }
     }
 
     /// The entries of a directory, sorted by name; hidden entries are left out.

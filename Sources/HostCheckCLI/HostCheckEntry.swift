@@ -57,7 +57,7 @@ public enum HostCheckMain {
         } catch let exit as CommandExit {
             return exit.status
         } catch let error as CLIError {
-            printError("hostcheck: error: \(error.message)")
+            printError(error.isLocated ? error.message : "hostcheck: error: \(error.message)")
             return error.status.rawValue
         } catch let error as ExitCode {
             return error.rawValue

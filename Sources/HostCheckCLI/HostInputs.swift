@@ -46,21 +46,23 @@ struct HostInputs {
             let probe = try HostInputs.make(descriptor, ProbeRequest(hostName: hostName, options: options))
             return [HostJob(origin: origin) { await HostInputs.collect(probe, origin: origin, name: hostName) }]
         case .capture(let paths):
-            for path in paths where !FileAccess.kind(of: path).exists {
-                throw CLIError(.noInput, "\(path): no such file or directory")
-            }
+            for path in paths { _ = try FileAccess.type(of: path) }
             guard let descriptor = registry.fileProbe else { throw CLIError(.usage, "this build reads no captures") }
             let probe = try HostInputs.make(
                 descriptor, ProbeRequest(paths: paths, hostName: hostName, captureFormats: registry.captureFormats))
             let origin = paths.joined(separator: ", ")
             return [HostJob(origin: origin) { await HostInputs.collect(probe, origin: origin, name: hostName) }]
         case .snapshot(let path):
-            let bytes = try FileAccess.read(path)
+            let bytes = try FileAccess.read(path, as: .snapshot)
             var snapshot: Snapshot
             do {
                 snapshot = try Snapshot(jsonBytes: bytes, file: path)
             } catch {
-                guard case .unsupportedVersion = error.kind else { throw CLIError(.dataError, "\(error)") }
+                guard case .unsupportedVersion = error.kind else {
+                    var failure = CLIError(.dataError, "\(error)")
+                    failure.isLocated = true
+                    throw failure
+                }
                 snapshot = HostInputs.failedSnapshot(name: hostName ?? FileAccess.baseName(path), at: path, error.message)
             }
             if let hostName { snapshot.host.name = hostName }
@@ -80,10 +82,13 @@ struct HostInputs {
         }
     }
 
-    /// Runs a probe; a probe that throws yields a host whose every rule is `error`.
+    /// Runs a probe; a probe that throws yields a host whose every rule is `error`, with the
+    /// error located at the file it names (a capture error is not wrapped in another).
     static func collect(_ probe: any Probe, origin: String, name: String?) async -> Snapshot {
         do {
             return try await probe.collect()
+        } catch let error as CaptureError {
+            return failedSnapshot(name: name ?? "unknown", at: error.path, error.message)
         } catch {
             return failedSnapshot(name: name ?? "unknown", at: origin, "\(error)")
         }
@@ -91,9 +96,11 @@ struct HostInputs {
 
     /// A snapshot that only says the host could not be read: every rule on it is `error`.
     static func failedSnapshot(name: String, at file: String, _ message: String) -> Snapshot {
-        Snapshot(
-            host: HostInfo(name: name, platform: .unknown, coverage: .none),
-            diagnostics: [Diagnostic(.error, message, at: SourceLocation(file: file))]
-        )
+        failedSnapshot(name: name, Diagnostic(.error, message, at: SourceLocation(file: file)))
+    }
+
+    /// A snapshot that only carries `diagnostic` (an error): every rule on it is `error`.
+    static func failedSnapshot(name: String, _ diagnostic: Diagnostic) -> Snapshot {
+        Snapshot(host: HostInfo(name: name, platform: .unknown, coverage: .none), diagnostics: [diagnostic])
     }
 }

@@ -4,7 +4,8 @@ import HostCheckRules
 /// Which rule packs a command reads: the paths given, else `./rules`, else the built-in packs.
 enum PackSelection {
     /// The pack sources for `paths` (files or directories of `*.yaml`/`*.yml`).
-    /// Throws exit 66 for a path that does not exist.
+    /// Throws exit 66 for a path that does not exist, 65 for one over the pack limit or an entry
+    /// of a directory that is not a regular file (docs/cli.md, "Limits").
     /// - Parameter includeTemplates: also read `*.example.yaml` templates in directories (lint does).
     static func sources(for paths: [String], includeTemplates: Bool = false) throws -> [PackSource] {
         if paths.isEmpty {
@@ -13,15 +14,15 @@ enum PackSelection {
         }
         var sources: [PackSource] = []
         for path in paths {
-            let kind = FileAccess.kind(of: path)
-            guard kind.exists else { throw CLIError(.noInput, "\(path): no such file or directory") }
-            if kind.isDirectory {
+            if try FileAccess.type(of: path) == .directory {
+                // An entry that is not a regular file (a FIFO, a device, a dangling link) is
+                // never opened: it is a located error, exit 65.
                 for name in try FileAccess.entries(of: path) where isPackFile(name, includeTemplates: includeTemplates) {
                     let file = FileAccess.join(path, name)
-                    sources.append(PackSource(path: file, bytes: try FileAccess.read(file)))
+                    sources.append(PackSource(path: file, bytes: try FileAccess.read(file, as: .pack, origin: .listed)))
                 }
             } else {
-                sources.append(PackSource(path: path, bytes: try FileAccess.read(path)))
+                sources.append(PackSource(path: path, bytes: try FileAccess.read(path, as: .pack)))
             }
         }
         return sources

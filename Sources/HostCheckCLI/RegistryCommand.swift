@@ -28,7 +28,7 @@ struct RegistryImportCommand: AsyncParsableCommand {
     var file: String
 
     func run() async throws {
-        let bytes = try FileAccess.read(file)
+        let bytes = try FileAccess.read(file, as: .portRegistry)
         let text = String(decoding: bytes, as: UTF8.self)
         let registry = PortRegistry(text: text, file: file)
         guard text.hasPrefix("Service Name,Port Number,Transport Protocol"), !registry.assignments.isEmpty else {
@@ -67,10 +67,10 @@ enum RegistryLocation {
     /// `/etc/services`, else nil.
     static func load(explicit: String?) throws -> PortRegistry? {
         if let explicit {
-            return PortRegistry(text: String(decoding: try FileAccess.read(explicit), as: UTF8.self), file: explicit)
+            return PortRegistry(text: String(decoding: try FileAccess.read(explicit, as: .portRegistry), as: UTF8.self), file: explicit)
         }
         for candidate in [importedPath, "/etc/services"] where FileAccess.kind(of: candidate).exists {
-            if let bytes = try? FileAccess.read(candidate) {
+            if let bytes = try? FileAccess.read(candidate, as: .portRegistry, origin: .listed) {
                 return PortRegistry(text: String(decoding: bytes, as: UTF8.self), file: candidate)
             }
         }

@@ -38,7 +38,7 @@ struct RuleOptions: ParsableArguments {
 extension RuleOptions {
     /// Pack loading options: variable overrides and files, and the built-in packs for includes.
     func loadOptions(registry: Registry) throws -> PackLoadOptions {
-        let files = try variableFiles.map { PackSource(path: $0, bytes: try FileAccess.read($0)) }
+        let files = try variableFiles.map { PackSource(path: $0, bytes: try FileAccess.read($0, as: .variables)) }
         for root in includeRoots where FileSystem.isDirectory(root) != true {
             throw CLIError(.usage, "--include-root \(root): not a directory")
         }

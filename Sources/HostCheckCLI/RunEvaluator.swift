@@ -31,7 +31,7 @@ struct WaiverFile {
 
     /// Loads `path`: exit 66 when missing, 65 when invalid.
     static func load(_ path: String) throws -> WaiverFile {
-        let bytes = try FileAccess.read(path)
+        let bytes = try FileAccess.read(path, as: .waivers)
         let (waivers, diagnostics) = WaiverLoader.load(PackSource(path: path, bytes: bytes))
         for diagnostic in diagnostics where diagnostic.severity == .error { printError(diagnostic.description) }
         guard let waivers, !diagnostics.contains(where: { $0.severity == .error }) else {

@@ -16,32 +16,32 @@ import Testing
     @Test(arguments: [1, 4095, 4096, 70_001])
     func aMappedFileHasTheBytesAReadGives(count: Int) throws {
         let (path, expected) = try Self.temporaryFile(count: count)
-        let mapped = try FileSystem.readFileBytes(path, mappingFrom: 1)
+        let mapped = try InputFile.bytes(path, kind: .capture, mappingFrom: 1)
         #expect(mapped.isMapped)
         #expect(mapped.count == count)
         #expect(mapped.array == expected)
-        #expect(mapped.array == (try FileSystem.readFile(path)))
+        #expect(mapped.array == (try InputFile.read(path, kind: .capture)))
         #expect(mapped.withUnsafeBufferPointer { Array($0) } == expected)
     }
 
     @Test func smallEmptyAndIrregularFilesAreRead() throws {
         let (path, expected) = try Self.temporaryFile(count: 1000)
-        let small = try FileSystem.readFileBytes(path)
+        let small = try InputFile.bytes(path, kind: .capture)
         #expect(!small.isMapped && small.array == expected)
         let (empty, _) = try Self.temporaryFile(count: 0)
-        let none = try FileSystem.readFileBytes(empty, mappingFrom: 0)
+        let none = try InputFile.bytes(empty, kind: .capture, mappingFrom: 0)
         #expect(!none.isMapped && none.isEmpty)
         // /proc files report size 0 and are read to their end.
-        let status = try FileSystem.readFileBytes("/proc/self/status", mappingFrom: 0)
+        let status = try InputFile.bytes("/proc/self/status", kind: .capture, mappingFrom: 0)
         #expect(!status.isMapped && status.starts(with: Array("Name:".utf8)))
-        #expect(throws: FileReadError(.cannotOpen)) { try FileSystem.readFileBytes("/no/such/file") }
-        #expect(throws: FileReadError(.cannotRead)) { try FileSystem.readFileBytes("/") }
+        #expect(throws: InputError.self) { try InputFile.bytes("/no/such/file", kind: .capture) }
+        #expect(throws: InputError.self) { try InputFile.bytes("/", kind: .capture) }
     }
 
     @Test(arguments: [false, true])
     func droppingAPrefixCopiesNothingAndKeepsTheRest(mapped: Bool) throws {
         let (path, expected) = try Self.temporaryFile(count: 5000)
-        let bytes = try FileSystem.readFileBytes(path, mappingFrom: mapped ? 1 : .max)
+        let bytes = try InputFile.bytes(path, kind: .capture, mappingFrom: mapped ? 1 : .max)
         #expect(bytes.isMapped == mapped)
         #expect(bytes.starts(with: Array(expected.prefix(3))))
         #expect(!bytes.starts(with: [expected[0] &+ 1]))

@@ -30,10 +30,12 @@ import Testing
         #expect(FileSystem.entries(ofDirectory: #filePath) == nil)
     }
 
-    @Test func readFileReturnsEveryByteOrAReason() throws {
-        let bytes = try FileSystem.readFile(#filePath)
-        #expect(String(decoding: bytes, as: UTF8.self).contains("readFileReturnsEveryByteOrAReason"))
-        #expect(throws: FileReadError(.cannotOpen)) { try FileSystem.readFile("/no/such/file") }
-        #expect(throws: FileReadError(.cannotRead)) { try FileSystem.readFile("/") }
+    @Test func readReturnsEveryByteOrAReason() throws {
+        let bytes = try InputFile.read(#filePath, kind: .pack)
+        #expect(String(decoding: bytes, as: UTF8.self).contains("readReturnsEveryByteOrAReason"))
+        #expect(throws: InputError(.notFound, path: "/no/such/file", "no such file or directory")) {
+            try InputFile.read("/no/such/file", kind: .pack)
+        }
+        #expect(throws: InputError(.notRegular, path: "/", "is a directory")) { try InputFile.read("/", kind: .pack) }
     }
 }

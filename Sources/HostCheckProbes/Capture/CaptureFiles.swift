@@ -19,15 +19,15 @@ struct CaptureInput: Sendable {
 enum CaptureFiles {
     /// Lists every file to read: a file path is itself; a directory is a bundle whose regular,
     /// non-hidden files are read in name order (sub-directories are ignored with a note).
-    /// - Throws: ``CaptureError`` when a path does not exist or a directory cannot be listed.
+    /// - Throws: ``CaptureError`` when a path does not exist or a directory cannot be listed,
+    ///   and when an entry of a bundle is not a regular file or directory (a FIFO, a device, a
+    ///   socket, a dangling link, a symbolic link loop): such an entry is never opened, and its
+    ///   host is `error`.
     static func files(paths: [String]) throws(CaptureError) -> (files: [String], notes: [Diagnostic]) {
         var files: [String] = []
         var notes: [Diagnostic] = []
         for path in paths {
-            guard let isDirectory = FileSystem.isDirectory(path) else {
-                throw CaptureError(path: path, message: "no such file or directory")
-            }
-            guard isDirectory else {
+            guard try type(of: path) == .directory else {
                 files.append(path)
                 continue
             }
@@ -36,21 +36,35 @@ enum CaptureFiles {
             }
             for name in names.sorted() where !name.hasPrefix(".") {
                 let file = path.hasSuffix("/") ? path + name : path + "/" + name
-                if FileSystem.isDirectory(file) == true {
+                switch try type(of: file) {
+                case .directory:
                     notes.append(Diagnostic(.note, "sub-directory of a bundle ignored", at: SourceLocation(file: file)))
-                } else {
+                case .regular:
                     files.append(file)
+                case .other(let what):
+                    throw CaptureError(path: file, message: "not a regular file (\(what))")
                 }
             }
         }
         return (files, notes)
     }
 
-    /// The bytes of a capture file (a large one mapped, not copied).
-    /// - Throws: ``CaptureError`` when the file cannot be opened or read.
-    static func readFile(_ path: String) throws(CaptureError) -> FileBytes {
+    /// What `path` names, after links.
+    private static func type(of path: String) throws(CaptureError) -> InputFile.EntryType {
         do {
-            return try FileSystem.readFileBytes(path)
+            return try InputFile.type(of: path)
+        } catch {
+            throw CaptureError(path: path, message: error.message)
+        }
+    }
+
+    /// The bytes of a capture file (a large one mapped, not copied), within the capture limits
+    /// (docs/cli.md, "Limits"). A file named on the command line may be a pipe or a device,
+    /// read up to its limit; one listed in a bundle must be a regular file.
+    /// - Throws: ``CaptureError`` when the file cannot be opened or read, or is over its limit.
+    static func readFile(_ path: String, origin: InputFile.Origin) throws(CaptureError) -> FileBytes {
+        do {
+            return try InputFile.bytes(path, kind: .capture, origin: origin)
         } catch {
             throw CaptureError(path: path, message: error.message)
         }

@@ -34,7 +34,7 @@ package struct CaptureProbe: Probe {
         var parsed: [ParsedCapture] = []
         for file in files {
             // One file at a time, so that its bytes are released before the next is read.
-            let input = CaptureInput(file: file, bytes: try CaptureFiles.readFile(file))
+            let input = CaptureInput(file: file, bytes: try CaptureFiles.readFile(file, origin: origin(of: file)))
             parsed.append(await ParsedCapture.parse(input, formats: formats, tasks: tasks))
         }
         return assemble(parsed, files: files, notes: notes)
@@ -47,9 +47,15 @@ package struct CaptureProbe: Probe {
         var parsed: [ParsedCapture] = []
         for file in files {
             // One file at a time, so that its bytes are released before the next is read.
-            parsed.append(ParsedCapture.parse(CaptureInput(file: file, bytes: try CaptureFiles.readFile(file)), formats: formats))
+            let bytes = try CaptureFiles.readFile(file, origin: origin(of: file))
+            parsed.append(ParsedCapture.parse(CaptureInput(file: file, bytes: bytes), formats: formats))
         }
         return assemble(parsed, files: files, notes: notes)
+    }
+
+    /// A file given as a path is named; one found in a bundle is listed.
+    private func origin(of file: String) -> InputFile.Origin {
+        paths.contains(file) ? .named : .listed
     }
 
     private func assemble(_ parsed: [ParsedCapture], files: [String], notes: [Diagnostic]) -> Snapshot {

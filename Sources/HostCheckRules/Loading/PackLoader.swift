@@ -72,8 +72,11 @@ package struct PackLoadOptions: Sendable {
 }
 
 extension PackLoadOptions {
-    /// Reads a file from disk; nil when it cannot be read.
-    package static let readFromDisk: @Sendable (String) -> [UInt8]? = { path in try? FileSystem.readFile(path) }
+    /// Reads an included file from disk with ``InputFile``: a regular file within the pack limit
+    /// (a FIFO, device or socket is never opened; docs/cli.md, "Limits"); nil when it cannot be read.
+    package static let readFromDisk: @Sendable (String) -> [UInt8]? = { path in
+        try? InputFile.read(path, kind: .pack, origin: .listed)
+    }
 }
 
 /// Loads rule packs (docs/architecture.md, "Rule packs"), reporting every problem of every pack in one pass.
