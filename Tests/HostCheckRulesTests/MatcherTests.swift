@@ -20,38 +20,24 @@ import Testing
         #expect(glob.matches(text) == expected)
     }
 
-    /// Regexes search anywhere and read the PCRE/ICU forms pack authors write.
+    /// Regexes search anywhere (the dialect in detail: RegexEngineTests).
     @Test(arguments: [
         ("--port[= ]3691", "nc --port=3691 -l", false, true),
         ("--port[= ]3691", "nc --port 3692", false, false),
         ("^/opt/agent/bin/agent( |$)", "/opt/agent/bin/agent --serve", false, true),
         ("^/opt/agent/bin/agent( |$)", "/usr/opt/agent/bin/agent", false, false),
         ("^magaya\\d+\\.exe$", "Magaya12.exe", true, true),
-        ("^magaya\\d+\\.exe$", "Magaya12.exe", false, false),
         ("(?i)^MAGAYA", "magaya.exe", false, true),
-        ("^svchost(?=\\.exe$)", "svchost.exe", false, true),
-        ("^svchost(?!\\.exe$)", "svchost.exe", false, false),
         ("\\bsshd\\b", "/usr/sbin/sshd -D", false, true),
-        ("[[:digit:]]{4}", "port 3691", false, true),
     ])
     func regexSearchesAnywhere(pattern: String, text: String, ignoreCase: Bool, expected: Bool) throws {
         let regex = try RegexPattern(pattern, ignoreCase: ignoreCase)
         #expect(regex.matches(text) == expected)
     }
 
-    @Test(arguments: ["a(", "[z-a]", "x{2,1}", "(?<n>a)(?<n>b)"])
+    @Test(arguments: ["a(", "[z-a]", "x{2,1}", "(?<n>a)(?<n>b)", "^svchost(?=\\.exe$)"])
     func badRegexIsRefused(pattern: String) {
-        #expect(throws: (any Error).self) { try RegexPattern(pattern, ignoreCase: false) }
-    }
-
-    /// Copies share one compiled regex; hosts evaluated in parallel use it at once.
-    @Test func regexIsSharedAcrossTasks() async throws {
-        let regex = try RegexPattern("^worker-\\d+$", ignoreCase: false)
-        let hits = await withTaskGroup(of: Bool.self) { group in
-            for index in 0..<64 { group.addTask { regex.matches("worker-\(index)") } }
-            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
-        }
-        #expect(hits == 64)
+        #expect(throws: RegexSyntaxError.self) { try RegexPattern(pattern, ignoreCase: false) }
     }
 
     @Test func unclosedSetIsNotAGlob() {

@@ -1,24 +1,24 @@
 import HostCheckCore
-import Synchronization
 
-/// A compiled regular expression (Swift `Regex` syntax, which reads PCRE and ICU patterns;
-/// unanchored search: anchor with `^…$`).
+/// A compiled regular expression of the dialect in docs/rule-packs.md ("Regular
+/// expressions"): unanchored search (anchor with `^…$`), matched on Unicode scalars in time
+/// linear in the text's length (no backtracking; backreferences and lookaround are refused).
 package struct RegexPattern: Sendable, Hashable {
     package let pattern: String
     package let ignoreCase: Bool
-    private let compiled: CompiledRegex
+    private let program: RegexProgram
 
-    /// Compiles `pattern`; throws the engine's error for a bad pattern.
-    package init(_ pattern: String, ignoreCase: Bool) throws {
+    /// Compiles `pattern`; throws ``RegexSyntaxError`` for a construct outside the dialect or a
+    /// pattern over ``RegexLimits``.
+    package init(_ pattern: String, ignoreCase: Bool) throws(RegexSyntaxError) {
         self.pattern = pattern
         self.ignoreCase = ignoreCase
-        let regex = try Regex(pattern)
-        compiled = CompiledRegex(ignoreCase ? regex.ignoresCase() : regex)
+        program = try RegexProgram(pattern, ignoreCase: ignoreCase)
     }
 
     /// Whether the pattern matches somewhere in `text`.
     package func matches(_ text: String) -> Bool {
-        compiled.matches(text)
+        RegexMachine.search(program, in: text)
     }
 
     package static func == (lhs: RegexPattern, rhs: RegexPattern) -> Bool {
@@ -28,22 +28,6 @@ package struct RegexPattern: Sendable, Hashable {
     package func hash(into hasher: inout Hasher) {
         hasher.combine(pattern)
         hasher.combine(ignoreCase)
-    }
-}
-
-/// A compiled `Regex`, shared by the copies of one ``RegexPattern``.
-///
-/// `Regex` is not `Sendable`, so it lives behind a mutex and is used only inside it; hosts
-/// evaluated in parallel wait for each other only when they test the same pattern.
-private final class CompiledRegex: Sendable {
-    private let regex: Mutex<Regex<AnyRegexOutput>>
-
-    init(_ regex: sending Regex<AnyRegexOutput>) {
-        self.regex = Mutex(regex)
-    }
-
-    func matches(_ text: String) -> Bool {
-        regex.withLock { text.contains($0) }
     }
 }
 

@@ -78,10 +78,11 @@ extension MatcherDescriptor {
         keyword: "regex", summary: "a regular expression, searched unanchored", takesIgnoreCase: true,
         appliesTo: { $0 == .text || $0 == .address },
         compile: .value { text, _, ignoreCase in
-            guard let pattern = try? RegexPattern(text, ignoreCase: ignoreCase) else {
-                return .failure(MatcherError("invalid regular expression \(MessageText.quote(text))"))
+            do throws(RegexSyntaxError) {
+                return .success(.regex(try RegexPattern(text, ignoreCase: ignoreCase)))
+            } catch {
+                return .failure(MatcherError("invalid regular expression \(MessageText.quote(text)) \(error.description)"))
             }
-            return .success(.regex(pattern))
         })
 
     static let range = MatcherDescriptor(
