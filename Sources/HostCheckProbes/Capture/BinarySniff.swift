@@ -32,7 +32,7 @@ struct CaptureDecodeError: Error, Sendable, Equatable {
 
 /// Tells binary data from text by looking at a bounded window, so that a file of NULs or
 /// random bytes is refused without reading (or transcoding) the rest of it
-/// (docs/captures.md, "Limits").
+/// (docs/captures.md, "Binary data and long lines").
 enum BinarySniff {
     /// The offset of the first NUL byte, nil when there is none (`memchr`, so a text is
     /// checked at memory speed).

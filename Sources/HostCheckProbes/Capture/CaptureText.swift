@@ -64,8 +64,9 @@ package struct CaptureText: Sendable {
     /// From this many bytes, a text's lines are found on two threads at once.
     static let parallelScanThreshold = 8 << 20
 
-    /// The longest line that is read, in bytes (docs/captures.md, "Limits"): a longer one is
-    /// blank to every reader and reported once (``LineTable/longLines``), never made a `String`.
+    /// The longest line that is read, in bytes (docs/captures.md, "Binary data and long
+    /// lines"): a longer one is blank to every reader and reported once
+    /// (``LineTable/longLines``), never made a `String`.
     static let maximumLineBytes = 1 << 20
 
     /// The line ranges of the whole text. A large text is cut in two after a line feed near

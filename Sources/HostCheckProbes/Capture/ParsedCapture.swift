@@ -95,7 +95,10 @@ struct ParsedCapture: Sendable {
             }
             return .done(parsed)
         }
-        guard let format = FormatRecognizer.recognise(FormatRecognizer.lines(of: text), among: formats) else {
+        let lines = FormatRecognizer.lines(of: text)
+        guard let format = FormatRecognizer.recognise(lines, among: formats) else {
+            // Text made only of lines too long to read has had its one error per line.
+            if !text.lineRanges.longLines.isEmpty, lines.allSatisfy(Tokens.isBlank) { return .done(parsed) }
             parsed.diagnostics.append(Diagnostic(
                 .error, "unrecognised capture format (expected netstat, tasklist, ss, lsof, /proc/net or PowerShell output)",
                 at: fileLocation))
