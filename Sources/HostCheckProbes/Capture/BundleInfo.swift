@@ -20,9 +20,14 @@ struct BundleInfo: Sendable, Hashable {
     var labels: [String: String] = [:]
     var commands: [String] = []
 
-    /// The text of a file that starts like a JSON object (after blanks), else nil.
+    /// The largest `host.json` read, in bytes: a larger file is not taken for one.
+    static let maximumBytes = 1 << 20
+
+    /// The text of a file of at most ``maximumBytes`` that starts like a JSON object (after
+    /// blanks), else nil.
     static func candidateText(_ utf8: FileBytes) -> String? {
-        utf8.withUnsafeBufferPointer { bytes in
+        guard utf8.count <= maximumBytes else { return nil }
+        return utf8.withUnsafeBufferPointer { bytes in
             guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }),
                   first == 0x7B else { return nil }
             return String(decoding: bytes, as: UTF8.self)

@@ -38,7 +38,8 @@ enum CaptureDecoder {
     /// How many bytes are examined to choose a code page.
     static let sniffLimit = 64 * 1024
 
-    /// The decoded text, or nil when nothing decodes (a double-byte page with invalid bytes).
+    /// The decoded text, or nil when nothing decodes (a double-byte page with invalid bytes) or
+    /// the bytes are binary (``read(_:signatures:)``).
     static func decode(
         _ bytes: [UInt8], signatures: [CodePageSignature] = WindowsLanguages.codePageSignatures
     ) -> DecodedBytes? {
@@ -49,25 +50,78 @@ enum CaptureDecoder {
     static func decode(
         _ bytes: FileBytes, signatures: [CodePageSignature] = WindowsLanguages.codePageSignatures
     ) -> DecodedBytes? {
+        try? read(bytes, signatures: signatures)
+    }
+
+    /// The decoded text of a file's bytes.
+    ///
+    /// Binary data is refused from a bounded window (``BinarySniff``): a NUL byte in the first
+    /// ``sniffLimit`` bytes (of the decoded window, for UTF-16), or too many control bytes
+    /// where a code page is chosen, and the rest is neither read nor transcoded. A NUL further
+    /// on refuses the file too (found with `memchr` in the decoded text).
+    /// - Throws: ``CaptureDecodeError``, located at the line of the first offending byte.
+    static func read(
+        _ bytes: FileBytes, signatures: [CodePageSignature] = WindowsLanguages.codePageSignatures
+    ) throws(CaptureDecodeError) -> DecodedBytes {
+        let decoded = try transcode(bytes, signatures: signatures)
+        try BinarySniff.refuseNUL(decoded.utf8)
+        return decoded
+    }
+
+    private static func transcode(
+        _ bytes: FileBytes, signatures: [CodePageSignature]
+    ) throws(CaptureDecodeError) -> DecodedBytes {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             let body = bytes.dropFirst(3)
-            guard UTF8Validation.isValid(body) else { return nil }
+            try BinarySniff.refuseBinaryHead(body)
+            guard UTF8Validation.isValid(body) else { throw .undecodable(line: firstInvalidLine(body)) }
             return DecodedBytes(utf8: body, encoding: .utf8BOM)
         }
         if bytes.starts(with: [0xFF, 0xFE]) {
-            return DecodedBytes(utf8: utf16(bytes.dropFirst(2), littleEndian: true), encoding: .utf16LEBOM)
+            let body = bytes.dropFirst(2)
+            try BinarySniff.refuseBinaryUTF16(body, littleEndian: true)
+            return DecodedBytes(utf8: utf16(body, littleEndian: true), encoding: .utf16LEBOM)
         }
         if bytes.starts(with: [0xFE, 0xFF]) {
-            return DecodedBytes(utf8: utf16(bytes.dropFirst(2), littleEndian: false), encoding: .utf16BEBOM)
+            let body = bytes.dropFirst(2)
+            try BinarySniff.refuseBinaryUTF16(body, littleEndian: false)
+            return DecodedBytes(utf8: utf16(body, littleEndian: false), encoding: .utf16BEBOM)
         }
         let sample = bytes.withUnsafeBufferPointer { sampleBytes($0) }
         if looksLikeUTF16LE(sample) {
+            try BinarySniff.refuseBinaryUTF16(bytes, littleEndian: true)
             return DecodedBytes(utf8: utf16(bytes, littleEndian: true), encoding: .utf16LE)
         }
+        try BinarySniff.refuseBinaryHead(bytes)
         if UTF8Validation.isValid(bytes) {
             return DecodedBytes(utf8: bytes, encoding: .utf8)
         }
-        return decodeCodePage(bytes.array, signatures: signatures)
+        return try decodeCodePage(bytes, signatures: signatures)
+    }
+
+    /// The line of the first byte that is not valid UTF-8 (1 when there is none).
+    private static func firstInvalidLine(_ bytes: FileBytes) -> Int {
+        bytes.withUnsafeBufferPointer { all in
+            UTF8Validation.firstInvalidOffset(all).map { BinarySniff.line(ofOffset: $0, in: all) } ?? 1
+        }
+    }
+
+    /// ``decodeCodePage(_:signatures:)`` for the bytes of a file: the binary checks are made
+    /// on the sample, before anything is copied.
+    /// - Throws: ``CaptureDecodeError`` for too many control bytes or undecodable bytes.
+    static func decodeCodePage(
+        _ bytes: FileBytes, signatures: [CodePageSignature]
+    ) throws(CaptureDecodeError) -> DecodedBytes {
+        let controls: Int? = bytes.withUnsafeBufferPointer { all in
+            let sample = sampleBytes(all)
+            return sample.withUnsafeBufferPointer { BinarySniff.controlHeavy($0) }
+                .map { BinarySniff.line(ofOffset: $0, in: all) }
+        }
+        if let controls { throw .binary("control bytes", line: controls) }
+        guard let decoded = decodeCodePage(bytes.array, signatures: signatures) else {
+            throw .undecodable(line: firstInvalidLine(bytes))
+        }
+        return decoded
     }
 
     /// The code page under which the most signature lines appear, a signature of the page's
@@ -77,7 +131,7 @@ enum CaptureDecoder {
     static func decodeCodePage(_ bytes: [UInt8], signatures: [CodePageSignature]) -> DecodedBytes? {
         let sample = sampleBytes(bytes)
         // Text captures hold no NUL and few control bytes; anything else is a binary file.
-        let controls = sample.lazy.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }.count
+        let controls = sample.lazy.filter(BinarySniff.isControl).count
         guard !sample.contains(0), controls * 20 <= sample.count else { return nil }
         var best: (page: CodePage, score: Int, plausibility: Int)?
         for page in CodePage.allCases {

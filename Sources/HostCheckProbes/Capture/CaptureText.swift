@@ -64,10 +64,17 @@ package struct CaptureText: Sendable {
     /// From this many bytes, a text's lines are found on two threads at once.
     static let parallelScanThreshold = 8 << 20
 
+    /// The longest line that is read, in bytes (docs/captures.md, "Binary data and long
+    /// lines"): a longer one is blank to every reader and reported once
+    /// (``LineTable/longLines``), never made a `String`.
+    static let maximumLineBytes = 1 << 20
+
     /// The line ranges of the whole text. A large text is cut in two after a line feed near
     /// its middle, and the halves are scanned at once (a line feed ends a line wherever it is,
-    /// so the lines are those of one pass).
-    static func scanLines(_ text: FileBytes, parallelFrom threshold: Int = parallelScanThreshold) -> LineTable {
+    /// so the lines are those of one pass). Lines longer than `maximumLength` are blanked.
+    static func scanLines(
+        _ text: FileBytes, parallelFrom threshold: Int = parallelScanThreshold, maximumLength: Int = maximumLineBytes
+    ) -> LineTable {
         let count = text.count
         let middle: Int? = count < threshold ? nil : text.withUnsafeBufferPointer { bytes in
             guard let base = bytes.baseAddress,
@@ -75,35 +82,74 @@ package struct CaptureText: Sendable {
             return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base + 1
         }
         guard let middle, middle < count else {
-            return LineTable(text.withUnsafeBufferPointer { scanLines($0, offset: 0, reserving: count / 24 + 16) })
+            var long: [LineTable.LongLine] = []
+            let part = text.withUnsafeBufferPointer {
+                scanLines($0, offset: 0, reserving: count / 24 + 16, maximumLength: maximumLength, long: &long)
+            }
+            return LineTable(part, longLines: long)
         }
         let (first, second) = BlockingThread.both({
             text.withUnsafeBufferPointer { all in
-                scanLines(UnsafeBufferPointer(rebasing: all[..<middle]), offset: 0, reserving: middle / 24 + 16)
+                var long: [LineTable.LongLine] = []
+                let part = scanLines(
+                    UnsafeBufferPointer(rebasing: all[..<middle]), offset: 0, reserving: middle / 24 + 16,
+                    maximumLength: maximumLength, long: &long)
+                return (part, long)
             }
         }, {
             text.withUnsafeBufferPointer { all in
-                scanLines(UnsafeBufferPointer(rebasing: all[middle...]), offset: middle, reserving: (count - middle) / 24 + 16)
+                var long: [LineTable.LongLine] = []
+                let part = scanLines(
+                    UnsafeBufferPointer(rebasing: all[middle...]), offset: middle, reserving: (count - middle) / 24 + 16,
+                    maximumLength: maximumLength, long: &long)
+                return (part, long)
             }
         })
-        return LineTable(first, then: second)
+        let firstCount = first.0.count
+        let long = first.1 + second.1.map { LineTable.LongLine(index: $0.index + firstCount, byteCount: $0.byteCount) }
+        return LineTable(first.0, then: second.0, longLines: long)
     }
 
     /// The lines of UTF-8 bytes, as offsets into `bytes` plus `offset`: eight bytes a line
     /// (``LineTable/Part/packed(_:)``) when every offset fits in 32 bits, sixteen otherwise.
-    /// `reserving` lines of room are reserved (only what is written is touched).
+    /// `reserving` lines of room are reserved (only what is written is touched). No line is
+    /// blanked.
     static func scanLines(_ bytes: UnsafeBufferPointer<UInt8>, offset: Int, reserving: Int) -> LineTable.Part {
+        var long: [LineTable.LongLine] = []
+        return scanLines(bytes, offset: offset, reserving: reserving, maximumLength: .max, long: &long)
+    }
+
+    /// ``scanLines(_:offset:reserving:)``, a line longer than `maximumLength` bytes given an
+    /// empty range at its start and appended to `long` (its index counted in this part).
+    static func scanLines(
+        _ bytes: UnsafeBufferPointer<UInt8>, offset: Int, reserving: Int, maximumLength: Int,
+        long: inout [LineTable.LongLine]
+    ) -> LineTable.Part {
         if offset + bytes.count <= Int(UInt32.max) {
             var packed: [UInt64] = []
             packed.reserveCapacity(reserving)
             HugePageAdvice.advise(packed)
-            forEachLine(bytes) { start, end in packed.append(UInt64(offset + start) << 32 | UInt64(offset + end)) }
+            forEachLine(bytes) { start, end in
+                var end = end
+                if end - start > maximumLength {
+                    long.append(LineTable.LongLine(index: packed.count, byteCount: end - start))
+                    end = start
+                }
+                packed.append(UInt64(offset + start) << 32 | UInt64(offset + end))
+            }
             return .packed(packed)
         }
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(reserving)
         HugePageAdvice.advise(ranges)
-        forEachLine(bytes) { start, end in ranges.append(offset + start..<offset + end) }
+        forEachLine(bytes) { start, end in
+            var end = end
+            if end - start > maximumLength {
+                long.append(LineTable.LongLine(index: ranges.count, byteCount: end - start))
+                end = start
+            }
+            ranges.append(offset + start..<offset + end)
+        }
         return .wide(ranges)
     }
 

@@ -8,6 +8,22 @@
 enum FormatRecognizer {
     /// How many lines are examined at most.
     static let scanLimit = 400
+    /// How many bytes of lines are examined at most: lines are taken while fewer have been
+    /// (so a text of long lines is recognised from its first few, not 400 of a megabyte each).
+    static let scanBytes = 1 << 20
+
+    /// The lines examined: the first ``scanLimit``, up to the line that reaches ``scanBytes``.
+    static func lines(of text: CaptureText) -> [Substring] {
+        var lines: [Substring] = []
+        var bytes = 0
+        var index = 0
+        while index < min(scanLimit, text.lineCount), bytes < scanBytes {
+            bytes += text.lineRanges[index].count
+            lines.append(text.line(index))
+            index += 1
+        }
+        return lines
+    }
 
     /// The format of the text among `formats`, or nil when none recognises it.
     static func recognise(_ lines: [Substring], among formats: [CaptureFormatDescriptor]) -> CaptureFormatDescriptor? {

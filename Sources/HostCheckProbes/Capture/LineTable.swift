@@ -5,7 +5,16 @@
 /// keeping their two parts, instead of appending the second to the first, saves a serial copy
 /// into fresh memory before parsing can start. A line takes eight bytes (its start and end as
 /// 32-bit offsets) in a text under 4 GiB: 11 MB for the 1.37 million lines of a 60 MB capture.
+///
+/// A line longer than ``CaptureText/maximumLineBytes`` is not read: its range is empty (at its
+/// start), so every reader sees a blank line, and it is listed in ``longLines`` to be reported.
 struct LineTable: RandomAccessCollection, Sendable, Equatable {
+    /// A line too long to be read: its 0-based index and its length in bytes.
+    struct LongLine: Sendable, Equatable {
+        var index: Int
+        var byteCount: Int
+    }
+
     /// The lines of one part of a text.
     enum Part: Sendable {
         /// Start and end offsets packed as `start << 32 | end`.
@@ -35,12 +44,16 @@ struct LineTable: RandomAccessCollection, Sendable, Equatable {
     private let first: Part
     private let second: Part
     private let firstCount: Int
+    /// The lines too long to be read, in order (their ranges here are empty).
+    let longLines: [LongLine]
 
-    /// The lines of the first part, then those of the second (which follow it in the text).
-    init(_ first: Part, then second: Part = .packed([])) {
+    /// The lines of the first part, then those of the second (which follow it in the text);
+    /// `longLines` are those blanked in either, indexed in the whole table.
+    init(_ first: Part, then second: Part = .packed([]), longLines: [LongLine] = []) {
         self.first = first
         self.second = second
         firstCount = first.count
+        self.longLines = longLines
     }
 
     var startIndex: Int { 0 }
@@ -53,6 +66,6 @@ struct LineTable: RandomAccessCollection, Sendable, Equatable {
     }
 
     static func == (lhs: LineTable, rhs: LineTable) -> Bool {
-        lhs.elementsEqual(rhs)
+        lhs.longLines == rhs.longLines && lhs.elementsEqual(rhs)
     }
 }

@@ -72,13 +72,16 @@ struct ParsedCapture: Sendable {
             parsed.diagnostics.append(Diagnostic(.error, "empty capture file", at: fileLocation))
             return .done(parsed)
         }
-        guard let decoded = CaptureDecoder.decode(input.bytes) else {
-            parsed.diagnostics.append(Diagnostic(
-                .error, "cannot decode the file: binary, or not utf-8, utf-16 or a known code page", at: fileLocation))
+        let decoded: DecodedBytes
+        do {
+            decoded = try CaptureDecoder.read(input.bytes)
+        } catch {
+            parsed.diagnostics.append(Diagnostic(.error, error.message, at: SourceLocation(file: input.file, line: error.line)))
             return .done(parsed)
         }
         let text = CaptureText(file: input.file, encoding: decoded.encoding, utf8: decoded.utf8)
         parsed.source.encoding = decoded.encoding.rawValue
+        parsed.diagnostics += longLineErrors(text)
         if decoded.guessed {
             parsed.diagnostics.append(Diagnostic(
                 .warning, "no known header or title decoded; code page \(decoded.encoding.rawValue) is a guess",
@@ -92,7 +95,10 @@ struct ParsedCapture: Sendable {
             }
             return .done(parsed)
         }
-        guard let format = FormatRecognizer.recognise(text.lines(upTo: FormatRecognizer.scanLimit), among: formats) else {
+        let lines = FormatRecognizer.lines(of: text)
+        guard let format = FormatRecognizer.recognise(lines, among: formats) else {
+            // Text made only of lines too long to read has had its one error per line.
+            if !text.lineRanges.longLines.isEmpty, lines.allSatisfy(Tokens.isBlank) { return .done(parsed) }
             parsed.diagnostics.append(Diagnostic(
                 .error, "unrecognised capture format (expected netstat, tasklist, ss, lsof, /proc/net or PowerShell output)",
                 at: fileLocation))
@@ -101,5 +107,28 @@ struct ParsedCapture: Sendable {
         parsed.source.format = format.id
         parsed.platform = format.platform
         return .recognised(parsed, CaptureDocument(text: text, decoded: decoded), format)
+    }
+
+    /// How many lines too long to read are reported one by one; the rest are counted in one
+    /// more error.
+    static let reportedLongLines = 10
+
+    /// One located error per line longer than ``CaptureText/maximumLineBytes`` (up to
+    /// ``reportedLongLines``), naming its length, never its text.
+    static func longLineErrors(_ text: CaptureText) -> [Diagnostic] {
+        let long = text.lineRanges.longLines
+        let limit = "\(CaptureText.maximumLineBytes >> 20) MiB"
+        var errors = long.prefix(reportedLongLines).map { line in
+            Diagnostic(
+                .error, "line longer than \(limit) (\(line.byteCount) bytes); not read",
+                at: text.location(line: line.index + 1))
+        }
+        if long.count > reportedLongLines {
+            let rest = long[reportedLongLines]
+            errors.append(Diagnostic(
+                .error, "\(long.count - reportedLongLines) more lines longer than \(limit); not read",
+                at: text.location(line: rest.index + 1)))
+        }
+        return errors
     }
 }

@@ -26,7 +26,13 @@ enum UTF8Validation {
 
     /// Whether the bytes are valid UTF-8, checked on the calling thread.
     static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
+        firstInvalidOffset(bytes) == nil
+    }
+
+    /// The offset of the first byte that does not start a well-formed sequence, nil when the
+    /// bytes are valid UTF-8.
+    static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
         let raw = UnsafeRawPointer(base)
         let count = bytes.count
         var index = 0
@@ -45,10 +51,10 @@ enum UTF8Validation {
                 index += 1
                 continue
             }
-            guard let length = sequenceLength(base, at: index, count: count) else { return false }
+            guard let length = sequenceLength(base, at: index, count: count) else { return index }
             index += length
         }
-        return true
+        return nil
     }
 
     /// The length of the well-formed multi-byte sequence at `index`, nil when it is not one.

@@ -6,7 +6,8 @@ import HostCheckCore
 enum PowerShellJSONParser {
     static func parse(_ text: CaptureText, raw: String) -> (sockets: SocketCapture?, processes: ProcessCapture?) {
         let fileLocation = SourceLocation(file: text.file)
-        guard let json = try? JSONParser().parse(Array(raw.utf8), file: text.file) else {
+        // A line too long to read (reported where the text was read) leaves no whole document.
+        guard text.lineRanges.longLines.isEmpty, let json = try? JSONParser().parse(Array(raw.utf8), file: text.file) else {
             var failed = ProcessCapture()
             failed.diagnostics.append(Diagnostic(.error, "the json document cannot be read", at: fileLocation))
             return (nil, failed)
