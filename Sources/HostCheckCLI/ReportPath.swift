@@ -50,17 +50,7 @@ enum ReportPath {
         if let parts = split(path), let real = realDirectory(parts.directory) {
             return real == "/" ? "/" + parts.name : real + "/" + parts.name
         }
-        var full = path
-        if !path.hasPrefix("/") { full = (FileSystem.workingDirectory() ?? "") + "/" + path }
-        var components: [Substring] = []
-        for component in full.split(separator: "/") {
-            switch component {
-            case ".": continue
-            case "..": _ = components.popLast()
-            default: components.append(component)
-            }
-        }
-        return "/" + components.joined(separator: "/")
+        return "/" + FileSystem.lexicalComponents(of: path).joined(separator: "/")
     }
 
     /// realpath(3) of a directory; nil when it does not exist.

@@ -38,12 +38,11 @@ package enum FileSystem {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// The last component of a path after `.` and `..` are resolved lexically (a relative path
-    /// against the working directory): `wh-1` for `captures/wh-1/`, the working directory's
-    /// name for `.`; nil for `/`.
-    package static func lastComponent(of path: String) -> String? {
+    /// The components of `path` made absolute against the working directory, with `.`, `..`
+    /// and doubled slashes resolved lexically (no symbolic link is followed).
+    package static func lexicalComponents(of path: String) -> [Substring] {
         var full = path
-        if !path.hasPrefix("/"), let directory = workingDirectory() { full = directory + "/" + path }
+        if !path.hasPrefix("/") { full = (workingDirectory() ?? "") + "/" + path }
         var components: [Substring] = []
         for component in full.split(separator: "/") {
             switch component {
@@ -52,6 +51,13 @@ package enum FileSystem {
             default: components.append(component)
             }
         }
-        return components.last.map(String.init)
+        return components
+    }
+
+    /// The last component of a path after `.` and `..` are resolved lexically (a relative path
+    /// against the working directory): `wh-1` for `captures/wh-1/`, the working directory's
+    /// name for `.`; nil for `/`.
+    package static func lastComponent(of path: String) -> String? {
+        lexicalComponents(of: path).last.map(String.init)
     }
 }
