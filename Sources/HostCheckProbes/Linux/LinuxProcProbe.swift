@@ -110,6 +110,10 @@ package struct LinuxProcProbe: Probe {
                 var tables = SocketTables()
                 for target in targets {
                     let reading = try collector.read(target, netlinkUsed: &tables.netlinkUsed)
+                    if reading.namespaceVanished {
+                        tables.diagnostics.append(contentsOf: reading.diagnostics)
+                        continue
+                    }
                     if reading.readTables.isEmpty, targets.count == 1 {
                         throw LinuxProbeError("cannot read any socket table (tcp, tcp6, udp, udp6)", path: procRoot + "/net")
                     }

@@ -22,11 +22,18 @@ enum NetlinkSockDiag {
         }
 
         /// A socket in the namespace of `nsPath` (`/proc/PID/ns/net`); `setns` runs on a
-        /// dedicated pthread in C, never on a Swift concurrency thread.
-        static func make(namespacePath nsPath: String) -> Result<Connection, SystemError> {
+        /// dedicated pthread in C, never on a Swift concurrency thread. With `inode`, a
+        /// namespace file of another inode (the process exited and its PID was reused) fails
+        /// with `ESRCH`, as a process that is gone.
+        static func make(namespacePath nsPath: String, inode: UInt64? = nil) -> Result<Connection, SystemError> {
             let nsFD = open(nsPath, O_RDONLY | O_CLOEXEC)
             guard nsFD >= 0 else { return .failure(.current) }
             defer { close(nsFD) }
+            if let inode {
+                var status = stat()
+                guard fstat(nsFD, &status) == 0 else { return .failure(.current) }
+                guard UInt64(status.st_ino) == inode else { return .failure(SystemError(code: ESRCH)) }
+            }
             let fd = hc_diag_open_in_netns(nsFD)
             return fd >= 0 ? .success(Connection(fd: fd)) : .failure(SystemError(code: -fd))
         }

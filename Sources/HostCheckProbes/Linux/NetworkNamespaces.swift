@@ -4,6 +4,14 @@ struct NamespaceTarget: Sendable, Hashable {
     var inode: UInt64?
     /// A process inside it; nil for the probe's own namespace.
     var pid: Int32?
+    /// Other processes inside it, tried in turn when `pid` exits before it is read.
+    var alternates: [Int32] = []
+
+    /// The same namespace entered through the next process, if one is left.
+    func next() -> NamespaceTarget? {
+        guard let first = alternates.first else { return nil }
+        return NamespaceTarget(inode: inode, pid: first, alternates: Array(alternates.dropFirst()))
+    }
 }
 
 /// Finds network namespaces through `<root>/[pid]/ns/net` links.
@@ -27,20 +35,37 @@ enum NetworkNamespaces {
         }
     }
 
-    /// The namespaces of `pids` other than `own`, one target (the lowest PID) each, and how
-    /// many processes' namespaces could not be read (they exited or are not ours to read).
+    /// The namespaces of `pids` other than `own`, one target each (entered through its
+    /// lowest PID, the others kept as alternates), and how many processes' namespaces could
+    /// not be read (not ours to read; a process that exited is not counted).
     static func others(procRoot: String, pids: [Int32], own: UInt64?) -> (targets: [NamespaceTarget], unreadable: Int) {
-        var seen: Set<UInt64> = own.map { [$0] } ?? []
         var targets: [NamespaceTarget] = []
+        var index: [UInt64: Int] = [:]
         var unreadable = 0
         for pid in pids {
             switch inode(procRoot: procRoot, of: String(pid)) {
             case .success(let inode):
-                if seen.insert(inode).inserted { targets.append(NamespaceTarget(inode: inode, pid: pid)) }
+                guard inode != own else { continue }
+                if let at = index[inode] {
+                    targets[at].alternates.append(pid)
+                } else {
+                    index[inode] = targets.count
+                    targets.append(NamespaceTarget(inode: inode, pid: pid))
+                }
             case .failure(let error):
                 if !error.isGone { unreadable += 1 }
             }
         }
         return (targets, unreadable)
+    }
+
+    /// Whether `target`'s process has exited (or its PID now names another namespace), so
+    /// the namespace must be entered through another process.
+    static func hasLeft(_ target: NamespaceTarget, procRoot: String) -> Bool {
+        guard let pid = target.pid else { return false }
+        switch inode(procRoot: procRoot, of: String(pid)) {
+        case .success(let now): return target.inode.map { $0 != now } ?? false
+        case .failure(let error): return error.isGone
+        }
     }
 }

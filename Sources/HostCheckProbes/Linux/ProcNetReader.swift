@@ -20,6 +20,9 @@ struct SocketTableReading: Sendable {
     var sockets: [KernelSocket] = []
     var readTables: Set<ProcNetTable> = []
     var diagnostics: [Diagnostic] = []
+    /// Every process in the namespace exited before it could be read: its sockets closed with
+    /// them, so it neither lowers coverage nor counts as an unreadable table.
+    var namespaceVanished = false
 
     /// Coverage of protocols and families: a missing table lowers its family (IPv6 may be
     /// disabled); a protocol is lowered only when none of its tables could be read.

@@ -18,27 +18,58 @@ struct SocketTableCollector {
     }
 
     /// The tables of one namespace; `netlinkUsed` is set when any table came from netlink.
+    /// A process that exits before its namespace is read (or whose PID is reused meanwhile)
+    /// hands over to the target's next process; when none is left, the namespace went with
+    /// them and its reading is marked ``SocketTableReading/namespaceVanished``.
     /// - Throws: ``LinuxProbeError`` when netlink is forced and no socket can be opened, or
     ///   forced on a proc root other than `/proc` (a fixture tree has no kernel behind it).
     func read(_ target: NamespaceTarget, netlinkUsed: inout Bool) throws -> SocketTableReading {
         if source == .netlink, procRoot != "/proc" {
             throw LinuxProbeError("netlink sock_diag describes only the live kernel; read this root as procfs", path: procRoot)
         }
+        var current = target
+        while true {
+            var used = false
+            if let reading = try readUnlessGone(current, netlinkUsed: &used) {
+                netlinkUsed = netlinkUsed || used
+                return reading
+            }
+            guard let next = current.next() else {
+                var reading = SocketTableReading()
+                reading.namespaceVanished = true
+                let name = target.inode.map { "net:[\($0)]" } ?? "a network namespace"
+                reading.diagnostics.append(Diagnostic(
+                    .note, "\(name) was not read: every process in it exited while the probe ran",
+                    at: SourceLocation(file: procRoot + "/\(target.pid.map(String.init) ?? "self")/ns/net")))
+                return reading
+            }
+            current = next
+        }
+    }
+
+    /// One attempt at `target`; nil when its process left before (or while) the tables were read.
+    private func readUnlessGone(_ target: NamespaceTarget, netlinkUsed: inout Bool) throws -> SocketTableReading? {
         let netDirectory = procRoot + (target.pid.map { "/\($0)" } ?? "") + "/net"
-        guard triesNetlink else { return ProcNetReader.read(netDirectory: netDirectory, netns: target.inode) }
+        guard triesNetlink else {
+            let reading = ProcNetReader.read(netDirectory: netDirectory, netns: target.inode)
+            return NetworkNamespaces.hasLeft(target, procRoot: procRoot) ? nil : reading
+        }
 
         let namespacePath = target.pid.map { procRoot + "/\($0)/ns/net" }
-        let opened = namespacePath.map { NetlinkSockDiag.Connection.make(namespacePath: $0) } ?? NetlinkSockDiag.Connection.make()
+        let opened = namespacePath.map { NetlinkSockDiag.Connection.make(namespacePath: $0, inode: target.inode) }
+            ?? NetlinkSockDiag.Connection.make()
         let connection: NetlinkSockDiag.Connection
         switch opened {
         case .success(let open):
             connection = open
         case .failure(let error):
+            if target.pid != nil, error.isGone || NetworkNamespaces.hasLeft(target, procRoot: procRoot) { return nil }
             let what = namespacePath ?? "own network namespace"
             if source == .netlink {
                 throw LinuxProbeError("cannot open netlink sock_diag in \(what): \(error)", path: namespacePath ?? procRoot)
             }
             var reading = ProcNetReader.read(netDirectory: netDirectory, netns: target.inode)
+            if NetworkNamespaces.hasLeft(target, procRoot: procRoot) { return nil }
             reading.diagnostics.insert(Diagnostic(
                 .note, "netlink sock_diag refused (\(error)); read \(netDirectory) instead",
                 at: SourceLocation(file: namespacePath ?? "NETLINK_SOCK_DIAG")), at: 0)
