@@ -22,29 +22,31 @@ struct CaptureProbeTests {
 
     static let fullNoUDP = Coverage(tcp: .full, udp: .none, ipv4: .full, ipv6: .none, owners: .full)
     static let noOwners = Coverage(tcp: .full, udp: .full, ipv4: .full, ipv6: .full, owners: .none)
+    /// Everything in the namespace the capture ran in.
+    static let complete = Coverage(tcp: .full, udp: .full, ipv4: .full, ipv6: .full, owners: .full)
 
     static let expectations: [Expectation] = [
         Expectation(
             files: ["netstat-ano-3691.txt", "tasklist-nc64.csv"], sockets: 12, listening: 10,
             processes: [0: "System Idle Process", 4: "System", 988: "svchost.exe", 2216: "svchost.exe",
                         3312: "TeamViewer_Service.exe", 6120: "nc64.exe"],
-            coverage: .full, encodings: ["utf-8", "utf-8"], formats: ["windows-netstat", "windows-tasklist-csv"],
+            coverage: complete, encodings: ["utf-8", "utf-8"], formats: ["windows-netstat", "windows-tasklist-csv"],
             problems: [], port3691: (7, .owned, [6120])),
         Expectation(
             files: ["netstat-ano-3691.txt", "tasklist-magaya.csv"], sockets: 12, listening: 10,
             processes: [0: "System Idle Process", 4: "System", 988: "svchost.exe", 2216: "svchost.exe",
                         3312: "TeamViewer_Service.exe", 6120: "MagayaNetworkService.exe"],
-            coverage: .full, encodings: ["utf-8", "utf-8"], formats: ["windows-netstat", "windows-tasklist-csv"],
+            coverage: complete, encodings: ["utf-8", "utf-8"], formats: ["windows-netstat", "windows-tasklist-csv"],
             problems: [], port3691: (7, .owned, [6120])),
         Expectation(
             files: ["netstat-ano-3691.utf16le.txt", "tasklist-nc64.utf16le.csv"], sockets: 12, listening: 10,
             processes: [0: "System Idle Process", 4: "System", 988: "svchost.exe", 2216: "svchost.exe",
                         3312: "TeamViewer_Service.exe", 6120: "nc64.exe"],
-            coverage: .full, encodings: ["utf-16le-bom", "utf-16le-bom"],
+            coverage: complete, encodings: ["utf-16le-bom", "utf-16le-bom"],
             formats: ["windows-netstat", "windows-tasklist-csv"], problems: [], port3691: (7, .owned, [6120])),
         Expectation(
             files: ["netstat-ano-3691.txt"], sockets: 12, listening: 10, processes: [4: "System"],
-            coverage: .full, encodings: ["utf-8"], formats: ["windows-netstat"], problems: [],
+            coverage: complete, encodings: ["utf-8"], formats: ["windows-netstat"], problems: [],
             port3691: (7, .owned, [6120])),
         Expectation(
             files: ["netstat-an-3691.txt", "tasklist-nc64.csv"], sockets: 12, listening: 10,
@@ -58,7 +60,7 @@ struct CaptureProbeTests {
             port3691: (7, .owned, [6120])),
         Expectation(
             files: ["netstat-ano-unlisted-language.txt"], sockets: 4, listening: 3, processes: [4: "System"],
-            coverage: .full, encodings: ["utf-8"], formats: ["windows-netstat"],
+            coverage: complete, encodings: ["utf-8"], formats: ["windows-netstat"],
             problems: ["netstat-ano-unlisted-language.txt:8", "netstat-ano-unlisted-language.txt:9"],
             port3691: (6, .owned, [6120])),
         Expectation(

@@ -20,44 +20,6 @@ public struct CaptureSource: Sendable, Hashable {
     }
 }
 
-/// What the sources of a snapshot cover: each protocol, each family and the owners.
-public struct Coverage: Sendable, Hashable {
-    /// Coverage of TCP sockets.
-    public var tcp: CoverageLevel
-    /// Coverage of UDP sockets.
-    public var udp: CoverageLevel
-    /// Coverage of IPv4 sockets.
-    public var ipv4: CoverageLevel
-    /// Coverage of IPv6 sockets.
-    public var ipv6: CoverageLevel
-    /// Coverage of socket owners (which processes hold each socket).
-    public var owners: CoverageLevel
-
-    /// Creates coverage from a level for each protocol, each family and the owners.
-    public init(tcp: CoverageLevel, udp: CoverageLevel, ipv4: CoverageLevel, ipv6: CoverageLevel, owners: CoverageLevel) {
-        self.tcp = tcp
-        self.udp = udp
-        self.ipv4 = ipv4
-        self.ipv6 = ipv6
-        self.owners = owners
-    }
-
-    /// Everything fully covered.
-    public static let full = Coverage(tcp: .full, udp: .full, ipv4: .full, ipv6: .full, owners: .full)
-    /// Nothing covered.
-    public static let none = Coverage(tcp: .none, udp: .none, ipv4: .none, ipv6: .none, owners: .none)
-
-    /// The coverage of one protocol.
-    public func level(of proto: TransportProtocol) -> CoverageLevel {
-        proto == .tcp ? tcp : udp
-    }
-
-    /// The coverage of one family.
-    public func level(of family: AddressFamily) -> CoverageLevel {
-        family == .ipv4 ? ipv4 : ipv6
-    }
-}
-
 /// The host a snapshot describes.
 public struct HostInfo: Sendable, Hashable {
     /// The host name (`--host`, a bundle's host.json, the directory name, else `unknown`); compared case-insensitively.

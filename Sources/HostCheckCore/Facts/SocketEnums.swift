@@ -58,11 +58,6 @@ public struct OwnershipReason: RawRepresentable, Sendable, Hashable, CustomStrin
     public static let ownerNotObtainable = OwnershipReason(rawValue: "owner-not-obtainable")
 }
 
-/// A coverage level of the sources of a snapshot for one protocol, family or for owners.
-public enum CoverageLevel: String, Sendable, Hashable, CaseIterable {
-    case full, partial, none
-}
-
 /// How an address exposes a listener (derived from ``SocketFact/localAddress``).
 public enum Exposure: String, Sendable, Hashable, CaseIterable {
     /// A loopback address: `127.0.0.0/8`, `::1`, `::ffff:127.0.0.0/104`.

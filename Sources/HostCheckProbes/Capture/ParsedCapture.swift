@@ -15,6 +15,9 @@ struct ParsedCapture: Sendable {
     var bundleInfo: BundleInfo?
     /// Problems with the file as a whole (undecodable, unrecognised, refused).
     var diagnostics: [Diagnostic] = []
+    /// Coverage stated for this file (its command in `host.json` `sources`), and where that was
+    /// stated; it replaces what the parser decided for the dimensions it states.
+    var declaredCoverage: (declaration: CoverageDeclaration, origin: String)?
 
     /// The format recorded for a file that could not be recognised.
     static let unknownFormat = "unknown"

@@ -16,7 +16,6 @@ enum SnapshotAssembler {
         var ownerProcesses: [ProcessFact] = []
         var diagnostics = notes
         var sources: [CaptureSource] = []
-        var netstats: [SocketCapture] = []
         var platform = Platform.unknown
         var mixed = false
         for file in files {
@@ -26,7 +25,6 @@ enum SnapshotAssembler {
             }
             diagnostics += file.diagnostics
             if let netstat = file.sockets {
-                netstats.append(netstat)
                 if sockets.isEmpty { sockets = netstat.sockets } else { sockets += netstat.sockets }
                 diagnostics += netstat.diagnostics
                 ownerProcesses += netstat.ownerProcesses
@@ -45,7 +43,7 @@ enum SnapshotAssembler {
         WindowsKernelProcess.complete(&processes, sockets: sockets, platform: info?.platform ?? platform)
         let host = HostInfo(
             name: hostName ?? info?.host ?? fallbackName, platform: info?.platform ?? platform, capturedAt: info?.capturedAt,
-            sources: sources, coverage: coverage(netstats), labels: info?.labels ?? [:])
+            sources: sources, coverage: coverage(files), labels: info?.labels ?? [:])
         return Snapshot(host: host, sockets: sockets, processes: processes, diagnostics: diagnostics)
     }
 
@@ -111,16 +109,30 @@ enum SnapshotAssembler {
         return nil
     }
 
-    /// Protocols and families are covered when the `netstat` rows show them (partly when a
-    /// capture elides rows with `...`); owners when every `netstat` capture has a PID column.
-    static func coverage(_ netstats: [SocketCapture]) -> Coverage {
-        guard !netstats.isEmpty else { return .none }
-        let protocols = netstats.reduce(into: Set<TransportProtocol>()) { $0.formUnion($1.protocols) }
-        let families = netstats.reduce(into: Set<AddressFamily>()) { $0.formUnion($1.families) }
-        let withPIDs = netstats.filter(\.hasPIDs).count
-        var owners: CoverageLevel = withPIDs == netstats.count ? .full : (withPIDs == 0 ? .none : .partial)
-        if owners == .full, netstats.contains(where: \.ownersPartial) { owners = .partial }
-        let shown: CoverageLevel = netstats.allSatisfy { !$0.elided } ? .full : .partial
+    /// The coverage of the socket listings read together: each listing's own (its parser's,
+    /// replaced where `host.json` states its command), joined; the host-level declaration
+    /// (`host.json` `coverage`, `--coverage`) is applied by the caller.
+    static func coverage(_ files: [ParsedCapture]) -> Coverage {
+        var joined: Coverage?
+        for file in files {
+            guard let listing = file.sockets else { continue }
+            var coverage = listing.coverage ?? inferredCoverage(listing)
+            if let declared = file.declaredCoverage {
+                coverage = declared.declaration.applied(to: coverage, origin: declared.origin)
+            }
+            joined = joined.map { $0.join(coverage) } ?? coverage
+        }
+        return joined ?? .none
+    }
+
+    /// The coverage of a listing whose parser did not decide it: protocols and families the
+    /// rows show (partly when the capture elides rows with `...`); owners when it has a PID column.
+    static func inferredCoverage(_ listing: SocketCapture) -> Coverage {
+        var owners: CoverageLevel = listing.hasPIDs ? .full : .none
+        if owners == .full, listing.ownersPartial { owners = .partial }
+        let shown: CoverageLevel = listing.elided ? .partial : .full
+        let protocols = listing.protocols
+        let families = listing.families
         return Coverage(
             tcp: protocols.contains(.tcp) ? shown : .none,
             udp: protocols.contains(.udp) ? shown : .none,

@@ -31,4 +31,8 @@ package struct SocketCapture: Sendable {
     var elided = false
     /// Processes named by `-b` owner lines (with `-o`): image and components per PID.
     var ownerProcesses: [ProcessFact] = []
+    /// What this listing could show, decided by its parser from the text: the variant (title
+    /// and header present, `-l`, `-p`, a `findstr` filter the rows show), rows that could not
+    /// be read, an incomplete copy. Nil: ``SnapshotAssembler/inferredCoverage(_:)`` decides.
+    var coverage: Coverage?
 }
