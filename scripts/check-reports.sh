@@ -29,10 +29,10 @@ run() {
     "$@" || { echo "check-reports: FAILED: $*"; failed=1; }
 }
 [[ -f $results ]] || { echo "check-reports: error: $results is missing"; exit 2; }
-run python3 "$here/validate-json.py" "$schemas/results-1.json" "$results"
+run python3 "$here/validate-json.py" "$schemas/results-2.json" "$results"
 shopt -s nullglob
 snapshots=("$dir"/snapshot*.json)
-((${#snapshots[@]})) && run python3 "$here/validate-json.py" "$schemas/snapshot-1.json" "${snapshots[@]}"
+((${#snapshots[@]})) && run python3 "$here/validate-json.py" "$schemas/snapshot-2.json" "${snapshots[@]}"
 [[ -f $dir/junit.xml ]] && run python3 "$here/check-junit.py" "$dir/junit.xml" --results "$results"
 [[ -f $dir/results.sarif ]] && run python3 "$here/check-sarif.py" "$dir/results.sarif" --results "$results"
 [[ -f $dir/report.tap ]] && run python3 "$here/check-tap.py" "$dir/report.tap" --results "$results"

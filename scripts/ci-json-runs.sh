@@ -39,6 +39,6 @@ cp "$fx/netstat-ano-3691.txt" "$fx/tasklist-magaya.csv" "$out/fleet/wh-paris-01/
 cp "$out/facts-live.json" "$out/fleet/live.json"
 expect_status "1" "$bin" check rules --fleet "$out/fleet" --format "json:$out/results-fleet.json"
 
-python3 scripts/validate-json.py docs/schema/snapshot-1.json "$out"/facts-*.json
-python3 scripts/validate-json.py docs/schema/results-1.json "$out"/results-*.json
+python3 scripts/validate-json.py docs/schema/snapshot-2.json "$out"/facts-*.json
+python3 scripts/validate-json.py docs/schema/results-2.json "$out"/results-*.json
 echo "validated $(ls "$out"/facts-*.json | wc -l) snapshots and $(ls "$out"/results-*.json | wc -l) results documents"

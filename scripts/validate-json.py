@@ -4,7 +4,7 @@
 usage: scripts/validate-json.py SCHEMA FILE...
 
 Every *.json schema next to SCHEMA is registered by its $id, so cross-file references
-(results-1.json -> snapshot-1.json) resolve without network access. Prints one line per
+(results-2.json -> snapshot-2.json) resolve without network access. Prints one line per
 problem and exits 0 when every file is valid, 1 when any file is invalid, 2 on a usage
 error or an unreadable schema. Needs the `jsonschema` package (Debian python3-jsonschema,
 or `pip install jsonschema`).

@@ -54,16 +54,15 @@ struct HostInputs {
             return [HostJob(origin: origin) { await HostInputs.collect(probe, origin: origin, name: hostName) }]
         case .snapshot(let path):
             let bytes = try FileAccess.read(path, as: .snapshot)
+            // Any read error, a newer version or a value outside its version's enums included,
+            // is invalid data (65): docs/architecture.md, "Contracts".
             var snapshot: Snapshot
             do {
                 snapshot = try Snapshot(jsonBytes: bytes, file: path)
             } catch {
-                guard case .unsupportedVersion = error.kind else {
-                    var failure = CLIError(.dataError, "\(error)")
-                    failure.isLocated = true
-                    throw failure
-                }
-                snapshot = HostInputs.failedSnapshot(name: hostName ?? FileAccess.baseName(path), at: path, error.message)
+                var failure = CLIError(.dataError, "\(error)")
+                failure.isLocated = true
+                throw failure
             }
             if let hostName { snapshot.host.name = hostName }
             let loaded = snapshot

@@ -1,7 +1,7 @@
 import HostCheckCore
 
 /// The results JSON for audit and machines (`--format json`, docs/architecture.md, "Contracts",
-/// `docs/schema/results-1.json`).
+/// `docs/schema/results-2.json`, a draft).
 ///
 /// Streams: ``begin(_:to:)`` writes the head (generator, packs, rules, waivers, start time) and
 /// opens `results`; ``host(_:to:)`` appends that host's results; ``end(_:to:)`` closes `results`
@@ -10,7 +10,9 @@ import HostCheckCore
 /// per host stays small; results are never kept.
 package struct JSONReporter: BuiltinReporter {
     package static let id = "json"
-    package static let summary = "results JSON for audit and machines (docs/schema/results-1.json)"
+    package static let summary = "results JSON for audit and machines (docs/schema/results-2.json)"
+    /// The version of the results JSON this reporter writes (`hostcheck_results`).
+    package static let formatVersion = 2
     package static let honouredOptions: [ReporterOption] = [.pretty]
 
     /// The most diagnostics one `hosts` entry lists (`diagnostics_total` has the count).
@@ -37,7 +39,7 @@ package struct JSONReporter: BuiltinReporter {
     package mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
         runDiagnostics = run.diagnostics
         writer.beginObject()
-        writer.key("hostcheck_results"); writer.int(1)
+        writer.key("hostcheck_results"); writer.int(Self.formatVersion)
         writer.key("generator"); writer.write(run.generator)
         writer.key("packs")
         writer.beginArray()
@@ -69,6 +71,7 @@ package struct JSONReporter: BuiltinReporter {
         for host in hosts {
             writer.beginObject()
             writer.writeHostMembers(host.info)
+            writer.key("coverage_line"); writer.string(host.info.coverage.line)
             writer.key("diagnostics")
             writer.beginArray()
             for diagnostic in host.diagnostics { writer.write(diagnostic) }

@@ -1,6 +1,6 @@
 import HostCheckCore
 
-/// Writers for the results JSON shapes (docs/architecture.md, "Contracts"; `docs/schema/results-1.json`).
+/// Writers for the results JSON shapes (docs/architecture.md, "Contracts"; `docs/schema/results-2.json`).
 extension JSONWriter {
     /// Writes `{id, version, title, sha256, file}`.
     mutating func write(_ pack: PackInfo) {

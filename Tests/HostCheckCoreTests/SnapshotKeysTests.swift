@@ -5,20 +5,26 @@ import Testing
 /// ``SnapshotKeys`` is the one list of snapshot members: the schema, the writer and the reader
 /// are held to it (the pack examples' decoder takes it as its allowed keys).
 @Suite struct SnapshotKeysTests {
-    static let schemaURL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("docs/schema/snapshot-1.json")
+    static func schemaURL(_ name: String) -> URL {
+        URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/schema/\(name)")
+    }
 
-    static func schemaProperties(_ path: [String]) throws -> [String] {
-        let root = try JSONParser().parse(Array(try Data(contentsOf: schemaURL)), file: "snapshot-1.json")
+    static func schemaNode(_ path: [String], in name: String = "snapshot-2.json") throws -> JSONNode {
+        let root = try JSONParser().parse(Array(try Data(contentsOf: schemaURL(name))), file: name)
         var node = root
         for key in path {
             guard case .object(let object) = node.value, let next = object[key] else {
-                throw JSONReadError(.invalidDocument, "no \(key)", at: SourceLocation(file: "snapshot-1.json"))
+                throw JSONReadError(.invalidDocument, "no \(key)", at: SourceLocation(file: name))
             }
             node = next
         }
-        guard case .object(let properties) = node.value else { return [] }
+        return node
+    }
+
+    static func schemaProperties(_ path: [String], in name: String = "snapshot-2.json") throws -> [String] {
+        guard case .object(let properties) = try schemaNode(path, in: name).value else { return [] }
         return properties.members.map(\.key)
     }
 
@@ -31,6 +37,45 @@ import Testing
     ])
     func schemaNamesTheKeys(path: [String], keys: [String]) throws {
         #expect(try Self.schemaProperties(path) == keys)
+    }
+
+    /// Snapshot-1 (kept as it was, still read) differs from snapshot-2 only in `host.coverage`,
+    /// which has the levels only.
+    @Test(arguments: [
+        (["properties"], SnapshotKeys.document),
+        (["$defs", "host_info", "properties"], SnapshotKeys.host),
+        (["$defs", "coverage", "properties"], SnapshotKeys.coverageLevels),
+        (["$defs", "socket", "properties"], SnapshotKeys.socket),
+        (["$defs", "process", "properties"], SnapshotKeys.process),
+    ])
+    func snapshot1SchemaNamesTheLevelsOnly(path: [String], keys: [String]) throws {
+        #expect(try Self.schemaProperties(path, in: "snapshot-1.json") == keys)
+    }
+
+    /// Snapshot-2 is marked draft, its version is 2, and each object that snapshot-1 closes
+    /// (`additionalProperties: false`) is closed too.
+    @Test func snapshot2IsADraftOfVersion2() throws {
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.schemaURL("snapshot-2.json"))) as? [String: Any])
+        let old = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.schemaURL("snapshot-1.json"))) as? [String: Any])
+        #expect((schema["title"] as? String)?.contains("draft") == true)
+        #expect((schema["description"] as? String)?.hasPrefix("DRAFT") == true)
+        #expect(((schema["properties"] as? [String: Any])?["hostcheck_snapshot"] as? [String: Any])?["const"] as? Int == 2)
+        let defs = try #require(schema["$defs"] as? [String: Any])
+        let oldDefs = try #require(old["$defs"] as? [String: Any])
+        for (name, definition) in oldDefs {
+            guard let closed = (definition as? [String: Any])?["additionalProperties"] as? Bool, !closed else { continue }
+            #expect((defs[name] as? [String: Any])?["additionalProperties"] as? Bool == false, "\(name)")
+        }
+    }
+
+    /// The required coverage keys of snapshot-2 are ``SnapshotKeys/coverage``.
+    @Test func snapshot2RequiresEveryCoverageKey() throws {
+        let required = try Self.schemaNode(["$defs", "coverage", "required"])
+        guard case .array(let items) = required.value else {
+            Issue.record("no required list")
+            return
+        }
+        #expect(items.compactMap { if case .string(let key) = $0.value { key } else { nil } } == SnapshotKeys.coverage)
     }
 
     /// The writer writes every key, in order, for a socket and a process whatever they hold.

@@ -51,8 +51,11 @@ public struct HostInfo: Sendable, Hashable {
 
 /// Everything a probe learned about one host (docs/architecture.md, "Facts").
 public struct Snapshot: Sendable, Hashable {
-    /// The version of the snapshot JSON format this build reads and writes.
-    public static let formatVersion = 1
+    /// The version of the snapshot JSON format this build writes, and the newest it reads
+    /// (docs/architecture.md, "Contracts"; `docs/schema/snapshot-2.json`, a draft).
+    public static let formatVersion = 2
+    /// The oldest snapshot version this build reads (snapshot-1, mapped conservatively).
+    public static let oldestFormatVersion = 1
 
     /// The tool that made the snapshot.
     public var generator: Generator

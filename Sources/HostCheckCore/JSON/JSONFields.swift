@@ -64,6 +64,25 @@ package struct JSONFields: Sendable {
         return text
     }
 
+    /// A required string that must be one of `T`'s values: the enums of a document version are
+    /// closed, so a value this build does not know (`LISTEN`, `TCP`, `ERROR`) is an error at the
+    /// value, never read as something else.
+    package func word<T: RawRepresentable<String> & CaseIterable>(_ key: String, _ type: T.Type) throws(JSONReadError) -> T {
+        let value = try required(key)
+        guard case .string(let text) = value.value else { throw typeError(key, expected: "a string", found: value) }
+        guard let word = T(rawValue: text) else {
+            let known = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw error("unknown \(key) \(Self.quoted(text)) in \(what); expected one of \(known)", at: value)
+        }
+        return word
+    }
+
+    /// `text` in single quotes for a message: at most 20 characters, control characters neutralised.
+    package static func quoted(_ text: String) -> String {
+        let clipped = text.count > 20 ? String(text.prefix(20)) + "…" : text
+        return "'" + TerminalText.neutralised(clipped) + "'"
+    }
+
     /// A required, non-null boolean.
     package func bool(_ key: String) throws(JSONReadError) -> Bool {
         let value = try required(key)

@@ -36,7 +36,8 @@ extension JSONWriter {
         endObject()
     }
 
-    /// Writes `{tcp, udp, ipv4, ipv6, owners}`.
+    /// Writes `host.coverage` of snapshot-2 (``SnapshotKeys/coverage``): the five levels, then
+    /// `states`, `ports` and `users` (`"all"` or a list), `netns`, `assumed` and `full_capture`.
     package mutating func write(_ coverage: Coverage) {
         beginObject()
         key("tcp"); string(coverage.tcp.rawValue)
@@ -44,6 +45,14 @@ extension JSONWriter {
         key("ipv4"); string(coverage.ipv4.rawValue)
         key("ipv6"); string(coverage.ipv6.rawValue)
         key("owners"); string(coverage.owners.rawValue)
+        key("states"); string(coverage.states.rawValue)
+        key("ports")
+        if let ports = coverage.ports { ints(ports) } else { string(CoverageJSON.all) }
+        key("users")
+        if let users = coverage.users { strings(users) } else { string(CoverageJSON.all) }
+        key("netns"); string(coverage.netns.rawValue)
+        key("assumed"); strings(coverage.assumed)
+        key("full_capture"); string(coverage.fullCapture)
         endObject()
     }
 

@@ -1,18 +1,21 @@
 extension Snapshot {
     /// Reads a snapshot JSON document (docs/architecture.md, "Contracts"): `--snapshot FILE.json`, probe plugins.
     ///
-    /// Versioning: unknown keys are ignored; an unknown `platform`, `state` or `ownership`
-    /// reads as `unknown` (the raw state word kept in `state_raw`), an unknown coverage level as
-    /// `none`, an unknown diagnostic severity as `warning`. A socket whose `protocol` or `family`
-    /// this build does not know is left out with a warning diagnostic at the socket, never
-    /// silently. Keys whose value may be `null` may also be missing.
+    /// Versions 1 and 2 are read. Enums are closed within a version: a `platform`, `protocol`,
+    /// `family`, `state`, `ownership`, diagnostic `severity` or coverage value this build does
+    /// not know (`"LISTEN"`, `"TCP"`, `"ERROR"`) is an `invalidDocument` error at the value,
+    /// never read as something else. Unknown keys are ignored, except in `host.coverage`, whose
+    /// keys can turn a pass into `unknown` (``Coverage/init(_:version:)``). A snapshot-1
+    /// coverage is mapped conservatively: its levels as written, every state, port and user, the
+    /// host's namespace only, and an ``Coverage/assumed`` line that says so. Keys whose value may
+    /// be `null` may also be missing.
     ///
     /// - Parameters:
     ///   - jsonBytes: the document, UTF-8.
     ///   - file: the file name used in error locations.
     /// - Throws: ``JSONReadError``: `unsupportedVersion` when `hostcheck_snapshot` is newer than
     ///   ``Snapshot/formatVersion``; `syntax`, `limitExceeded` or `invalidDocument` (a missing
-    ///   required key or a wrong type) with the location of the problem.
+    ///   required key, a wrong type, a value outside its version's enum) with the location of the problem.
     public init(jsonBytes: [UInt8], file: String) throws(JSONReadError) {
         try self.init(jsonBytes: jsonBytes, file: file, limits: JSONParser.Limits())
     }
@@ -31,22 +34,17 @@ extension Snapshot {
                 "snapshot version \(version) is newer than this hostcheck reads (\(Snapshot.formatVersion))",
                 at: document.location(of: versionNode))
         }
-        guard version >= 1 else {
+        guard version >= Snapshot.oldestFormatVersion else {
             throw document.error("unsupported snapshot version \(version)", at: versionNode)
         }
         let generatorFields = try document.fields("generator")
         generator = Generator(name: try generatorFields.string("name"), version: try generatorFields.string("version"))
-        host = try HostInfo(try document.fields("host"))
-        var diagnostics: [Diagnostic] = []
+        host = try HostInfo(try document.fields("host"), version: version)
         var sockets: [SocketFact] = []
         let socketNodes = try document.array("sockets")
         sockets.reserveCapacity(socketNodes.count)
         for node in socketNodes {
-            let fields = try JSONFields(node, file: file, what: "socket")
-            switch try SocketFact.read(fields) {
-            case .socket(let socket): sockets.append(socket)
-            case .skipped(let diagnostic): diagnostics.append(diagnostic)
-            }
+            sockets.append(try SocketFact(try JSONFields(node, file: file, what: "socket")))
         }
         var processes: [ProcessFact] = []
         let processNodes = try document.array("processes")
@@ -60,16 +58,12 @@ extension Snapshot {
         }
         self.sockets = sockets
         self.processes = processes
-        self.diagnostics = read + diagnostics
+        self.diagnostics = read
     }
 }
 
 extension HostInfo {
-    init(_ fields: JSONFields) throws(JSONReadError) {
-        let coverage = try fields.fields("coverage")
-        func level(_ key: String) throws(JSONReadError) -> CoverageLevel {
-            CoverageLevel(rawValue: try coverage.string(key)) ?? CoverageLevel.none
-        }
+    init(_ fields: JSONFields, version: Int) throws(JSONReadError) {
         var sources: [CaptureSource] = []
         for node in try fields.array("sources") {
             let source = try JSONFields(node, file: fields.file, what: "source")
@@ -88,12 +82,10 @@ extension HostInfo {
         }
         self.init(
             name: try fields.string("name"),
-            platform: Platform(rawValue: try fields.string("platform")) ?? .unknown,
+            platform: try fields.word("platform", Platform.self),
             capturedAt: try fields.optionalString("captured_at"),
             sources: sources,
-            coverage: Coverage(
-                tcp: try level("tcp"), udp: try level("udp"), ipv4: try level("ipv4"),
-                ipv6: try level("ipv6"), owners: try level("owners")),
+            coverage: try Coverage(try fields.fields("coverage"), version: version),
             labels: labels)
     }
 }
@@ -108,28 +100,16 @@ extension SourceLocation {
 }
 
 extension SocketFact {
-    enum ReadResult {
-        case socket(SocketFact)
-        case skipped(Diagnostic)
-    }
-
-    static func read(_ fields: JSONFields) throws(JSONReadError) -> ReadResult {
-        let protocolName = try fields.string("protocol")
-        let familyName = try fields.string("family")
-        guard let proto = TransportProtocol(rawValue: protocolName), let family = AddressFamily(rawValue: familyName) else {
-            let word = TransportProtocol(rawValue: protocolName) == nil ? "protocol '\(protocolName)'" : "family '\(familyName)'"
-            return .skipped(Diagnostic(
-                .warning, "socket with unknown \(TerminalText.neutralised(String(word.prefix(60)))) left out",
-                at: fields.location(of: fields.node)))
-        }
-        let stateName = try fields.string("state")
-        let state = SocketState(rawValue: stateName)
-        let ownershipName = try fields.string("ownership")
+    init(_ fields: JSONFields) throws(JSONReadError) {
+        let proto = try fields.word("protocol", TransportProtocol.self)
+        let family = try fields.word("family", AddressFamily.self)
+        let state = try fields.word("state", SocketState.self)
+        let ownership = try fields.word("ownership", Ownership.self)
         var pids: [Int] = []
         for node in try fields.array("pids") {
             pids.append(try JSONFields.integer(node, key: "pids", in: 0...Int.max, fields: fields))
         }
-        let socket = SocketFact(
+        self.init(
             protocol: proto, family: family,
             localAddress: try fields.string("local_address"),
             localPort: try fields.optionalInt("local_port", in: 0...65535),
@@ -138,15 +118,14 @@ extension SocketFact {
             remoteAddress: try fields.optionalString("remote_address"),
             remotePort: try fields.optionalInt("remote_port", in: 0...65535),
             remotePortName: try fields.optionalString("remote_port_name"),
-            state: state ?? .unknown,
-            rawState: try fields.optionalString("state_raw") ?? (state == nil ? stateName : nil),
+            state: state,
+            rawState: try fields.optionalString("state_raw"),
             v6only: try fields.optionalBool("v6only"),
             netns: try fields.optionalUInt64("netns"),
-            ownership: Ownership(rawValue: ownershipName) ?? .unknown,
+            ownership: ownership,
             ownershipReason: try fields.optionalString("ownership_reason").map { OwnershipReason(rawValue: $0) },
             pids: pids,
             source: try SourceLocation(try fields.fields("source", what: "socket source")))
-        return .socket(socket)
     }
 }
 
@@ -168,7 +147,7 @@ extension ProcessFact {
 
 extension Diagnostic {
     init(_ fields: JSONFields) throws(JSONReadError) {
-        let severity = DiagnosticSeverity(rawValue: try fields.string("severity")) ?? .warning
+        let severity = try fields.word("severity", DiagnosticSeverity.self)
         let location = try fields.optionalFields("source", what: "diagnostic source").map { (source) throws(JSONReadError) in
             try SourceLocation(source)
         }

@@ -1,4 +1,4 @@
-/// The keys of a snapshot document (docs/schema/snapshot-1.json), in the order the writer writes
+/// The keys of a snapshot document (docs/schema/snapshot-2.json), in the order the writer writes
 /// them: the one list the JSON writer, the JSON reader and the pack examples' decoder are held
 /// to (the tests compare each of them, and the schema, with it).
 package enum SnapshotKeys {
@@ -6,8 +6,10 @@ package enum SnapshotKeys {
     package static let document = ["hostcheck_snapshot", "generator", "host", "sockets", "processes", "diagnostics"]
     /// The members of `host`.
     package static let host = ["name", "platform", "captured_at", "sources", "coverage", "labels"]
-    /// The members of `host.coverage`.
-    package static let coverage = ["tcp", "udp", "ipv4", "ipv6", "owners"]
+    /// The levels of `host.coverage`: all that snapshot-1 records.
+    package static let coverageLevels = ["tcp", "udp", "ipv4", "ipv6", "owners"]
+    /// The members of `host.coverage` (snapshot-2), also the keys of a pack example's `coverage:`.
+    package static let coverage = coverageLevels + ["states", "ports", "users", "netns", "assumed", "full_capture"]
     /// The members of a socket.
     package static let socket = [
         "protocol", "family", "local_address", "local_port", "local_port_name", "local_zone", "remote_address",

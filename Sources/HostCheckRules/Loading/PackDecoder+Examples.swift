@@ -65,12 +65,8 @@ extension PackDecoder {
         if let platform = fields["platform"].flatMap({ reader.word($0.value, among: Platform.allCases.map(\.rawValue), what: "platform") }) {
             host.platform = Platform(rawValue: platform) ?? .unknown
         }
-        if let coverageNode = fields["coverage"], let levels = reader.mapping(coverageNode.value, allowed: SnapshotKeys.coverage, what: "coverage") {
-            func level(_ key: String) -> CoverageLevel {
-                levels[key].flatMap { reader.word($0.value, among: CoverageLevel.allCases.map(\.rawValue), what: "coverage level") }
-                    .flatMap(CoverageLevel.init(rawValue:)) ?? .full
-            }
-            host.coverage = Coverage(tcp: level("tcp"), udp: level("udp"), ipv4: level("ipv4"), ipv6: level("ipv6"), owners: level("owners"))
+        if let coverageNode = fields["coverage"], let coverage = decodeExampleCoverage(coverageNode.value) {
+            host.coverage = coverage
         }
         if let labels = fields["labels"]?.value.pairs {
             for pair in labels {
@@ -133,7 +129,8 @@ extension PackDecoder {
         )
     }
 
-    private mutating func number(_ node: YAMLNode, what: String) -> Int? {
+    /// A number of at most 12 digits, or an error naming `what`.
+    mutating func number(_ node: YAMLNode, what: String) -> Int? {
         guard let text = reader.string(node, what: what) else { return nil }
         guard text.count <= 12, !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text) else {
             reader.error("\(what) must be a number, found \(MessageText.quote(text))", at: node.location)
