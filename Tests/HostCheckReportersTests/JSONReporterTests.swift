@@ -8,7 +8,7 @@ import HostCheckCore
         let root = try parseJSON(text)
         #expect(root.keys == ["hostcheck_results", "generator", "packs", "rules", "waivers_sha256", "started_at",
                               "results", "hosts", "diagnostics", "summary"])
-        #expect(root["hostcheck_results"]?.int == 1)
+        #expect(root["hostcheck_results"]?.int == 2)
         #expect(root["packs"]?.items.first?.keys == ["id", "version", "title", "sha256", "file"])
         #expect(root["waivers_sha256"]?.value == .null)
         #expect(root["results"]?.items.count == Samples.hostResults.results.count)
@@ -43,7 +43,7 @@ import HostCheckCore
         many.diagnostics = (1...120).map { (index: Int) in Diagnostic(.warning, "d\(index)", at: SourceLocation(file: "x", line: index)) }
         let root = try parseJSON(try Samples.render(JSONReporter(options: ReporterOptions()), hosts: [many]))
         let host = try #require(root["hosts"]?.items.first)
-        #expect(host.keys == ["name", "platform", "captured_at", "sources", "coverage", "diagnostics", "diagnostics_total"])
+        #expect(host.keys == ["name", "platform", "captured_at", "sources", "coverage", "coverage_line", "diagnostics", "diagnostics_total"])
         #expect(host["diagnostics"]?.items.count == JSONReporter.hostDiagnosticsLimit)
         #expect(host["diagnostics_total"]?.int == 120)
         #expect(root["diagnostics"]?.items.first?["message"]?.string == "waiver for rule 'x' matched nothing")
