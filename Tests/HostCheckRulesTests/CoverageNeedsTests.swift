@@ -94,3 +94,14 @@ struct CoverageNeedsTests {
         #expect(T.errors(diagnostics).first?.hasPrefix("test.yaml:") == true)
     }
 }
+
+extension CoverageNeedsTests {
+    @Test func anUnknownOwnerNamesTheCaptureThatSettlesIt() throws {
+        var coverage = Coverage(tcp: .full, udp: .full, ipv4: .full, ipv6: .full, owners: .none)
+        coverage.fullCapture = "netstat -ano"
+        let socket = T.socket(.tcp, "0.0.0.0", 3691, ownership: .unknown, reason: .captureHasNoOwners)
+        let result = try #require(T.outcome(T.pack(rule: Self.magaya), T.snapshot([socket], coverage: coverage)))
+        #expect(result.outcome == .unknown)
+        #expect(result.message == "tcp 0.0.0.0:3691: owner unknown (capture-has-no-owners); capture with `netstat -ano` to settle it")
+    }
+}

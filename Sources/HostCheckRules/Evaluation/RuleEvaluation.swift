@@ -67,6 +67,8 @@ struct RuleEvaluation {
         }
         if decision.outcome == .pass || !anyCandidate {
             applyCoverage(&decision)
+        } else if decision.outcome == .unknown, let capture = host.coverage.fullCapture {
+            decision.message += "; capture with `\(capture)` to settle it"
         }
         return decision
     }
