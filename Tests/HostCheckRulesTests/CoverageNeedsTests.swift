@@ -103,5 +103,6 @@ extension CoverageNeedsTests {
         let result = try #require(T.outcome(T.pack(rule: Self.magaya), T.snapshot([socket], coverage: coverage)))
         #expect(result.outcome == .unknown)
         #expect(result.message == "tcp 0.0.0.0:3691: owner unknown (capture-has-no-owners); capture with `netstat -ano` to settle it")
+        #expect(result.missingCoverage == ["owners"])
     }
 }

@@ -67,8 +67,9 @@ struct RuleEvaluation {
         }
         if decision.outcome == .pass || !anyCandidate {
             applyCoverage(&decision)
-        } else if decision.outcome == .unknown, let capture = host.coverage.fullCapture {
-            decision.message += "; capture with `\(capture)` to settle it"
+        } else if decision.outcome == .unknown {
+            if decision.causes.contains(.ownership), host.coverage.owners != .full { decision.missingCoverage = ["owners"] }
+            if let capture = host.coverage.fullCapture { decision.message += "; capture with `\(capture)` to settle it" }
         }
         return decision
     }
