@@ -44,7 +44,8 @@ extension JSONWriter {
     }
 
     /// Writes one result: host, pack, rule, title, severity, tags, outcome, message,
-    /// waived_outcome, waiver, evidence, evidence_total, remediation.
+    /// missing_coverage (the dimensions that made it `unknown`, else empty), waived_outcome,
+    /// waiver, evidence, evidence_total, remediation, compliance.
     mutating func write(_ result: RuleResult) {
         beginObject()
         key("host"); string(result.host)
@@ -55,6 +56,7 @@ extension JSONWriter {
         key("tags"); strings(result.tags)
         key("outcome"); string(result.outcome.rawValue)
         key("message"); string(result.message)
+        key("missing_coverage"); strings(result.missingCoverage)
         key("waived_outcome"); string(result.waivedOutcome?.rawValue)
         key("waiver")
         if let waiver = result.waiver {

@@ -22,7 +22,7 @@ import HostCheckCore
     @Test func resultCarriesEvidenceInTheSnapshotShape() throws {
         let root = try parseJSON(try Samples.render(JSONReporter(options: ReporterOptions()), hosts: [Samples.hostResults]))
         let failing = try #require(root["results"]?.items.first { $0["rule"]?.string == "magaya-3691-owner" })
-        #expect(failing.keys == ["host", "pack", "rule", "title", "severity", "tags", "outcome", "message", "waived_outcome",
+        #expect(failing.keys == ["host", "pack", "rule", "title", "severity", "tags", "outcome", "message", "missing_coverage", "waived_outcome",
                                  "waiver", "evidence", "evidence_total", "remediation", "compliance"])
         #expect(failing["outcome"]?.string == "fail")
         let evidence = try #require(failing["evidence"]?.items.first)

@@ -47,4 +47,19 @@ import HostCheckCore
         #expect(host["coverage_line"]?.string == Self.coveredHost.host.coverage.line)
         #expect(host["coverage_line"]?.string?.contains("states=listening ports=3691 users=alice") == true)
     }
+
+    /// A result `unknown` for lack of coverage names the dimensions, machine-readably; every
+    /// other result has an empty list. The names are coverage keys.
+    @Test func unknownForCoverageCarriesItsMissingDimensions() throws {
+        var host = Self.coveredHost
+        host.results[0].outcome = .unknown
+        host.results[0].missingCoverage = ["states", "ports"]
+        let root = try parseJSON(try Samples.render(JSONReporter(options: ReporterOptions()), hosts: [host]))
+        let results = try #require(root["results"]?.items)
+        #expect(results[0]["missing_coverage"]?.items.map(\.string) == ["states", "ports"])
+        #expect(results.dropFirst().allSatisfy { $0["missing_coverage"]?.items.isEmpty == true })
+        let schema = try Self.schema("results-2.json")
+        let names = schema["$defs"]?["result"]?["properties"]?["missing_coverage"]?["items"]?["enum"]?.items.compactMap(\.string)
+        #expect(names.map(Set.init) == Set(SnapshotKeys.coverage).subtracting(["assumed", "full_capture"]))
+    }
 }
