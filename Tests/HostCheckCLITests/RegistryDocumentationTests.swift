@@ -78,10 +78,10 @@ import Testing
         #expect(documented == Set(Self.registry.matchers.map(\.keyword)))
     }
 
-    /// The snapshot schema's word enums are the word fields' values.
-    @Test(arguments: ["protocol", "family", "state"])
-    func schemaEnumIsTheFieldsWords(_ name: String) throws {
-        let url = HostCheckRunner.packageRoot.appendingPathComponent("docs/schema/snapshot-1.json")
+    /// The snapshot schemas' word enums are the word fields' values.
+    @Test(arguments: ["protocol", "family", "state"], ["snapshot-1.json", "snapshot-2.json"])
+    func schemaEnumIsTheFieldsWords(_ name: String, schemaFile: String) throws {
+        let url = HostCheckRunner.packageRoot.appendingPathComponent("docs/schema/" + schemaFile)
         let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let defs = try #require(schema["$defs"] as? [String: Any])
         let socket = try #require((defs["socket"] as? [String: Any])?["properties"] as? [String: Any])
