@@ -186,7 +186,7 @@ struct CaptureConformanceTests {
             notUnderstood: []),
         "windows-netstat-plain-en-win10.txt": .parsed(
             format: "windows-netstat", encoding: .utf8, sockets: 32, listening: 0, processes: 0,
-            notUnderstood: []),
+            notUnderstood: [36], why: "the file ends inside its last row (no line end): the copy may be cut"),
         "windows-tasklist-csv-nh-en-issue-portos-796.txt": .parsed(
             format: "windows-tasklist-csv", encoding: .utf8, sockets: 0, listening: 0, processes: 1,
             notUnderstood: []),

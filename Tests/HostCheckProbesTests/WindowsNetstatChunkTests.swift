@@ -89,7 +89,8 @@ struct WindowsNetstatChunkTests {
 
     @Test func theCaptureHasWhatTheSplitsMustKeep() {
         let sequential = NetstatParser.parse(Self.text())
-        #expect(sequential.sockets.count == 12)
+        // 13: the UDP row whose PID overflows (line 36) is kept, its owner unknown, not dropped.
+        #expect(sequential.sockets.count == 13)
         let svchost = sequential.ownerProcesses.first { $0.pid == 1024 }
         #expect(svchost?.services == ["RpcSs", "RpcSs", "Dnscache", "W32Time", "CryptSvc"])
         #expect(sequential.ownerProcesses.map(\.pid) == [1024, 6120, 7000])
@@ -99,7 +100,10 @@ struct WindowsNetstatChunkTests {
         #expect(messages.contains { $0.hasPrefix("23: malformed netstat row") })
         #expect(messages.contains { $0.hasPrefix("24: rows elided") })
         #expect(messages.contains { $0.hasPrefix("22: state word says listening") })
-        #expect(messages.contains { $0.hasPrefix("36: malformed netstat row") })
+        #expect(messages.contains { $0.hasPrefix("36: the pid is no Windows process id") })
+        #expect(sequential.sockets.first { $0.source.line == 36 }?.ownershipReason == .ownerUnreadable)
+        // A row without its PID in a capture with a PID column: its owner field is unreadable.
+        #expect(messages.contains { $0.hasPrefix("27: row without a readable pid") })
         #expect(sequential.sockets.map(\.rawState).contains("FIN WAIT 2"))
         #expect(sequential.sockets.map(\.rawState).contains("SOME STATE WORDS"))
         #expect(sequential.sockets.map(\.rawState).contains("TWO WORDS"))

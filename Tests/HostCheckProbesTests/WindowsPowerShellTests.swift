@@ -24,7 +24,9 @@ struct WindowsPowerShellTests {
         #expect(snapshot.sockets[2].remoteAddress == "10.20.30.77")
         #expect(snapshot.processes.map(\.pid) == [4])
         #expect(snapshot.processes.first?.kernel == true)
-        #expect(snapshot.host.coverage == Coverage(tcp: .full, udp: .none, ipv4: .full, ipv6: .full, owners: .full))
+        // The levels; what was assumed (no UDP endpoint in a Get-NetTCPConnection export) is
+        // tested in WindowsCoverageTests.
+        #expect(snapshot.host.coverage.summary == Coverage(tcp: .full, udp: .none, ipv4: .full, ipv6: .full, owners: .full).summary)
     }
 
     @Test func jsonObjectsAreLocatedByTheirOpeningBrace() throws {

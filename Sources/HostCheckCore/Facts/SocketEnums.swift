@@ -56,6 +56,9 @@ public struct OwnershipReason: RawRepresentable, Sendable, Hashable, CustomStrin
     public static let sourcesDisagree = OwnershipReason(rawValue: "sources-disagree")
     /// `netstat -b` printed its "can not obtain ownership information" line.
     public static let ownerNotObtainable = OwnershipReason(rawValue: "owner-not-obtainable")
+    /// The row was read but its owner field was not: a PID that overflows or holds junk, a
+    /// PID column missing from one row, or a last row that may be cut inside its PID.
+    public static let ownerUnreadable = OwnershipReason(rawValue: "owner-unreadable")
 }
 
 /// How an address exposes a listener (derived from ``SocketFact/localAddress``).

@@ -13,6 +13,9 @@ package struct DecodedBytes: Sendable {
     var encoding: CaptureEncoding
     /// True when no known header or title confirmed the code page.
     var guessed = false
+    /// True when UTF-16 text ended with an odd byte (dropped): the file was cut, the copy is
+    /// incomplete (docs/captures.md, "Nothing read is lost silently").
+    var oddTrailingByte = false
 
     init(utf8: FileBytes, encoding: CaptureEncoding, guessed: Bool = false) {
         self.utf8 = utf8
@@ -80,17 +83,23 @@ enum CaptureDecoder {
         if bytes.starts(with: [0xFF, 0xFE]) {
             let body = bytes.dropFirst(2)
             try BinarySniff.refuseBinaryUTF16(body, littleEndian: true)
-            return DecodedBytes(utf8: utf16(body, littleEndian: true), encoding: .utf16LEBOM)
+            var decoded = DecodedBytes(utf8: utf16(body, littleEndian: true), encoding: .utf16LEBOM)
+            decoded.oddTrailingByte = body.count % 2 == 1
+            return decoded
         }
         if bytes.starts(with: [0xFE, 0xFF]) {
             let body = bytes.dropFirst(2)
             try BinarySniff.refuseBinaryUTF16(body, littleEndian: false)
-            return DecodedBytes(utf8: utf16(body, littleEndian: false), encoding: .utf16BEBOM)
+            var decoded = DecodedBytes(utf8: utf16(body, littleEndian: false), encoding: .utf16BEBOM)
+            decoded.oddTrailingByte = body.count % 2 == 1
+            return decoded
         }
         let sample = bytes.withUnsafeBufferPointer { sampleBytes($0) }
         if looksLikeUTF16LE(sample) {
             try BinarySniff.refuseBinaryUTF16(bytes, littleEndian: true)
-            return DecodedBytes(utf8: utf16(bytes, littleEndian: true), encoding: .utf16LE)
+            var decoded = DecodedBytes(utf8: utf16(bytes, littleEndian: true), encoding: .utf16LE)
+            decoded.oddTrailingByte = bytes.count % 2 == 1
+            return decoded
         }
         try BinarySniff.refuseBinaryHead(bytes)
         if UTF8Validation.isValid(bytes) {

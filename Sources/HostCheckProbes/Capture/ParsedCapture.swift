@@ -31,7 +31,7 @@ struct ParsedCapture: Sendable {
             return parsed
         case .recognised(var parsed, let document, let format):
             switch format.reading {
-            case .parsed(let parse, _): parsed.add(parse(document))
+            case .parsed(let parse, _): parsed.add(parse(document), document)
             case .refused(let message): parsed.refuse(message, file: document.text.file)
             }
             return parsed
@@ -45,17 +45,18 @@ struct ParsedCapture: Sendable {
             return parsed
         case .recognised(var parsed, let document, let format):
             switch format.reading {
-            case .parsed(_, let parallel?): parsed.add(await parallel(document, tasks))
-            case .parsed(let parse, nil): parsed.add(parse(document))
+            case .parsed(_, let parallel?): parsed.add(await parallel(document, tasks), document)
+            case .parsed(let parse, nil): parsed.add(parse(document), document)
             case .refused(let message): parsed.refuse(message, file: document.text.file)
             }
             return parsed
         }
     }
 
-    private mutating func add(_ facts: CaptureFacts) {
+    private mutating func add(_ facts: CaptureFacts, _ document: CaptureDocument) {
         sockets = facts.sockets
         processes = facts.processes
+        if document.decoded.oddTrailingByte { markOddTrailingByte(document.text) }
     }
 
     private mutating func refuse(_ message: String, file: String) {

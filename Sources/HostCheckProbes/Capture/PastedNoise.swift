@@ -23,6 +23,34 @@ enum PastedNoise: Equatable {
         return nil
     }
 
+    /// True when the line, blanks trimmed, ends with `^C`: the console echo of Ctrl-C, so the
+    /// command was interrupted and what follows (or the rest of this line) is missing.
+    static func endsWithInterrupt(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        return end >= 2 && bytes[end - 2] == 0x5E && bytes[end - 1] == 0x43
+    }
+
+    /// True when the line is `^C` alone (blanks around it allowed).
+    static func isInterrupt(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        guard endsWithInterrupt(bytes) else { return false }
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        return end - start == 2
+    }
+
+    /// ``endsWithInterrupt(_:)`` for a line as text.
+    static func endsWithInterrupt(_ line: Substring) -> Bool {
+        ByteLine.withBytes(line, endsWithInterrupt)
+    }
+
+    /// ``isInterrupt(_:)`` for a line as text.
+    static func isInterrupt(_ line: Substring) -> Bool {
+        ByteLine.withBytes(line, isInterrupt)
+    }
+
     /// `C:\Users\ops>netstat -ano`, `PS C:\> netstat -a -n`, `% netstat -an`,
     /// `user@host:~ $ netstat -tanp`, `(venv) C:\soft>netstat -na`, or a bare echoed
     /// command with options (`netstat -ano`, `tasklist /fo csv`) — never a `tasklist` row such

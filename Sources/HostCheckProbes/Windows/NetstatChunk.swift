@@ -17,6 +17,12 @@ struct NetstatChunk: Sendable {
     var knownPreamble = false
     /// `-b` image lines under rows without a PID (`netstat -ab` without `-o`).
     var imagesWithoutPID = 0
+    /// True when a known header (not only a title) preceded the first row.
+    var knownHeader = false
+    /// Rows read without a PID (`-an`, or one row's PID missing in an `-ano` capture).
+    var rowsWithoutPID = 0
+    /// What lowers the coverage: rows that could not be read, signs of an incomplete copy.
+    var gaps = ListingGaps()
 
     /// Parses the lines at `lines` (indices into the text's lines); `reserveExtra` rows of
     /// room are reserved beyond the chunk's own, for the chunks it will absorb.
@@ -39,10 +45,21 @@ struct NetstatChunk: Sendable {
                 let range = lineRanges[index]
                 let bytes = UnsafeBufferPointer(rebasing: all[range])
                 if ByteLine.isBlank(bytes) { continue }
+                if PastedNoise.endsWithInterrupt(bytes) {
+                    state.chunk.gaps.incomplete(at: index + 1, "a ^C line (the command was interrupted)")
+                    if PastedNoise.isInterrupt(bytes) {
+                        state.chunk.result.decorationLines += 1
+                        continue
+                    }
+                }
                 if let row = NetstatRowSpan(bytes: bytes, tokens: &tokens) {
                     state.finishOwner(text: text, bytes: all)
                     if state.chunk.firstRowIndex == nil { state.chunk.firstRowIndex = index }
-                    if row.pid != nil { state.chunk.result.hasPIDs = true }
+                    if row.pid != nil || row.pidUnreadable {
+                        state.chunk.result.hasPIDs = true
+                    } else {
+                        state.chunk.rowsWithoutPID += 1
+                    }
                     if let warning = NetstatParser.append(
                         row, bytes: bytes, line: index + 1, file: file, to: &state.chunk.result.sockets,
                         localHosts: &localHosts, pidLists: &pidLists, tokens: &tokens) {
@@ -132,9 +149,12 @@ struct NetstatChunk: Sendable {
         if firstRowIndex == nil {
             firstRowIndex = next.firstRowIndex
             knownPreamble = knownPreamble || next.knownPreamble
+            knownHeader = knownHeader || next.knownHeader
         }
         pending += next.pending
         imagesWithoutPID += next.imagesWithoutPID
+        rowsWithoutPID += next.rowsWithoutPID
+        gaps.absorb(next.gaps)
     }
 
     /// What the parser carries from line to line.
@@ -195,17 +215,25 @@ struct NetstatChunk: Sendable {
                     at: text.location(line: index + 1)))
             } else if NetstatDecoration.isKnown(line) {
                 chunk.result.decorationLines += 1
-                if chunk.firstRowIndex == nil { chunk.knownPreamble = true }
+                if chunk.firstRowIndex == nil {
+                    chunk.knownPreamble = true
+                    if NetstatDecoration.isKnownHeader(line) { chunk.knownHeader = true }
+                }
             } else if let noise = PastedNoise.classify(line) {
                 chunk.result.decorationLines += 1
                 if noise == .elision {
                     chunk.result.elided = true
                     chunk.result.diagnostics.append(Diagnostic(
                         .note, "rows elided here ('...'): the capture is partial", at: text.location(line: index + 1)))
+                } else if noise == .pager {
+                    chunk.gaps.incomplete(at: index + 1, "a pager line (copied from a paged console)")
                 }
-            } else if NetstatRow.startsLikeRow(Tokens.split(line)) {
+            } else if let shape = NetstatRowShape(line) {
+                let what = shape.exact ? "malformed netstat row: an endpoint or the pid cannot be read"
+                    : "line looks like a netstat row but cannot be read (protocol case, blanks or a field)"
+                chunk.gaps.unreadable(at: index + 1, proto: shape.proto, family: shape.family)
                 chunk.result.diagnostics.append(Diagnostic(
-                    .warning, "malformed netstat row: an endpoint or the pid cannot be read",
+                    .warning, what + "; " + ListingGaps.lowered(proto: shape.proto, family: shape.family),
                     at: text.location(line: index + 1)))
             } else {
                 chunk.pending.append(index)

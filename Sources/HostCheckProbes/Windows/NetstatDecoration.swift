@@ -12,6 +12,13 @@ enum NetstatDecoration {
         return WindowsLanguages.netstatDecoration.contains(String(collapsed.dropLast(4)))
     }
 
+    /// True when the line is a known header (`Proto  Local Address ...`), not a title.
+    static func isKnownHeader(_ line: Substring) -> Bool {
+        var collapsed = Tokens.split(line).joined(separator: " ")
+        if collapsed.hasSuffix(" PID") { collapsed.removeLast(4) }
+        return WindowsLanguages.netstatHeaders.contains(collapsed)
+    }
+
     /// True when a line could be a header or title of an unknown language: it has no
     /// `address:port` token and does not start like a socket row.
     static func couldBeDecoration(_ line: Substring) -> Bool {

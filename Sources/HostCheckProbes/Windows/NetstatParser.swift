@@ -71,33 +71,83 @@ enum NetstatParser {
     }
 
     /// Adds what needs the whole capture to its joined chunks: the note on images without a
-    /// PID, the lines not understood, the order of the diagnostics.
+    /// PID, the lines not understood, rows missing their PID, a cut last line, the coverage,
+    /// the order of the diagnostics.
     static func finish(_ joined: consuming NetstatChunk, text: CaptureText) -> SocketCapture {
         var first = joined
         var result = first.result
         first.result = SocketCapture()
+        var gaps = first.gaps
         if first.imagesWithoutPID > 0 {
             result.diagnostics.append(Diagnostic(
                 .note, "\(first.imagesWithoutPID) rows name an image (-b) but no pid (no -o): their owners stay unknown",
                 at: SourceLocation(file: text.file)))
         }
         let firstRow = first.firstRowIndex
-        let preamble = first.knownPreamble ? [] : first.pending.filter { firstRow == nil || $0 < firstRow ?? 0 }
-        let structural = structuralDecoration(preamble, text: text)
+        let preamble = first.knownPreamble && first.knownHeader
+            ? [] : first.pending.filter { firstRow == nil || $0 < firstRow ?? 0 }
+        let structural = structuralDecoration(preamble, text: text, limit: first.knownPreamble ? 1 : 2)
         result.decorationLines += structural.count
+        // A known header, or the title and header of a language not in the table (a known title
+        // with a header not in the table).
+        let titled = first.knownHeader || structural.count == (first.knownPreamble ? 1 : 2)
         for index in first.pending where !structural.contains(index) {
-            result.diagnostics.append(Diagnostic(
-                .warning, "line not understood as part of a netstat capture", at: text.location(line: index + 1)))
+            let line = text.line(index)
+            if line.contains(":") {
+                gaps.unreadable(at: index + 1, proto: nil, family: nil)
+                result.diagnostics.append(Diagnostic(
+                    .warning, "line not understood as part of a netstat capture; it may be a row: "
+                        + ListingGaps.lowered(proto: nil, family: nil),
+                    at: text.location(line: index + 1)))
+            } else {
+                result.diagnostics.append(Diagnostic(
+                    .warning, "line not understood as part of a netstat capture", at: text.location(line: index + 1)))
+            }
         }
+        if result.hasPIDs, first.rowsWithoutPID > 0 { markRowsWithoutPID(&result) }
+        markCutLastLine(&result, gaps: &gaps, text: text)
+        result.diagnostics += gaps.incompleteDiagnostics(file: text.file)
+        result.coverage = NetstatCoverage.coverage(of: result, titled: titled, gaps: gaps, text: text)
         result.diagnostics.sort { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }
         return result
     }
 
+    /// In a capture with a PID column, a row without one (its last field is junk or missing)
+    /// keeps its socket, owner unknown (`owner-unreadable`), with a warning at its line.
+    static func markRowsWithoutPID(_ result: inout SocketCapture) {
+        for index in result.sockets.indices where result.sockets[index].ownershipReason == .captureHasNoOwners {
+            result.sockets[index].ownershipReason = .ownerUnreadable
+            result.diagnostics.append(Diagnostic(
+                .warning, "row without a readable pid in a capture with a PID column; owner unknown",
+                at: result.sockets[index].source))
+        }
+    }
+
+    /// A text that does not end with a line end after a row, an owner line or a line not
+    /// understood may have been cut inside it: the copy is incomplete, and a row's last field
+    /// (its PID) may be cut, so its owner is unknown. A prompt after the output (`C:\>`) shows
+    /// the command finished.
+    static func markCutLastLine(_ result: inout SocketCapture, gaps: inout ListingGaps, text: CaptureText) {
+        guard let last = text.utf8.withUnsafeBufferPointer({ $0.last }), last != 0x0A, last != 0x0D else { return }
+        var index = text.lineCount - 1
+        while index >= 0, Tokens.isBlank(text.line(index)) { index -= 1 }
+        guard index == text.lineCount - 1 else { return }
+        let line = text.line(index)
+        if let noise = PastedNoise.classify(line), noise != .elision { return }
+        if NetstatDecoration.isKnown(line) { return }
+        gaps.incomplete(at: index + 1, "the file ends inside its last line (no line end)")
+        guard let position = result.sockets.indices.last, result.sockets[position].source.line == index + 1,
+              result.sockets[position].ownershipReason != .captureHasNoOwners else { return }
+        result.sockets[position].ownership = .unknown
+        result.sockets[position].ownershipReason = .ownerUnreadable
+        result.sockets[position].pids = []
+    }
+
     /// Before the first row, the last line is a header and the one before it a title, when
     /// neither holds an endpoint (an unknown display language).
-    static func structuralDecoration(_ preamble: [Int], text: CaptureText) -> Set<Int> {
+    static func structuralDecoration(_ preamble: [Int], text: CaptureText, limit: Int = 2) -> Set<Int> {
         var accepted: Set<Int> = []
-        for index in preamble.reversed().prefix(2) {
+        for index in preamble.reversed().prefix(limit) {
             guard NetstatDecoration.couldBeDecoration(text.line(index)) else { break }
             accepted.insert(index)
         }
@@ -120,13 +170,15 @@ enum NetstatParser {
             NetstatRow.normalisedState(
                 proto: row.proto, word: row.stateWord(bytes, tokens: &tokens), remoteUnconnected: remoteUnconnected)
         }
-        let warning = contradiction ? Diagnostic(
-            .warning, "state word says listening but the remote endpoint is connected; state kept unknown",
-            at: location) : nil
+        var problems: [String] = []
+        if contradiction { problems.append("state word says listening but the remote endpoint is connected; state kept unknown") }
         var ownership = Ownership.unknown
         var reason: OwnershipReason? = .captureHasNoOwners
         var pids: [Int] = []
-        if let pid = row.pid {
+        if row.pidUnreadable {
+            reason = .ownerUnreadable
+            problems.append("the pid is no Windows process id (more than 10 digits or above 4294967295); owner unknown")
+        } else if let pid = row.pid {
             if pid == 0 {
                 ownership = .unowned
                 reason = .windowsPidZero
@@ -148,7 +200,7 @@ enum NetstatParser {
             remotePort: remote?.port, remotePortName: remote?.portName(bytes),
             state: state, rawState: rawState,
             ownership: ownership, ownershipReason: reason, pids: pids, source: location))
-        return warning
+        return problems.isEmpty ? nil : Diagnostic(.warning, problems.joined(separator: "; "), at: location)
     }
 }
 

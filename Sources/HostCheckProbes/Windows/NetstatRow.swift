@@ -111,6 +111,9 @@ struct NetstatRowSpan {
     var remote: NetstatEndpointSpan
     var state: State
     var pid: Int?
+    /// True when the last token is all digits but no Windows PID (more than ten digits, or
+    /// above 4294967295): the row is read, its owner is unknown (`owner-unreadable`).
+    var pidUnreadable = false
 
     /// Parses the bytes of one line; nil when they do not form a row. `tokens` is scratch
     /// space for a row of more than five tokens.
@@ -140,9 +143,13 @@ struct NetstatRowSpan {
             ByteLine.tokens(bytes, into: &tokens)
             var last = tokens.count
             pid = nil
-            if let value = Self.pid(bytes, tokens[last - 1]) {
-                guard let value else { return nil }
+            switch Self.pid(bytes, tokens[last - 1]) {
+            case .notPID: break
+            case .pid(let value):
                 pid = value
+                last -= 1
+            case .unreadable:
+                pidUnreadable = true
                 last -= 1
             }
             state = .words(tokens[3].lowerBound..<tokens[last - 1].upperBound)
@@ -150,9 +157,8 @@ struct NetstatRowSpan {
         }
         pid = nil
         state = .none
-        if let lastToken = fifth ?? fourth, let value = Self.pid(bytes, lastToken) {
-            guard let value else { return nil }
-            pid = value
+        if let lastToken = fifth ?? fourth, case let token = Self.pid(bytes, lastToken), token != .notPID {
+            if case .pid(let value) = token { pid = value } else { pidUnreadable = true }
             if let fourth, fifth != nil { state = .word(fourth) }
         } else if let fourth, let fifth {
             state = .words(fourth.lowerBound..<fifth.upperBound)
@@ -181,17 +187,27 @@ struct NetstatRowSpan {
         }
     }
 
-    /// The PID a last token holds: nil when it is not a run of up to 20 digits (not a PID),
-    /// `.some(nil)` when it is one of more than 10 (the row is malformed).
-    private static func pid(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Range<Int>) -> Int?? {
-        guard !token.isEmpty, token.count <= 20 else { return nil }
+    /// What a last token holds as a PID.
+    enum PIDToken: Equatable {
+        /// Not a run of digits: a state word.
+        case notPID
+        case pid(Int)
+        /// Digits, but no Windows PID (a DWORD): more than ten digits, or above 4294967295.
+        case unreadable
+    }
+
+    /// The PID a last token holds: ``PIDToken/notPID`` when it is not a run of digits,
+    /// ``PIDToken/unreadable`` when the digits are no Windows PID.
+    private static func pid(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Range<Int>) -> PIDToken {
+        guard !token.isEmpty else { return .notPID }
         var value = 0
         for index in token {
             let digit = bytes[index] &- 0x30
-            guard digit <= 9 else { return nil }
+            guard digit <= 9 else { return .notPID }
             // Wraps past 19 digits, but then the value is not used.
             value = value &* 10 &+ Int(digit)
         }
-        return .some(token.count <= 10 ? value : nil)
+        guard token.count <= 10, value <= Int(UInt32.max) else { return .unreadable }
+        return .pid(value)
     }
 }

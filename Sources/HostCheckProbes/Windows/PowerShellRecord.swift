@@ -33,22 +33,41 @@ enum PowerShellFacts {
         "timewait": .timeWait, "11": .timeWait, "bound": .bound, "100": .bound,
     ]
 
+    /// - Parameters:
+    ///   - gaps: rows of the export that could not be read at all (a short CSV row, an open
+    ///     quote) and signs of a cut copy, found before the records were made.
+    ///   - exportProtocol: the protocol the export's columns show (a CSV header), if any.
     static func convert(
-        _ records: [PowerShellRecord], text: CaptureText
+        _ records: [PowerShellRecord], text: CaptureText, gaps: ListingGaps = ListingGaps(),
+        exportProtocol: TransportProtocol? = nil
     ) -> (sockets: SocketCapture?, processes: ProcessCapture?) {
         var sockets = SocketCapture()
         var processes = ProcessCapture()
-        var sawSockets = false
+        var sawSockets = exportProtocol != nil
         var sawProcesses = false
+        var gaps = gaps
+        var evidence = PowerShellCoverage.Evidence(exportProtocol: exportProtocol)
         for record in records {
             let location = text.location(line: record.line)
-            if record["LocalPort"] != nil {
+            if record.values["localport"] != nil {
                 sawSockets = true
+                evidence.record(record)
                 guard let socket = socket(record, location: location) else {
+                    let proto = isTCP(record) ? TransportProtocol.tcp : .udp
+                    let family = record["LocalAddress"].flatMap(IPAddress.init).map { address -> AddressFamily in
+                        if case .v6 = address { .ipv6 } else { .ipv4 }
+                    }
+                    gaps.unreadable(at: record.line, proto: proto, family: family)
                     sockets.diagnostics.append(Diagnostic(
-                        .warning, "connection object without a readable local address, port or owning process",
+                        .warning, "connection object without a readable local address or port; "
+                            + ListingGaps.lowered(proto: proto, family: family),
                         at: location))
                     continue
+                }
+                if socket.ownershipReason == .ownerUnreadable {
+                    sockets.diagnostics.append(Diagnostic(
+                        .warning, "OwningProcess is no Windows process id; the connection is kept, owner unknown",
+                        at: location))
                 }
                 sockets.sockets.append(socket)
             } else if let pid = record.integer("Id"), let name = record["ProcessName"] ?? record["Name"] {
@@ -59,7 +78,9 @@ enum PowerShellFacts {
                     .warning, "object is neither a connection nor a process", at: location))
             }
         }
-        sockets.hasPIDs = true
+        sockets.hasPIDs = evidence.withOwner > 0
+        sockets.diagnostics += gaps.incompleteDiagnostics(file: text.file)
+        sockets.coverage = PowerShellCoverage.coverage(of: sockets, evidence: evidence, gaps: gaps)
         if !sawSockets {
             processes.diagnostics += sockets.diagnostics
             return (nil, processes)
@@ -68,13 +89,21 @@ enum PowerShellFacts {
         return (sockets, nil)
     }
 
+    /// Whether a connection object is TCP (it has a remote port or a state column).
+    static func isTCP(_ record: PowerShellRecord) -> Bool {
+        record.values["remoteport"] != nil || record.values["state"] != nil
+    }
+
+    /// The socket of a connection object; nil when its local address or port cannot be read.
+    /// An `OwningProcess` that is no Windows PID keeps the socket, owner unknown
+    /// (`owner-unreadable`); an export without the column leaves it unknown
+    /// (`capture-has-no-owners`).
     static func socket(_ record: PowerShellRecord, location: SourceLocation) -> SocketFact? {
-        guard let address = record["LocalAddress"], let port = record.integer("LocalPort"), port <= 65535,
-              let pid = record.integer("OwningProcess") else { return nil }
+        guard let address = record["LocalAddress"], let port = record.integer("LocalPort"), port <= 65535 else { return nil }
         let family: AddressFamily = IPAddress(address).map { if case .v6 = $0 { .ipv6 } else { .ipv4 } } ?? .ipv4
         let stateText = record["State"]
         let mapped = stateText.flatMap { states[$0.lowercased()] }
-        let isTCP = record["RemotePort"] != nil || stateText != nil
+        let isTCP = isTCP(record)
         var state: SocketState
         var remoteAddress: String?
         var remotePort: Int?
@@ -91,10 +120,21 @@ enum PowerShellFacts {
             state = .listening
         }
         let unmapped = stateText != nil && mapped == nil
+        var ownership = Ownership.unknown
+        var reason: OwnershipReason? = .captureHasNoOwners
+        var pids: [Int] = []
+        if record.values["owningprocess"] != nil {
+            if let pid = record.integer("OwningProcess"), pid <= Int(UInt32.max) {
+                ownership = pid == 0 ? .unowned : .owned
+                reason = pid == 0 ? .windowsPidZero : nil
+                pids = pid == 0 ? [] : [pid]
+            } else {
+                reason = .ownerUnreadable
+            }
+        }
         return SocketFact(
             protocol: isTCP ? .tcp : .udp, family: family, localAddress: address, localPort: port,
             remoteAddress: remoteAddress, remotePort: remotePort, state: state, rawState: unmapped ? stateText : nil,
-            ownership: pid == 0 ? .unowned : .owned, ownershipReason: pid == 0 ? .windowsPidZero : nil,
-            pids: pid == 0 ? [] : [pid], source: location)
+            ownership: ownership, ownershipReason: reason, pids: pids, source: location)
     }
 }

@@ -33,12 +33,13 @@ enum TasklistCSVParser {
             if let process = TasklistColumns.process(fields: values, nameWidth: nil, source: location) {
                 result.processes.append(process)
                 sawRow = true
-            } else if !sawRow, !sawHeader {
+            } else if !sawRow, !sawHeader, values.count < 2 || !Tokens.isDigits(Substring(values[1])) {
                 sawHeader = true
                 result.decorationLines += 1
             } else {
                 result.diagnostics.append(Diagnostic(
-                    .warning, "tasklist csv row has no numeric pid in its second field", at: location))
+                    .warning, "tasklist csv row has no readable pid in its second field (no Windows process id); "
+                        + "not read: sockets of that pid have no name", at: location))
             }
         }
         return result

@@ -112,6 +112,10 @@ enum WindowsLanguages {
         Mojibake.variants(of: language.netstatTitle) + Mojibake.variants(of: language.netstatHeader)
     })
 
+    /// Headers alone (blanks collapsed, no `PID`), also mis-decoded: a capture with one has
+    /// not been filtered through `findstr`.
+    static let netstatHeaders: Set<String> = Set(all.flatMap { Mojibake.variants(of: $0.netstatHeader) })
+
     /// What `netstat -b` prints instead of a table when the prompt is not elevated (only the
     /// English text is known from a real capture; another language's message is a warning).
     static let elevationMessages: Set<String> = [
