@@ -56,6 +56,9 @@ public struct OwnershipReason: RawRepresentable, Sendable, Hashable, CustomStrin
     public static let sourcesDisagree = OwnershipReason(rawValue: "sources-disagree")
     /// `netstat -b` printed its "can not obtain ownership information" line.
     public static let ownerNotObtainable = OwnershipReason(rawValue: "owner-not-obtainable")
+    /// The row names an owner that cannot be read (a PID that overflows, an owner field cut
+    /// or mangled): the socket is kept, its owner is unknown.
+    public static let ownerUnreadable = OwnershipReason(rawValue: "owner-unreadable")
 }
 
 /// How an address exposes a listener (derived from ``SocketFact/localAddress``).
