@@ -51,9 +51,21 @@ import Testing
 
     /// An honest, complete capture of a compliant IPv4-only host: every built-in rule that
     /// applies passes (the Windows rules are skipped), exit 0.
+    /// `lsof` output does not tell Linux from macOS: the Linux host's bundle says so in
+    /// `host.json`, as a capture script writes it (else the Windows rules are `unknown`).
+    static func linuxBundle(_ capture: String) throws -> String {
+        let directory = try HostCheckRunner.temporaryDirectory().appendingPathComponent("db-7")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: fixture(capture), toPath: directory.appendingPathComponent(capture).path)
+        try #"{ "hostcheck_bundle": 1, "platform": "linux" }"#
+            .write(to: directory.appendingPathComponent("host.json"), atomically: true, encoding: .utf8)
+        return directory.path
+    }
+
     @Test(arguments: ["ss-tulpn-ipv4.txt", "ss-tuanp-ipv4.txt", "netstat-tulpn-ipv4.txt", "lsof-i-root-ipv4.txt"])
     func honestCaptureOfAnIPv4OnlyHostPasses(capture: String) throws {
-        let run = try HostCheckRunner.run(["check", "--capture", Self.fixture(capture), "--format", "json"])
+        let input = capture.hasPrefix("lsof") ? try Self.linuxBundle(capture) : Self.fixture(capture)
+        let run = try HostCheckRunner.run(["check", "--capture", input, "--format", "json"])
         let results = Self.results(run.stdout)
         #expect(!results.isEmpty, "stdout: \(run.stdout) stderr: \(run.stderr)")
         let notPassed = results.filter { $0.value.outcome != "pass" && $0.value.outcome != "skip" }

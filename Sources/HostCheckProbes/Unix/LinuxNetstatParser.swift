@@ -26,6 +26,7 @@ enum LinuxNetstatParser {
         var rawLines = 0
         var sawOwnerColumn = false
         var sawMissingOwner = false
+        var sawUnreadableOwner = false
         var sawHeader = false
         var title: (listed: Listed?, text: String)?
         var rows: [Substring] = []
@@ -82,7 +83,7 @@ enum LinuxNetstatParser {
                     ownership: .unknown, ownershipReason: .captureHasNoOwners, source: location)
                 if ownerUnreadable {
                     socket.ownershipReason = .ownerUnreadable
-                    coverage.unreadableOwner()
+                    sawUnreadableOwner = true
                     result.diagnostics.append(Diagnostic(
                         .warning, "the PID/Program name field cannot be read: the socket's owner is unknown", at: location))
                 } else if let owner {
@@ -151,7 +152,7 @@ enum LinuxNetstatParser {
                 result.sockets[index].ownershipReason = .captureRowHasNoOwner
                 sawMissingOwner = true
             }
-            coverage.coverage.owners = coverage.coverage.owners == .partial || sawMissingOwner ? .partial : .full
+            coverage.coverage.owners = sawUnreadableOwner || sawMissingOwner ? .partial : .full
         }
         if let lastRow, UnixCopyMarks.endsMidLine(text), lastRow.index == text.lineCount - 1 {
             if !lastRow.whole {

@@ -34,6 +34,7 @@ enum SSParser {
             fullCapture: fullCapture, owners: .none, families: "ss lists both families unless run with -4 or -6")
         var ownersShown = false
         var ownersMissing = false
+        var ownersUnreadable = false
         var lastRow: (index: Int, whole: Bool, hasUsers: Bool)?
         var incomplete = false
         for (index, line) in lines.enumerated() where !Tokens.isBlank(line) {
@@ -102,7 +103,7 @@ enum SSParser {
             if owners.unreadable {
                 ownersShown = true
                 socket.ownershipReason = .ownerUnreadable
-                coverage.unreadableOwner()
+                ownersUnreadable = true
                 result.diagnostics.append(Diagnostic(
                     .warning, "the owner field (users:(...)) cannot be read: the socket's owner is unknown", at: location))
             } else if !owners.entries.isEmpty {
@@ -127,7 +128,7 @@ enum SSParser {
                 result.sockets[index].ownershipReason = .captureRowHasNoOwner
                 result.ownersPartial = true
             }
-            coverage.coverage.owners = coverage.coverage.owners == .partial || ownersMissing ? .partial : .full
+            coverage.coverage.owners = ownersUnreadable || ownersMissing ? .partial : .full
         }
         if let lastRow, UnixCopyMarks.isCutLastRow(text, index: lastRow.index, whole: lastRow.whole && (!ownersShown || lastRow.hasUsers)) {
             result.diagnostics.append(UnixCopyMarks.cutLastRow(at: text.location(line: lastRow.index + 1)))
