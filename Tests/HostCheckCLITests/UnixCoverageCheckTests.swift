@@ -134,6 +134,8 @@ import Testing
         let results = Self.results(run.stdout)
         #expect(!results.isEmpty, "stdout: \(run.stdout) stderr: \(run.stderr)")
         #expect(results["no-telnet"].map { $0.outcome == "unknown" || $0.outcome == "fail" } == true)
+        // An unknown says why, naming the line that could not be read or shows the cut.
+        #expect(results["no-ftp"]?.message.contains("\(capture):4") == true, "\(String(describing: results["no-ftp"]))")
         let passed = results.filter { $0.value.outcome == "pass" }
         #expect(passed.isEmpty, "\(passed)")
         #expect(run.status != 0)

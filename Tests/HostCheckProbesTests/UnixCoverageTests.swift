@@ -71,7 +71,7 @@ struct UnixCoverageTests {
             variant: "ss -tn (no -l or -a: connected sockets only)",
             capture: .text("State Recv-Q Send-Q Local Address:Port Peer Address:Port\nESTAB 0 0 10.0.0.5:22 10.0.0.9:51000\n"),
             summary: "tcp=partial udp=none ipv4=partial ipv6=partial owners=none states=all ports=all users=all netns=host-only",
-            assumed: ["states: assumed from the rows (ss without -l or -a): no listening socket is listed"]),
+            assumed: ["tcp, udp, ipv4, ipv6, states: assumed from the rows (ss without -l or -a): no listening socket is listed"]),
         Case(
             variant: "ss -tulpn (not root: some rows without users)",
             capture: .text(ssHeader + "tcp LISTEN 0 128 0.0.0.0:22 0.0.0.0:*\ntcp LISTEN 0 5 127.0.0.1:8000 0.0.0.0:* users:((\"python3\",pid=4242,fd=3))\n"),
@@ -83,14 +83,17 @@ struct UnixCoverageTests {
         Case(
             variant: "ss: last row cut mid-field", capture: .fixture("ss-tulpn-cut.txt"),
             summary: "tcp=partial udp=partial ipv4=partial ipv6=partial owners=partial states=listening ports=all users=all netns=host-only",
+            assumed: ["tcp, udp, ipv4, ipv6: partial from the copy: it is incomplete ("],
             warnedLines: [4]),
         Case(
             variant: "ss: a port above 65535", capture: .fixture("ss-tulpn-huge-port.txt"),
             summary: "tcp=partial udp=full ipv4=partial ipv6=full owners=full states=listening ports=all users=all netns=host-only",
+            assumed: ["tcp, ipv4: partial from the rows: 1 row cannot be read ("],
             warnedLines: [4]),
         Case(
             variant: "ss: a lower-case state", capture: .fixture("ss-tulpn-lowercase-state.txt"),
             summary: "tcp=partial udp=full ipv4=partial ipv6=full owners=full states=listening ports=all users=all netns=host-only",
+            assumed: ["tcp, ipv4: partial from the rows: 1 row cannot be read ("],
             warnedLines: [4]),
         Case(
             variant: "ss: interrupted (^C)",
@@ -112,7 +115,7 @@ struct UnixCoverageTests {
             capture: .text("Active Internet connections (w/o servers)\n" + netstatHeader
                 + "tcp 0 0 10.0.0.5:22 10.0.0.9:51000 ESTABLISHED 900/sshd\n"),
             summary: "tcp=partial udp=partial ipv4=partial ipv6=partial owners=full states=all ports=all users=all netns=host-only",
-            assumed: ["states: assumed from the title: Active Internet connections (w/o servers) (netstat without -l or -a)"]),
+            assumed: ["tcp, udp, ipv4, ipv6, states: assumed from the title: Active Internet connections (w/o servers) (netstat without -l or -a)"]),
         Case(
             variant: "netstat -tulpn (not root: '-' owners)",
             capture: .text("Active Internet connections (only servers)\n" + netstatHeader
@@ -189,6 +192,11 @@ struct UnixCoverageTests {
         #expect(coverage.summary == entry.summary, "\(coverage.line)")
         for line in entry.assumed {
             #expect(coverage.assumed.contains { $0.hasPrefix(line) }, "missing '\(line)' in \(coverage.assumed)")
+        }
+        if let first = entry.assumed.first, first.contains("partial from") {
+            // What lowered the coverage comes first: an `unknown` quotes the first line naming its dimension.
+            #expect(coverage.assumed.first?.hasPrefix(first) == true, "\(coverage.assumed)")
+            #expect(coverage.assumed.first?.contains("\(file):") == true, "\(coverage.assumed)")
         }
         if let fullCapture = entry.fullCapture { #expect(coverage.fullCapture == fullCapture) }
         #expect(coverage.fullCapture != nil)

@@ -21,7 +21,7 @@ enum BSDNetstatParser {
         var sawHeader = false
         var rows: [Substring] = []
         var lastRow: (index: Int, whole: Bool)?
-        var incomplete = false
+        var incomplete: SourceLocation?
         var coverage = UnixCoverage(
             fullCapture: fullCapture, owners: .none, families: "netstat -an lists both families unless run with -f inet or -f inet6")
         coverage.assume("tcp, udp: assumed from the format: netstat -an lists both protocols unless run with -p tcp or -p udp")
@@ -40,7 +40,7 @@ enum BSDNetstatParser {
             }
             if let mark = UnixCopyMarks.interruption(line) {
                 result.diagnostics.append(Diagnostic(.warning, mark, at: location))
-                incomplete = true
+                incomplete = incomplete ?? location
                 continue
             }
             guard let protoIndex = tokens.prefix(3).firstIndex(where: { protocols[$0] != nil }),
@@ -54,7 +54,7 @@ enum BSDNetstatParser {
                     let known = tokens.prefix(3).compactMap { protocols[$0] }.first
                     result.diagnostics.append(Diagnostic(
                         .warning, "line not understood as part of a netstat capture; coverage lowered to partial", at: location))
-                    coverage.unreadableRow(known?.0, known?.1)
+                    coverage.unreadableRow(known?.0, known?.1, at: location)
                     lastRow = (index, false)
                     if known != nil { rows.append(line) }
                 }
@@ -65,7 +65,7 @@ enum BSDNetstatParser {
                 result.diagnostics.append(Diagnostic(
                     .warning, "malformed netstat row: an endpoint cannot be read (a port above 65535?); coverage lowered to partial",
                     at: location))
-                coverage.unreadableRow(proto.0, proto.dualStack ? nil : proto.1)
+                coverage.unreadableRow(proto.0, proto.dualStack ? nil : proto.1, at: location)
                 lastRow = (index, false)
                 continue
             }
@@ -94,9 +94,9 @@ enum BSDNetstatParser {
         }
         if let lastRow, UnixCopyMarks.isCutLastRow(text, index: lastRow.index, whole: lastRow.whole) {
             result.diagnostics.append(UnixCopyMarks.cutLastRow(at: text.location(line: lastRow.index + 1)))
-            incomplete = true
+            incomplete = incomplete ?? text.location(line: lastRow.index + 1)
         }
-        if incomplete { coverage.incomplete() }
+        if let incomplete { coverage.incomplete(at: incomplete) }
         if let title {
             if !title.contains("(including servers)") {
                 coverage.listsNoListeningSockets("the title: \(title) (netstat without -a)")
@@ -107,7 +107,7 @@ enum BSDNetstatParser {
             coverage.listsNoListeningSockets("the rows (no title, no row listening)")
         }
         coverage.assume("owners: assumed from the format: netstat -an shows no owners")
-        result.coverage = coverage.coverage
+        result.coverage = coverage.finished
         return result
     }
 

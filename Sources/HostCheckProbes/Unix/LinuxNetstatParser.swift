@@ -31,7 +31,7 @@ enum LinuxNetstatParser {
         var title: (listed: Listed?, text: String)?
         var rows: [Substring] = []
         var lastRow: (index: Int, whole: Bool, pid: Int?)?
-        var incomplete = false
+        var incomplete: SourceLocation?
         var coverage = UnixCoverage(
             fullCapture: fullCapture, owners: .none,
             families: "netstat lists both families (tcp and tcp6 rows) unless run with -4 or -6")
@@ -47,7 +47,7 @@ enum LinuxNetstatParser {
                     result.diagnostics.append(Diagnostic(
                         .warning, "malformed netstat row: an endpoint cannot be read (a port above 65535?); coverage lowered to partial",
                         at: location))
-                    coverage.unreadableRow(proto.transport, first.hasSuffix("6") ? .ipv6 : UnixEndpoint.familyHint(tokens[3...]))
+                    coverage.unreadableRow(proto.transport, first.hasSuffix("6") ? .ipv6 : UnixEndpoint.familyHint(tokens[3...]), at: location)
                     lastRow = (index, false, nil)
                     continue
                 }
@@ -113,7 +113,7 @@ enum LinuxNetstatParser {
                 unixLines += 1
             } else if let mark = UnixCopyMarks.interruption(line) {
                 result.diagnostics.append(Diagnostic(.warning, mark, at: location))
-                incomplete = true
+                incomplete = incomplete ?? location
             } else if isDecoration(line, tokens: tokens) {
                 result.decorationLines += 1
                 if line.hasPrefix("Active Internet connections") {
@@ -133,7 +133,7 @@ enum LinuxNetstatParser {
                     : first.lowercased().hasPrefix("tcp") ? .tcp : nil
                 result.diagnostics.append(Diagnostic(
                     .warning, "line not understood as part of a netstat capture; coverage lowered to partial", at: location))
-                coverage.unreadableRow(proto, UnixEndpoint.familyHint(tokens))
+                coverage.unreadableRow(proto, UnixEndpoint.familyHint(tokens), at: location)
                 lastRow = (index, false, nil)
                 if proto != nil { rows.append(line) }
             }
@@ -157,13 +157,13 @@ enum LinuxNetstatParser {
         if let lastRow, UnixCopyMarks.endsMidLine(text), lastRow.index == text.lineCount - 1 {
             if !lastRow.whole {
                 result.diagnostics.append(UnixCopyMarks.cutLastRow(at: text.location(line: lastRow.index + 1)))
-                incomplete = true
+                incomplete = incomplete ?? text.location(line: lastRow.index + 1)
             } else if let pid = lastRow.pid, let process = processes.processes.firstIndex(where: { $0.pid == pid }) {
                 // The file ends in the program name: it may have been cut there.
                 processes.processes[process].nameTruncated = true
             }
         }
-        if incomplete { coverage.incomplete() }
+        if let incomplete { coverage.incomplete(at: incomplete) }
         if title == nil, !sawHeader {
             UnixRowFilter.apply(&coverage, rows: rows, sockets: result.sockets)
         } else {
@@ -171,7 +171,7 @@ enum LinuxNetstatParser {
         }
         result.hasPIDs = sawOwnerColumn
         result.ownersPartial = sawMissingOwner
-        result.coverage = coverage.coverage
+        result.coverage = coverage.finished
         return (result, processes)
     }
 

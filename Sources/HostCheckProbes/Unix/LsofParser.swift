@@ -22,7 +22,7 @@ enum LsofParser {
         var users: Set<String> = []
         var tcpStates: [String?] = []
         var lastRow: (index: Int, whole: Bool)?
-        var incomplete = false
+        var incomplete: SourceLocation?
         var coverage = UnixCoverage(
             fullCapture: fullCapture, owners: .full, families: "lsof -i lists both families unless run with -i4 or -i6")
         coverage.assume("tcp, udp: assumed from the format: lsof -i lists both protocols unless run with -iTCP or -iUDP")
@@ -31,7 +31,7 @@ enum LsofParser {
             let tokens = Tokens.split(line)
             if let mark = UnixCopyMarks.interruption(line) {
                 result.diagnostics.append(Diagnostic(.warning, mark, at: location))
-                incomplete = true
+                incomplete = incomplete ?? location
                 continue
             }
             if tokens.first == "COMMAND" || PastedNoise.classify(line) != nil {
@@ -47,7 +47,7 @@ enum LsofParser {
             guard tokens.count >= 2, Tokens.isDigits(tokens[1]) else {
                 result.diagnostics.append(Diagnostic(
                     .warning, "line not understood as part of an lsof capture; coverage lowered to partial", at: location))
-                coverage.unreadableRow(hint.proto, hint.family)
+                coverage.unreadableRow(hint.proto, hint.family, at: location)
                 if typeIndex != nil { rows.append(line) }
                 lastRow = (index, false)
                 continue
@@ -63,7 +63,7 @@ enum LsofParser {
             guard nodeIndex + 1 < tokens.count else {
                 result.diagnostics.append(Diagnostic(
                     .warning, "lsof \(transport.rawValue) row without a NAME; coverage lowered to partial", at: location))
-                coverage.unreadableRow(transport, family)
+                coverage.unreadableRow(transport, family, at: location)
                 rows.append(line)
                 lastRow = (index, false)
                 continue
@@ -101,7 +101,7 @@ enum LsofParser {
                 result.diagnostics.append(Diagnostic(
                     .warning, "lsof socket name cannot be read (a port above 65535?); coverage lowered to partial",
                     at: location))
-                coverage.unreadableRow(transport, family)
+                coverage.unreadableRow(transport, family, at: location)
                 lastRow = (index, false)
                 continue
             }
@@ -117,16 +117,16 @@ enum LsofParser {
         result.hasPIDs = true
         if let lastRow, UnixCopyMarks.isCutLastRow(text, index: lastRow.index, whole: lastRow.whole) {
             result.diagnostics.append(UnixCopyMarks.cutLastRow(at: text.location(line: lastRow.index + 1)))
-            incomplete = true
+            incomplete = incomplete ?? text.location(line: lastRow.index + 1)
         }
-        if incomplete { coverage.incomplete() }
+        if let incomplete { coverage.incomplete(at: incomplete) }
         if deniedRows > 0 {
             result.ownersPartial = true
             result.diagnostics.append(Diagnostic(
                 .note, "lsof was not run as root (\(deniedRows) descriptors denied): sockets of other users are missing",
                 at: SourceLocation(file: text.file)))
         }
-        Self.users(&coverage, users: users, deniedRows: deniedRows)
+        Self.users(&coverage, users: users, deniedRows: deniedRows, file: text.file)
         if !sawHeader {
             UnixRowFilter.apply(&coverage, rows: rows, sockets: result.sockets)
         } else if tcpStates.allSatisfy({ $0 == "LISTEN" }) {
@@ -137,7 +137,7 @@ enum LsofParser {
             result.diagnostics.append(Diagnostic(
                 .note, "\(otherRows) rows of other file types skipped", at: SourceLocation(file: text.file)))
         }
-        result.coverage = coverage.coverage
+        result.coverage = coverage.finished
         return (result, processes)
     }
 
@@ -150,7 +150,7 @@ enum LsofParser {
     /// versions print no `Permission denied` row for the others under `-i`). Every socket row
     /// owned by one user other than root, or descriptors denied while no socket row is root's,
     /// limits the listing to those users; denied descriptors under root leave sockets out.
-    static func users(_ coverage: inout UnixCoverage, users: Set<String>, deniedRows: Int) {
+    static func users(_ coverage: inout UnixCoverage, users: Set<String>, deniedRows: Int, file: String) {
         let names = users.sorted()
         if !users.isEmpty, !users.contains("root"), users.count == 1 || deniedRows > 0 {
             coverage.coverage.users = names
@@ -158,7 +158,7 @@ enum LsofParser {
             coverage.assume(
                 "users: assumed from the rows: every socket belongs to \(who) (lsof run as a non-root user lists only its own)")
         } else if deniedRows > 0 {
-            coverage.incomplete()
+            coverage.incomplete(at: SourceLocation(file: file))
             coverage.coverage.owners = coverage.coverage.owners.lowered(to: .partial)
             coverage.assume("tcp, udp, ipv4, ipv6, owners: assumed from the rows: \(deniedRows) descriptors were denied to lsof")
         }

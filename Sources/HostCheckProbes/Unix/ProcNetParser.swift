@@ -19,7 +19,7 @@ enum ProcNetParser {
         var coverage = UnixCoverage(
             fullCapture: fullCapture, owners: .none, families: "each /proc/net file lists one family, told by its rows")
         var lastRow: (index: Int, whole: Bool)?
-        var incomplete = false
+        var incomplete: SourceLocation?
         for (index, line) in text.lines.enumerated() where !Tokens.isBlank(line) {
             let location = text.location(line: index + 1)
             let tokens = Tokens.split(line)
@@ -31,7 +31,7 @@ enum ProcNetParser {
             }
             if let mark = UnixCopyMarks.interruption(line) {
                 result.diagnostics.append(Diagnostic(.warning, mark, at: location))
-                incomplete = true
+                incomplete = incomplete ?? location
                 continue
             }
             guard tokens.count >= 10, let slot = tokens.first, slot.hasSuffix(":"), Tokens.isDigits(slot.dropLast()),
@@ -41,7 +41,7 @@ enum ProcNetParser {
                     ? (tokens[1].count == 37 ? .ipv6 : tokens[1].count == 13 ? .ipv4 : nil) : nil
                 result.diagnostics.append(Diagnostic(
                     .warning, "line not understood as a /proc/net row; coverage lowered to partial", at: location))
-                coverage.unreadableRow(sections.isEmpty ? nil : transport, family)
+                coverage.unreadableRow(sections.isEmpty ? nil : transport, family, at: location)
                 lastRow = (index, false)
                 continue
             }
@@ -64,12 +64,12 @@ enum ProcNetParser {
         }
         if let lastRow, UnixCopyMarks.isCutLastRow(text, index: lastRow.index, whole: lastRow.whole) {
             result.diagnostics.append(UnixCopyMarks.cutLastRow(at: text.location(line: lastRow.index + 1)))
-            incomplete = true
+            incomplete = incomplete ?? text.location(line: lastRow.index + 1)
         }
         Self.cover(&coverage, sections: sections)
-        if incomplete { coverage.incomplete() }
+        if let incomplete { coverage.incomplete(at: incomplete) }
         coverage.assume("owners: assumed from the format: /proc/net shows inodes, not processes")
-        result.coverage = coverage.coverage
+        result.coverage = coverage.finished
         return result
     }
 

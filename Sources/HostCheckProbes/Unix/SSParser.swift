@@ -36,7 +36,7 @@ enum SSParser {
         var ownersMissing = false
         var ownersUnreadable = false
         var lastRow: (index: Int, whole: Bool, hasUsers: Bool)?
-        var incomplete = false
+        var incomplete: SourceLocation?
         for (index, line) in lines.enumerated() where !Tokens.isBlank(line) {
             let location = text.location(line: index + 1)
             let tokens = Tokens.split(line)
@@ -47,7 +47,7 @@ enum SSParser {
             }
             if let mark = UnixCopyMarks.interruption(line) {
                 result.diagnostics.append(Diagnostic(.warning, mark, at: location))
-                incomplete = true
+                incomplete = incomplete ?? location
                 continue
             }
             var proto = inetNetids[first]
@@ -62,7 +62,7 @@ enum SSParser {
                     let why = proto != nil && tokens.count > 1 && UnixStates.words[String(tokens[1])] == nil
                         ? "malformed ss row: '\(tokens[1])' is not an ss state" : "line not understood as part of an ss capture"
                     result.diagnostics.append(Diagnostic(.warning, why + "; coverage lowered to partial", at: location))
-                    coverage.unreadableRow(proto ?? single, UnixEndpoint.familyHint(tokens.dropFirst()))
+                    coverage.unreadableRow(proto ?? single, UnixEndpoint.familyHint(tokens.dropFirst()), at: location)
                     lastRow = (index, false, false)
                 }
                 continue
@@ -74,7 +74,7 @@ enum SSParser {
                 result.diagnostics.append(Diagnostic(
                     .warning, "malformed ss row: an endpoint cannot be read (a port above 65535?); coverage lowered to partial",
                     at: location))
-                coverage.unreadableRow(proto, UnixEndpoint.familyHint(tokens[(offset + 3)...]))
+                coverage.unreadableRow(proto, UnixEndpoint.familyHint(tokens[(offset + 3)...]), at: location)
                 lastRow = (index, false, false)
                 continue
             }
@@ -132,9 +132,9 @@ enum SSParser {
         }
         if let lastRow, UnixCopyMarks.isCutLastRow(text, index: lastRow.index, whole: lastRow.whole && (!ownersShown || lastRow.hasUsers)) {
             result.diagnostics.append(UnixCopyMarks.cutLastRow(at: text.location(line: lastRow.index + 1)))
-            incomplete = true
+            incomplete = incomplete ?? text.location(line: lastRow.index + 1)
         }
-        if incomplete { coverage.incomplete() }
+        if let incomplete { coverage.incomplete(at: incomplete) }
         if let single, !sawNetid {
             coverage.only(single)
             coverage.assume(single == .tcp
@@ -156,7 +156,7 @@ enum SSParser {
                 .note, "\(skipped) rows of other socket types (unix, netlink, packet, raw) skipped",
                 at: SourceLocation(file: text.file)))
         }
-        result.coverage = coverage.coverage
+        result.coverage = coverage.finished
         return (result, processes)
     }
 

@@ -150,7 +150,7 @@ enum SockstatParser {
         var rows: [Substring] = []
         var peers: [Bool] = []
         var lastRow: (index: Int, whole: Bool)?
-        var incomplete = false
+        var incomplete: SourceLocation?
         var coverage = UnixCoverage(
             fullCapture: fullCapture, owners: .full, families: "sockstat -46 lists both families unless run with -4 or -6")
         coverage.assume("tcp, udp: assumed from the format: sockstat lists both protocols unless run with -P tcp or -P udp")
@@ -171,19 +171,19 @@ enum SockstatParser {
                 } else if let mark = UnixCopyMarks.interruption(line) {
                     result.decorationLines += 1
                     result.elided = true
-                    incomplete = true
+                    incomplete = incomplete ?? location
                     result.diagnostics.append(Diagnostic(.warning, mark, at: location))
                 } else if PastedNoise.classify(line) != nil || isEchoedCommand(tokens) {
                     result.decorationLines += 1
                 } else if tokens.first == "sockstat:" {
-                    incomplete = true
+                    incomplete = incomplete ?? location
                     result.diagnostics.append(Diagnostic(
                         .warning, "sockstat printed an error here: its listing may be incomplete", at: location))
                 } else {
                     result.diagnostics.append(Diagnostic(
                         .warning, "line not understood as part of a sockstat capture; coverage lowered to partial", at: location))
                     let known = tokens.compactMap { inetProtocols[$0] }.first
-                    coverage.unreadableRow(known?.transport, known.map { $0.dualStack ? nil : $0.family } ?? nil)
+                    coverage.unreadableRow(known?.transport, known.map { $0.dualStack ? nil : $0.family } ?? nil, at: location)
                     lastRow = (index, false)
                 }
                 continue
@@ -205,14 +205,14 @@ enum SockstatParser {
             guard row.rest.count >= 2 else {
                 result.diagnostics.append(Diagnostic(
                     .warning, "malformed sockstat row: an address column is missing; coverage lowered to partial", at: location))
-                coverage.unreadableRow(proto.transport, rowFamily)
+                coverage.unreadableRow(proto.transport, rowFamily, at: location)
                 continue
             }
             let localText = row.rest[row.rest.startIndex]
             let remoteText = row.rest[row.rest.startIndex + 1]
             if mayCutAddresses, mayBeCut(localText) || mayBeCut(remoteText) {
                 result.elided = true
-                coverage.unreadableRow(proto.transport, rowFamily)
+                coverage.unreadableRow(proto.transport, rowFamily, at: location)
                 result.diagnostics.append(Diagnostic(
                     .warning, "address may be cut at \(cutWidth) characters (sockstat without -w): row not read, rerun with -w",
                     at: location))
@@ -222,7 +222,7 @@ enum SockstatParser {
                 result.diagnostics.append(Diagnostic(
                     .warning, "malformed sockstat row: an address cannot be read (a port above 65535?); coverage lowered to partial",
                     at: location))
-                coverage.unreadableRow(proto.transport, rowFamily)
+                coverage.unreadableRow(proto.transport, rowFamily, at: location)
                 continue
             }
             lastRow = (index, true)
@@ -281,9 +281,9 @@ enum SockstatParser {
         }
         if let lastRow, UnixCopyMarks.isCutLastRow(text, index: lastRow.index, whole: lastRow.whole) {
             result.diagnostics.append(UnixCopyMarks.cutLastRow(at: text.location(line: lastRow.index + 1)))
-            incomplete = true
+            incomplete = incomplete ?? text.location(line: lastRow.index + 1)
         }
-        if incomplete { coverage.incomplete() }
+        if let incomplete { coverage.incomplete(at: incomplete) }
         if result.ownersPartial { coverage.coverage.owners = coverage.coverage.owners.lowered(to: .partial) }
         if !sawHeader {
             UnixRowFilter.apply(&coverage, rows: rows, sockets: result.sockets)
@@ -293,7 +293,7 @@ enum SockstatParser {
         } else if !peers.contains(false) {
             coverage.listsNoListeningSockets("the rows: every row has a peer (sockstat -c)")
         }
-        result.coverage = coverage.coverage
+        result.coverage = coverage.finished
         return (result, processes)
     }
 
