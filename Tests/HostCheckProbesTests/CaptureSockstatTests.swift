@@ -246,27 +246,35 @@ struct CaptureSockstatTests {
     @Test func everyGarbledLineGivesALocatedWarning() throws {
         let (capture, processes) = SockstatParser.parse(try Self.sockstat("sockstat-hostile.txt"))
         let warnings = capture.diagnostics.filter { $0.severity == .warning }
+        // Issue 12 (nothing read is lost silently): an unreadable row lowers coverage, the `...`
+        // elision marks the copy incomplete (a warning, no longer a note), and the row whose PID
+        // overflows (line 13) is kept with its owner unknown instead of being dropped.
+        let lowered = "; coverage lowered to partial"
         let expected: [(line: Int, message: String)] = [
-            (4, "line not understood as part of a sockstat capture"),
-            (5, "malformed sockstat row: an address cannot be read"),
-            (6, "malformed sockstat row: an address column is missing"),
-            (7, "line not understood as part of a sockstat capture"),
+            (4, "line not understood as part of a sockstat capture" + lowered),
+            (5, "malformed sockstat row: an address cannot be read (a port above 65535?)" + lowered),
+            (6, "malformed sockstat row: an address column is missing" + lowered),
+            (7, "line not understood as part of a sockstat capture" + lowered),
             (8, "sockstat printed an error here: its listing may be incomplete"),
-            (10, "malformed sockstat row: an address cannot be read"),
-            (12, "line not understood as part of a sockstat capture"),
-            (13, "line not understood as part of a sockstat capture"),
+            (10, "malformed sockstat row: an address cannot be read (a port above 65535?)" + lowered),
+            (11, "rows elided here ('...'): the listing is incomplete"),
+            (12, "line not understood as part of a sockstat capture" + lowered),
+            (13, "the PID cannot be read: the socket's owner is unknown"),
         ]
         #expect(warnings.map { $0.location?.line ?? 0 } == expected.map(\.line))
         #expect(warnings.map(\.message) == expected.map(\.message))
         #expect(warnings.allSatisfy { $0.location?.file == "sockstat/sockstat-hostile.txt" })
-        // The `...` line says rows are missing.
+        // The `...` line says rows are missing: every protocol and family is partial.
         #expect(capture.elided)
-        #expect(capture.diagnostics.contains { $0.severity == .note && $0.location?.line == 11 })
-        // The readable rows are kept; the prompt and header are decoration.
+        #expect(capture.coverage?.summary
+            == "tcp=partial udp=partial ipv4=partial ipv6=partial owners=partial states=listening ports=all users=all netns=host-only")
+        // The readable rows are kept (the one of line 13 with an unknown owner); the prompt and
+        // header are decoration.
         #expect(capture.sockets.map(Self.describe) == [
-            "tcp4 0.0.0.0:22", "udp4 0.0.0.0:5353", "tcp4 0.0.0.0:24", "tcp4 0.0.0.0:2200",
+            "tcp4 0.0.0.0:22", "udp4 0.0.0.0:5353", "tcp4 0.0.0.0:23", "tcp4 0.0.0.0:24", "tcp4 0.0.0.0:2200",
         ])
-        #expect(capture.sockets.map { $0.source.line ?? 0 } == [3, 9, 14, 16])
+        #expect(capture.sockets.map { $0.source.line ?? 0 } == [3, 9, 13, 14, 16])
+        #expect(capture.sockets[2].ownershipReason == .ownerUnreadable)
         #expect(capture.decorationLines == 3)
         // COMMAND may hold PROTO-like words and any character.
         #expect(processes.processes.map(\.pid) == [812, 77, 813])

@@ -11,15 +11,26 @@ enum BSDNetstatParser {
         "udp4": (.udp, .ipv4, false), "udp6": (.udp, .ipv6, false), "udp46": (.udp, .ipv6, true),
     ]
 
+    static let fullCapture = "netstat -an, with lsof -i -P -n as root for owners"
+
     static func parse(_ text: CaptureText) -> SocketCapture {
         var result = SocketCapture()
         var inInternet = true
         var skipped = 0
+        var title: Substring?
+        var sawHeader = false
+        var rows: [Substring] = []
+        var lastRow: (index: Int, whole: Bool)?
+        var incomplete: SourceLocation?
+        var coverage = UnixCoverage(
+            fullCapture: fullCapture, owners: .none, families: "netstat -an lists both families unless run with -f inet or -f inet6")
+        coverage.assume("tcp, udp: assumed from the format: netstat -an lists both protocols unless run with -p tcp or -p udp")
         for (index, line) in text.lines.enumerated() where !Tokens.isBlank(line) {
             let location = text.location(line: index + 1)
             let tokens = Tokens.split(line)
             if line.hasPrefix("Active ") || line.hasPrefix("Registered ") {
                 inInternet = line.hasPrefix("Active Internet connections")
+                if inInternet, title == nil { title = line }
                 result.decorationLines += 1
                 continue
             }
@@ -27,22 +38,39 @@ enum BSDNetstatParser {
                 skipped += 1
                 continue
             }
+            if let mark = UnixCopyMarks.interruption(line) {
+                result.diagnostics.append(Diagnostic(.warning, mark, at: location))
+                incomplete = incomplete ?? location
+                continue
+            }
             guard let protoIndex = tokens.prefix(3).firstIndex(where: { protocols[$0] != nil }),
                   let proto = protocols[tokens[protoIndex]], tokens.count >= protoIndex + 5 else {
                 if tokens.prefix(3).contains(where: { $0.hasPrefix("icm") || $0.hasPrefix("raw") || $0.hasPrefix("div") }) {
                     skipped += 1
                 } else if tokens.first == "Proto" || tokens.first == "Socket" || PastedNoise.classify(line) != nil {
+                    if tokens.first == "Proto" || tokens.first == "Socket" { sawHeader = true }
                     result.decorationLines += 1
                 } else {
-                    result.diagnostics.append(Diagnostic(.warning, "line not understood as part of a netstat capture", at: location))
+                    let known = tokens.prefix(3).compactMap { protocols[$0] }.first
+                    result.diagnostics.append(Diagnostic(
+                        .warning, "line not understood as part of a netstat capture; coverage lowered to partial", at: location))
+                    coverage.unreadableRow(known?.0, known?.1, at: location)
+                    lastRow = (index, false)
+                    if known != nil { rows.append(line) }
                 }
                 continue
             }
+            rows.append(line)
             guard let local = endpoint(tokens[protoIndex + 3]), let remote = endpoint(tokens[protoIndex + 4]) else {
-                result.diagnostics.append(Diagnostic(.warning, "malformed netstat row: an endpoint cannot be read", at: location))
+                result.diagnostics.append(Diagnostic(
+                    .warning, "malformed netstat row: an endpoint cannot be read (a port above 65535?); coverage lowered to partial",
+                    at: location))
+                coverage.unreadableRow(proto.0, proto.dualStack ? nil : proto.1, at: location)
+                lastRow = (index, false)
                 continue
             }
             let word = tokens.count > protoIndex + 5 ? String(tokens[protoIndex + 5]) : nil
+            lastRow = (index, proto.0 == .udp || word != nil)
             let mapped = word.flatMap { UnixStates.words[$0] }
             let unconnected = remote.host == "*" && remote.port == nil
             let state: SocketState
@@ -64,10 +92,27 @@ enum BSDNetstatParser {
             result.diagnostics.append(Diagnostic(
                 .note, "\(skipped) lines of other protocols and sections (icmp, unix domain, kernel) skipped", at: SourceLocation(file: text.file)))
         }
+        if let lastRow, UnixCopyMarks.isCutLastRow(text, index: lastRow.index, whole: lastRow.whole) {
+            result.diagnostics.append(UnixCopyMarks.cutLastRow(at: text.location(line: lastRow.index + 1)))
+            incomplete = incomplete ?? text.location(line: lastRow.index + 1)
+        }
+        if let incomplete { coverage.incomplete(at: incomplete) }
+        if let title {
+            if !title.contains("(including servers)") {
+                coverage.listsNoListeningSockets("the title: \(title) (netstat without -a)")
+            }
+        } else if !sawHeader {
+            UnixRowFilter.apply(&coverage, rows: rows, sockets: result.sockets, separator: ".")
+        } else if !result.sockets.contains(where: { $0.state == .listening }) {
+            coverage.listsNoListeningSockets("the rows (no title, no row listening)")
+        }
+        coverage.assume("owners: assumed from the format: netstat -an shows no owners")
+        result.coverage = coverage.finished
         return result
     }
 
-    /// `addr.port`: the port after the last `.`; `*` for a wildcard; `%scope` split off.
+    /// `addr.port`: the port after the last `.`; `*` for a wildcard; `%scope` split off; nil for
+    /// a numeric port above 65535.
     static func endpoint(_ token: Substring) -> (host: String, port: Int?, portName: String?, zone: String?)? {
         guard let dot = token.lastIndex(of: ".") else { return nil }
         var host = token[..<dot]
@@ -79,7 +124,9 @@ enum BSDNetstatParser {
             host = host[..<percent]
         }
         if port == "*" { return (String(host), nil, nil, zone) }
-        if Tokens.isDigits(port), port.count <= 5, let number = Int(port), number <= 65535 {
+        if Tokens.isDigits(port) {
+            // A number that is no port (70000) is unreadable, not a service name.
+            guard port.count <= 5, let number = Int(port), number <= 65535 else { return nil }
             return (String(host), number, nil, zone)
         }
         return (String(host), nil, String(port), zone)

@@ -8,6 +8,8 @@ import HostCheckCore
 /// socket (same DEVICE and NAME: other threads, forked processes, duplicated descriptors) are
 /// merged into one socket owned by every PID. COMMAND is cut at 9 characters unless `+c0`.
 enum LsofParser {
+    static let fullCapture = "lsof -i -P -n as root"
+
     static func parse(_ text: CaptureText) -> (sockets: SocketCapture, processes: ProcessCapture) {
         var result = SocketCapture()
         var processes = ProcessCapture()
@@ -15,62 +17,151 @@ enum LsofParser {
         var socketIndex: [String: Int] = [:]
         var otherRows = 0
         var deniedRows = 0
+        var sawHeader = false
+        var rows: [Substring] = []
+        var users: Set<String> = []
+        var tcpStates: [String?] = []
+        var lastRow: (index: Int, whole: Bool)?
+        var incomplete: SourceLocation?
+        var coverage = UnixCoverage(
+            fullCapture: fullCapture, owners: .full, families: "lsof -i lists both families unless run with -i4 or -i6")
+        coverage.assume("tcp, udp: assumed from the format: lsof -i lists both protocols unless run with -iTCP or -iUDP")
         for (index, line) in text.lines.enumerated() where !Tokens.isBlank(line) {
             let location = text.location(line: index + 1)
             let tokens = Tokens.split(line)
+            if let mark = UnixCopyMarks.interruption(line) {
+                result.diagnostics.append(Diagnostic(.warning, mark, at: location))
+                incomplete = incomplete ?? location
+                continue
+            }
             if tokens.first == "COMMAND" || PastedNoise.classify(line) != nil {
+                if tokens.first == "COMMAND" { sawHeader = true }
                 result.decorationLines += 1
                 continue
             }
-            guard tokens.count >= 2, let pid = Int(tokens[1]), Tokens.isDigits(tokens[1]) else {
-                result.diagnostics.append(Diagnostic(.warning, "line not understood as part of an lsof capture", at: location))
+            let typeIndex = tokens.indices.dropFirst(3).first { tokens[$0] == "IPv4" || tokens[$0] == "IPv6" }
+            let nodeIndex = typeIndex.map { $0 + 3 }
+            let hint = (
+                proto: nodeIndex.flatMap { $0 < tokens.count ? nodeProtocol(tokens[$0]) : nil },
+                family: typeIndex.map { tokens[$0] == "IPv6" ? AddressFamily.ipv6 : .ipv4 })
+            guard tokens.count >= 2, Tokens.isDigits(tokens[1]) else {
+                result.diagnostics.append(Diagnostic(
+                    .warning, "line not understood as part of an lsof capture; coverage lowered to partial", at: location))
+                coverage.unreadableRow(hint.proto, hint.family, at: location)
+                if typeIndex != nil { rows.append(line) }
+                lastRow = (index, false)
                 continue
             }
-            guard let typeIndex = tokens.indices.dropFirst(3).first(where: { tokens[$0] == "IPv4" || tokens[$0] == "IPv6" }),
-                  typeIndex + 4 < tokens.count, ["TCP", "UDP"].contains(tokens[typeIndex + 3]) else {
+            let pid = Int(tokens[1])
+            guard let typeIndex, let nodeIndex, let transport = hint.proto, let family = hint.family else {
                 otherRows += 1
                 if line.contains("Permission denied") { deniedRows += 1 }
+                // An internet row cut before its TYPE cannot be told from another file's row.
+                lastRow = (index, typeIndex == nil && !line.contains("Permission denied") ? false : true)
                 continue
             }
-            let transport: TransportProtocol = tokens[typeIndex + 3] == "TCP" ? .tcp : .udp
-            let family: AddressFamily = tokens[typeIndex] == "IPv6" ? .ipv6 : .ipv4
-            let nameTokens = tokens[(typeIndex + 4)...]
+            guard nodeIndex + 1 < tokens.count else {
+                result.diagnostics.append(Diagnostic(
+                    .warning, "lsof \(transport.rawValue) row without a NAME; coverage lowered to partial", at: location))
+                coverage.unreadableRow(transport, family, at: location)
+                rows.append(line)
+                lastRow = (index, false)
+                continue
+            }
+            rows.append(line)
+            let nameTokens = tokens[(nodeIndex + 1)...]
             let endpoints = nameTokens.first ?? ""
             let stateWord = nameTokens.last.flatMap { $0.hasPrefix("(") && $0.hasSuffix(")") ? $0.dropFirst().dropLast() : nil }
             let key = "\(tokens[typeIndex + 1]) \(transport) \(endpoints)"
             let command = String(tokens[0])
-            if seenPIDs.insert(pid).inserted {
+            let user = typeIndex >= 4 ? String(tokens[typeIndex - 2]) : nil
+            if let user { users.insert(user) }
+            if let pid, seenPIDs.insert(pid).inserted {
                 processes.processes.append(ProcessFact(
-                    pid: pid, name: command, nameTruncated: command.count >= 9,
-                    user: typeIndex >= 4 ? String(tokens[typeIndex - 2]) : nil, source: location))
+                    pid: pid, name: command, nameTruncated: command.count >= 9, user: user, source: location))
             }
+            if pid == nil {
+                coverage.unreadableOwner()
+                result.diagnostics.append(Diagnostic(
+                    .warning, "the PID '\(tokens[1])' cannot be read: the socket's owner is unknown", at: location))
+            }
+            lastRow = (index, transport == .udp || stateWord != nil)
             if let existing = socketIndex[key] {
-                if !result.sockets[existing].pids.contains(pid) {
+                if let pid, !result.sockets[existing].pids.contains(pid) {
                     result.sockets[existing].pids = (result.sockets[existing].pids + [pid]).sorted()
+                } else if pid == nil {
+                    result.sockets[existing].ownership = .unknown
+                    result.sockets[existing].ownershipReason = .ownerUnreadable
                 }
                 continue
             }
-            guard let socket = socket(
-                endpoints, transport: transport, family: family, stateWord: stateWord.map(String.init), pid: pid,
+            guard var socket = socket(
+                endpoints, transport: transport, family: family, stateWord: stateWord.map(String.init), pid: pid ?? 0,
                 location: location) else {
-                result.diagnostics.append(Diagnostic(.warning, "lsof socket name cannot be read", at: location))
+                result.diagnostics.append(Diagnostic(
+                    .warning, "lsof socket name cannot be read (a port above 65535?); coverage lowered to partial",
+                    at: location))
+                coverage.unreadableRow(transport, family, at: location)
+                lastRow = (index, false)
                 continue
             }
+            if pid == nil {
+                socket.ownership = .unknown
+                socket.ownershipReason = .ownerUnreadable
+                socket.pids = []
+            }
+            if transport == .tcp { tcpStates.append(stateWord.map(String.init)) }
             socketIndex[key] = result.sockets.count
             result.sockets.append(socket)
         }
         result.hasPIDs = true
+        if let lastRow, UnixCopyMarks.isCutLastRow(text, index: lastRow.index, whole: lastRow.whole) {
+            result.diagnostics.append(UnixCopyMarks.cutLastRow(at: text.location(line: lastRow.index + 1)))
+            incomplete = incomplete ?? text.location(line: lastRow.index + 1)
+        }
+        if let incomplete { coverage.incomplete(at: incomplete) }
         if deniedRows > 0 {
             result.ownersPartial = true
             result.diagnostics.append(Diagnostic(
                 .note, "lsof was not run as root (\(deniedRows) descriptors denied): sockets of other users are missing",
                 at: SourceLocation(file: text.file)))
         }
+        Self.users(&coverage, users: users, deniedRows: deniedRows, file: text.file)
+        if !sawHeader {
+            UnixRowFilter.apply(&coverage, rows: rows, sockets: result.sockets)
+        } else if tcpStates.allSatisfy({ $0 == "LISTEN" }) {
+            coverage.coverage.states = .listening
+            coverage.assume("states: assumed from the rows: every TCP row is LISTEN (lsof -sTCP:LISTEN)")
+        }
         if otherRows > 0 {
             result.diagnostics.append(Diagnostic(
                 .note, "\(otherRows) rows of other file types skipped", at: SourceLocation(file: text.file)))
         }
+        result.coverage = coverage.finished
         return (result, processes)
+    }
+
+    /// `TCP` or `UDP` in the NODE column.
+    static func nodeProtocol(_ token: Substring) -> TransportProtocol? {
+        token == "TCP" ? .tcp : token == "UDP" ? .udp : nil
+    }
+
+    /// Whose sockets are listed: `lsof` run as a non-root user lists only that user's (current
+    /// versions print no `Permission denied` row for the others under `-i`). Every socket row
+    /// owned by one user other than root, or descriptors denied while no socket row is root's,
+    /// limits the listing to those users; denied descriptors under root leave sockets out.
+    static func users(_ coverage: inout UnixCoverage, users: Set<String>, deniedRows: Int, file: String) {
+        let names = users.sorted()
+        if !users.isEmpty, !users.contains("root"), users.count == 1 || deniedRows > 0 {
+            coverage.coverage.users = names
+            let who = names.joined(separator: ", ")
+            coverage.assume(
+                "users: assumed from the rows: every socket belongs to \(who) (lsof run as a non-root user lists only its own)")
+        } else if deniedRows > 0 {
+            coverage.incomplete(at: SourceLocation(file: file))
+            coverage.coverage.owners = coverage.coverage.owners.lowered(to: .partial)
+            coverage.assume("tcp, udp, ipv4, ipv6, owners: assumed from the rows: \(deniedRows) descriptors were denied to lsof")
+        }
     }
 
     static func socket(

@@ -9,23 +9,44 @@ enum ProcNetParser {
         "07": .closed, "08": .closeWait, "09": .lastAck, "0A": .listening, "0B": .closing,
     ]
 
+    static let fullCapture = "ss -tuanp as root"
+
     static func parse(_ text: CaptureText) -> SocketCapture {
         var result = SocketCapture()
         var transport = TransportProtocol.tcp
+        // One section per header: its protocol and the families of its rows.
+        var sections: [(transport: TransportProtocol, families: Set<AddressFamily>)] = []
+        var coverage = UnixCoverage(
+            fullCapture: fullCapture, owners: .none, families: "each /proc/net file lists one family, told by its rows")
+        var lastRow: (index: Int, whole: Bool)?
+        var incomplete: SourceLocation?
         for (index, line) in text.lines.enumerated() where !Tokens.isBlank(line) {
             let location = text.location(line: index + 1)
             let tokens = Tokens.split(line)
             if tokens.first == "sl" {
                 transport = tokens.contains("drops") ? .udp : .tcp
+                sections.append((transport, []))
                 result.decorationLines += 1
+                continue
+            }
+            if let mark = UnixCopyMarks.interruption(line) {
+                result.diagnostics.append(Diagnostic(.warning, mark, at: location))
+                incomplete = incomplete ?? location
                 continue
             }
             guard tokens.count >= 10, let slot = tokens.first, slot.hasSuffix(":"), Tokens.isDigits(slot.dropLast()),
                   let local = address(tokens[1]), let remote = address(tokens[2]),
                   let inode = Int(tokens[9]) else {
-                result.diagnostics.append(Diagnostic(.warning, "line not understood as a /proc/net row", at: location))
+                let family: AddressFamily? = tokens.count > 1
+                    ? (tokens[1].count == 37 ? .ipv6 : tokens[1].count == 13 ? .ipv4 : nil) : nil
+                result.diagnostics.append(Diagnostic(
+                    .warning, "line not understood as a /proc/net row; coverage lowered to partial", at: location))
+                coverage.unreadableRow(sections.isEmpty ? nil : transport, family, at: location)
+                lastRow = (index, false)
                 continue
             }
+            lastRow = (index, tokens.count >= 12)
+            if !sections.isEmpty { sections[sections.count - 1].families.insert(local.family) }
             let code = tokens[3].uppercased()
             let state: SocketState
             if transport == .udp {
@@ -41,7 +62,42 @@ enum ProcNetParser {
                 ownership: inode == 0 ? .unowned : .unknown,
                 ownershipReason: inode == 0 ? .inodeZero : .captureHasNoOwners, source: location))
         }
+        if let lastRow, UnixCopyMarks.isCutLastRow(text, index: lastRow.index, whole: lastRow.whole) {
+            result.diagnostics.append(UnixCopyMarks.cutLastRow(at: text.location(line: lastRow.index + 1)))
+            incomplete = incomplete ?? text.location(line: lastRow.index + 1)
+        }
+        Self.cover(&coverage, sections: sections)
+        if let incomplete { coverage.incomplete(at: incomplete) }
+        coverage.assume("owners: assumed from the format: /proc/net shows inodes, not processes")
+        result.coverage = coverage.finished
         return result
+    }
+
+    /// The protocols and families covered: each file (section) lists one protocol and one
+    /// family, and coverage is per dimension, so only the families that every protocol present
+    /// has a section of are covered (`tcp` and `udp6` cover neither family whole). A section
+    /// without rows does not tell its family; no header covers nothing.
+    static func cover(_ coverage: inout UnixCoverage, sections: [(transport: TransportProtocol, families: Set<AddressFamily>)]) {
+        let protocols = Set(sections.map(\.transport))
+        let families = AddressFamily.allCases.filter { family in
+            !protocols.isEmpty && protocols.allSatisfy { proto in
+                sections.contains { $0.transport == proto && $0.families == [family] }
+            }
+        }
+        var result = coverage.coverage
+        for proto in TransportProtocol.allCases where !protocols.contains(proto) || families.isEmpty {
+            result.setLevel(.none, of: proto)
+        }
+        for family in AddressFamily.allCases where !families.contains(family) {
+            result.setLevel(.none, of: family)
+        }
+        result.assumed.removeAll { $0.hasPrefix("ipv4, ipv6: assumed from the format") }
+        let covered = families.map(\.rawValue).joined(separator: ", ")
+        result.assumed.append(sections.isEmpty
+            ? "tcp, udp, ipv4, ipv6: assumed from the rows: no header (a filtered copy): nothing is covered"
+            : "tcp, udp, ipv4, ipv6: assumed from the headers and rows: "
+                + "\(protocols.map(\.rawValue).sorted().joined(separator: ", ")) over \(covered.isEmpty ? "no family" : covered)")
+        coverage.coverage = result
     }
 
     /// `0100007F:0035` (IPv4) or 32 hex digits (IPv6, four little-endian words) and a port.

@@ -38,6 +38,8 @@ import HostCheckCore
 /// `-c` only connected ones, neither both. Owners (PID, command, user) are shown for every
 /// socket whose descriptor `sockstat` can see: all of them when run as root.
 enum SockstatParser {
+    static let fullCapture = "sockstat -46 as root"
+
     /// The header's words, as `sockstat` prints them in every locale.
     static let headerTokens: [Substring] = [
         "USER", "COMMAND", "PID", "FD", "PROTO", "LOCAL", "ADDRESS", "FOREIGN", "ADDRESS",
@@ -78,6 +80,8 @@ enum SockstatParser {
         var command: Substring?
         /// PID; nil when unknown.
         var pid: Int?
+        /// True when the PID column holds digits that are no PID (they overflow).
+        var pidUnreadable = false
         /// PROTO.
         var proto: Substring
         /// The tokens after PROTO: local address, foreign address, then the optional columns.
@@ -142,11 +146,20 @@ enum SockstatParser {
         }
         // Without a header (`-q`) the version is not known: addresses may be cut.
         var mayCutAddresses = !wideAddresses
+        var sawHeader = false
+        var rows: [Substring] = []
+        var peers: [Bool] = []
+        var lastRow: (index: Int, whole: Bool)?
+        var incomplete: SourceLocation?
+        var coverage = UnixCoverage(
+            fullCapture: fullCapture, owners: .full, families: "sockstat -46 lists both families unless run with -4 or -6")
+        coverage.assume("tcp, udp: assumed from the format: sockstat lists both protocols unless run with -P tcp or -P udp")
         for (index, line) in lines.enumerated() where !Tokens.isBlank(line) {
             let location = text.location(line: index + 1)
             let tokens = Tokens.split(line)
             if isHeader(tokens) {
                 mayCutAddresses = !wideAddresses && cutsAddresses(header: line, tokens: tokens)
+                sawHeader = true
                 result.decorationLines += 1
                 result.hasPIDs = true
                 multiAddressRow = false
@@ -155,21 +168,23 @@ enum SockstatParser {
             guard let row = Self.row(line, tokens: tokens) else {
                 if multiAddressRow, isContinuation(line, tokens: tokens) {
                     otherRows += 1
-                } else if let noise = PastedNoise.classify(line) {
+                } else if let mark = UnixCopyMarks.interruption(line) {
                     result.decorationLines += 1
-                    if noise == .elision {
-                        result.elided = true
-                        result.diagnostics.append(Diagnostic(
-                            .note, "rows elided here ('...'): the capture is partial", at: location))
-                    }
-                } else if isEchoedCommand(tokens) {
+                    result.elided = true
+                    incomplete = incomplete ?? location
+                    result.diagnostics.append(Diagnostic(.warning, mark, at: location))
+                } else if PastedNoise.classify(line) != nil || isEchoedCommand(tokens) {
                     result.decorationLines += 1
                 } else if tokens.first == "sockstat:" {
+                    incomplete = incomplete ?? location
                     result.diagnostics.append(Diagnostic(
                         .warning, "sockstat printed an error here: its listing may be incomplete", at: location))
                 } else {
                     result.diagnostics.append(Diagnostic(
-                        .warning, "line not understood as part of a sockstat capture", at: location))
+                        .warning, "line not understood as part of a sockstat capture; coverage lowered to partial", at: location))
+                    let known = tokens.compactMap { inetProtocols[$0] }.first
+                    coverage.unreadableRow(known?.transport, known.map { $0.dualStack ? nil : $0.family } ?? nil, at: location)
+                    lastRow = (index, false)
                 }
                 continue
             }
@@ -184,15 +199,20 @@ enum SockstatParser {
                 }
                 continue
             }
+            rows.append(line)
+            let rowFamily: AddressFamily? = proto.dualStack ? nil : proto.family
+            lastRow = (index, false)
             guard row.rest.count >= 2 else {
                 result.diagnostics.append(Diagnostic(
-                    .warning, "malformed sockstat row: an address column is missing", at: location))
+                    .warning, "malformed sockstat row: an address column is missing; coverage lowered to partial", at: location))
+                coverage.unreadableRow(proto.transport, rowFamily, at: location)
                 continue
             }
             let localText = row.rest[row.rest.startIndex]
             let remoteText = row.rest[row.rest.startIndex + 1]
             if mayCutAddresses, mayBeCut(localText) || mayBeCut(remoteText) {
                 result.elided = true
+                coverage.unreadableRow(proto.transport, rowFamily, at: location)
                 result.diagnostics.append(Diagnostic(
                     .warning, "address may be cut at \(cutWidth) characters (sockstat without -w): row not read, rerun with -w",
                     at: location))
@@ -200,9 +220,13 @@ enum SockstatParser {
             }
             guard let local = endpoint(localText), let remote = endpoint(remoteText) else {
                 result.diagnostics.append(Diagnostic(
-                    .warning, "malformed sockstat row: an address cannot be read", at: location))
+                    .warning, "malformed sockstat row: an address cannot be read (a port above 65535?); coverage lowered to partial",
+                    at: location))
+                coverage.unreadableRow(proto.transport, rowFamily, at: location)
                 continue
             }
+            lastRow = (index, true)
+            peers.append(!remote.isWildcard)
             let word = row.rest.dropFirst(2).first { tcpStates[$0] != nil }
             let state = Self.state(proto.transport, local: local, remote: remote, word: word)
             var socket = SocketFact(
@@ -215,6 +239,12 @@ enum SockstatParser {
                 v6only: proto.dualStack ? false : nil,
                 ownership: .unknown, ownershipReason: .captureRowHasNoOwner, source: location)
             guard let pid = row.pid else {
+                if row.pidUnreadable {
+                    socket.ownershipReason = .ownerUnreadable
+                    coverage.unreadableOwner()
+                    result.diagnostics.append(Diagnostic(
+                        .warning, "the PID cannot be read: the socket's owner is unknown", at: location))
+                }
                 result.ownersPartial = true
                 result.sockets.append(socket)
                 continue
@@ -249,6 +279,21 @@ enum SockstatParser {
                 .note, "\(otherRows) rows of sctp, udplite, divert and raw sockets skipped",
                 at: SourceLocation(file: text.file)))
         }
+        if let lastRow, UnixCopyMarks.isCutLastRow(text, index: lastRow.index, whole: lastRow.whole) {
+            result.diagnostics.append(UnixCopyMarks.cutLastRow(at: text.location(line: lastRow.index + 1)))
+            incomplete = incomplete ?? text.location(line: lastRow.index + 1)
+        }
+        if let incomplete { coverage.incomplete(at: incomplete) }
+        if result.ownersPartial { coverage.coverage.owners = coverage.coverage.owners.lowered(to: .partial) }
+        if !sawHeader {
+            UnixRowFilter.apply(&coverage, rows: rows, sockets: result.sockets)
+        } else if !peers.contains(true) {
+            coverage.coverage.states = .listening
+            coverage.assume("states: assumed from the rows: no row has a peer (sockstat -l)")
+        } else if !peers.contains(false) {
+            coverage.listsNoListeningSockets("the rows: every row has a peer (sockstat -c)")
+        }
+        result.coverage = coverage.finished
         return (result, processes)
     }
 
@@ -286,14 +331,15 @@ enum SockstatParser {
             guard index >= 3 else { continue }
             let pidToken = tokens[index - 2]
             let fdToken = tokens[index - 1]
-            guard isNumber(pidToken) || isUnknownMark(pidToken), isNumber(fdToken) || isUnknownMark(fdToken) else {
+            guard Tokens.isDigits(pidToken) || isUnknownMark(pidToken), isNumber(fdToken) || isUnknownMark(fdToken) else {
                 continue
             }
             let command: Substring? = index >= 4 ? line[tokens[1].startIndex..<tokens[index - 3].endIndex] : nil
             return Row(
                 user: isUnknownMark(tokens[0]) ? nil : tokens[0],
                 command: command.flatMap { isUnknownMark($0) ? nil : $0 },
-                pid: isNumber(pidToken) ? Int(pidToken) : nil, proto: token, rest: rest)
+                pid: isNumber(pidToken) ? Int(pidToken) : nil, pidUnreadable: Tokens.isDigits(pidToken) && !isNumber(pidToken),
+                proto: token, rest: rest)
         }
         return nil
     }
