@@ -4,7 +4,7 @@ import Testing
 import Glibc
 #endif
 
-/// The built binary run where it cannot see every process (docs/captures.md, "The live probe"):
+/// The built binary run where it cannot see every process (docs/cli.md, "What a live run can see"):
 /// in a PID namespace of its own with its own `/proc`, and as `nobody` over a fresh
 /// `hidepid=2` proc mount in a private mount namespace (never the machine's own `/proc`).
 /// A listener started outside is then `unknown` (`holder-not-visible`), owners coverage is

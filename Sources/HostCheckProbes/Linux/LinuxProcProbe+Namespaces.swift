@@ -33,7 +33,7 @@ extension LinuxProcProbe {
         }
     }
 
-    /// Whether every network namespace was read (docs/captures.md, "The live probe"): `all`
+    /// Whether every network namespace was read (docs/cli.md, "What a live run can see"): `all`
     /// when `--all-namespaces` read them all, or when no process of `pids` is in another one;
     /// `host-only` when other namespaces exist but were not read (one warning counts them),
     /// when some processes' namespaces could not be read or processes are hidden (another
