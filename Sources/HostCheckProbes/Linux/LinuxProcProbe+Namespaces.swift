@@ -1,8 +1,9 @@
 import HostCheckCore
 
 extension LinuxProcProbe {
-    /// The run that covers every socket and owner of a Linux host, for `unknown` messages.
-    static let fullCapture = "hostcheck check --all-namespaces, as root in the host's PID namespace"
+    /// The run that covers every socket and owner of a Linux host, for `unknown` messages: as
+    /// root on the host itself (not in a container's PID namespace), every namespace read.
+    static let fullCapture = "sudo hostcheck check --all-namespaces"
 
     /// The namespaces the options ask for; the own namespace's inode from `<root>/self/ns/net`.
     /// `missed` is set when `all` could not read some process's namespace (coverage is then partial).
