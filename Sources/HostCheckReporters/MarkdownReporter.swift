@@ -2,7 +2,7 @@ import HostCheckCore
 
 /// GitHub-flavoured Markdown for a pull-request comment or `$GITHUB_STEP_SUMMARY`: `--format markdown`.
 ///
-/// Per host: a heading, the sources, a table of the results that need attention (fail, error,
+/// Per host: a heading, the sources, the coverage line, a table of the results that need attention (fail, error,
 /// unknown, waived) with collapsible evidence, a count of passes and skips, and the host's
 /// diagnostics folded away. At the end: a hosts × outcomes table with totals and the summary line.
 /// Captured text goes into code spans (no Markdown, HTML or `@mention` inside), with control
@@ -44,6 +44,7 @@ package struct MarkdownReporter: BuiltinReporter {
         guard hostsSeen <= Self.detailedHostLimit else { return }
         out.write("## \(MD.icon(worst: counts)) " + MD.code(results.host.name) + " (\(results.host.platform.rawValue))\n\n")
         out.write("Sources: " + (results.host.sources.isEmpty ? "none" : results.host.sources.map { MD.code(ResultText.sourceText($0)) }.joined(separator: ", ")) + "\n\n")
+        out.write("Coverage: " + MD.code(results.host.coverage.line) + "\n\n")
         let attention = ResultText.reportOrder.prefix(4).flatMap { outcome in
             ResultText.sorted(results.results.filter { $0.outcome == outcome })
         }

@@ -30,6 +30,13 @@ enum ResultText {
         return host.sources.map(sourceText).joined(separator: ", ")
     }
 
+    /// `coverage: tcp=full udp=full ipv4=full ipv6=full owners=full states=all ports=all users=all
+    /// netns=host-only (...)`: what the host's sources could show, and what was assumed
+    /// (``Coverage/line``).
+    static func coverage(_ host: HostInfo) -> String {
+        "coverage: " + host.coverage.line
+    }
+
     /// `netstat.txt [windows-netstat, cp850]`.
     static func sourceText(_ source: CaptureSource) -> String {
         let detail = [source.format, source.encoding].compactMap { $0 }.joined(separator: ", ")

@@ -2,7 +2,7 @@ import HostCheckCore
 
 /// The report for a person at a terminal (`--format text`, the default).
 ///
-/// Per host: a header (name, platform, sources), then results grouped by outcome — fail,
+/// Per host: a header (name, platform, sources) and the coverage line, then results grouped by outcome — fail,
 /// error, unknown, waived — each with its evidence lines, then a count of passes and skips
 /// (listed one by one with ``ReporterOptions/verbose``), then the host's diagnostics. At the end
 /// the run's diagnostics and one summary line. Every piece of captured or pack text goes
@@ -34,6 +34,7 @@ package struct TextReporter: BuiltinReporter {
     package mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
         let host = results.host
         out.write(style.bold(clean(host.name)) + " (\(host.platform.rawValue)): " + clean(ResultText.sources(host)) + "\n")
+        out.write("  " + style.dim(clean(ResultText.coverage(host))) + "\n")
         var grouped: [Outcome: [RuleResult]] = [:]
         for result in results.results { grouped[result.outcome, default: []].append(result) }
         for outcome in [Outcome.fail, .error, .unknown, .waived] {

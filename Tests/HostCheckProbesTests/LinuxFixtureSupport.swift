@@ -48,12 +48,15 @@ enum LinuxFixtures {
 
     /// The probe over a fixture tree with the fixture passwd file, optionally with fault injection.
     static func probe(
-        _ name: String, faults: [Int32: FDDirectoryOutcome] = [:], options: LinuxProbeOptions = LinuxProbeOptions()
+        _ name: String, faults: [Int32: FDDirectoryOutcome] = [:], options: LinuxProbeOptions = LinuxProbeOptions(),
+        mountPoint: String? = nil
     ) -> LinuxProcProbe {
         let procRoot = procRoot(name)
-        return LinuxProcProbe(
+        var probe = LinuxProcProbe(
             procRoot: procRoot, hostName: "fixture-\(name)", userNames: .passwdFile(passwd), options: options,
             fdReader: FaultInjectingFDReader(base: SystemFDDirectoryReader(procRoot: procRoot), faults: faults))
+        probe.procMountPoint = mountPoint
+        return probe
     }
 }
 

@@ -149,16 +149,28 @@ struct PythonListener {
         let ownOnly = try await LinuxProcProbe(options: LinuxProbeOptions(socketSource: source)).collect()
         #expect(ours(ownOnly).isEmpty)
         #expect(ownOnly.sockets.allSatisfy { $0.netns == own })
+        // The namespace left unread is counted, and the coverage says so.
+        #expect(ownOnly.host.coverage.netns == .hostOnly)
+        #expect(ownOnly.diagnostics.contains {
+            $0.severity == .warning && $0.message.contains("not read; use --all-namespaces")
+        })
 
         let all = try await LinuxProcProbe(options: LinuxProbeOptions(socketSource: source, namespaces: .all)).collect()
         #expect(ours(all).map(\.pids) == [[pid]])
         #expect(ours(all).map(\.localAddress) == ["127.0.0.1"])
         #expect(all.processes.first { $0.pid == pid }?.name == "python3")
         #expect(all.sockets.contains { $0.netns == own })
+        #expect(!all.diagnostics.contains { $0.message.contains("use --all-namespaces") })
+        // Every namespace read: all, unless some process's namespace could not be (or processes are hidden).
+        let missed = all.diagnostics.contains {
+            $0.message.contains("could not read the network namespace") || $0.message.contains("are not visible")
+        }
+        #expect(all.host.coverage.netns == (missed ? .hostOnly : .all))
 
         let one = try await LinuxProcProbe(options: LinuxProbeOptions(socketSource: source, namespaces: .process(pid))).collect()
         #expect(ours(one).map(\.pids) == [[pid]])
         #expect(one.sockets.allSatisfy { $0.netns == namespace })
+        #expect(one.host.coverage.netns == .hostOnly)
         if source == .procfs {
             #expect(ours(one).first?.source.file == "/proc/\(pid)/net/tcp")
         }

@@ -11,10 +11,14 @@ struct ProcFixtureCase: Sendable, CustomTestStringConvertible {
     var label: String?
     var options = LinuxProbeOptions()
     var faults: [Int32: FDDirectoryOutcome] = [:]
+    /// Where the tree is taken to be mounted (`/proc`, for its `self/mountinfo`); nil: the tree itself.
+    var mountPoint: String?
     var sockets: [String]
     var processes: [String] = []
     var diagnostics: [String] = []
     var coverage = "tcp=full udp=full ipv4=full ipv6=full owners=full"
+    /// Whether every network namespace was read.
+    var netns = NamespaceCoverage.all
 
     var testDescription: String { label ?? name }
 }
@@ -155,19 +159,113 @@ struct ProcFixtureCase: Sendable, CustomTestStringConvertible {
             name: "child-pid-namespace",
             sockets: [
                 "tcp/ipv4 0.0.0.0:22 -> *:* listening owned [1] @<root>/net/tcp:2",
-                "tcp/ipv4 0.0.0.0:2024 -> *:* listening unknown/fd-directory-unreadable [] @<root>/net/tcp:3",
+                "tcp/ipv4 0.0.0.0:2024 -> *:* listening unknown/holder-not-visible [] @<root>/net/tcp:3",
             ],
             processes: ["1 ppid=0 name=sshd path=/usr/sbin/sshd cmd=/usr/sbin/sshd -D user=root @<root>/1"],
             diagnostics: [
                 "<root>: warning: the probe runs in a child pid namespace, so processes outside it are not visible; "
                     + "owners of 1 socket unknown",
             ],
-            coverage: "tcp=full udp=full ipv4=full ipv6=full owners=partial"
+            coverage: "tcp=full udp=full ipv4=full ipv6=full owners=partial", netns: .hostOnly
+        ),
+        ProcFixtureCase(
+            name: "pid-namespace-mounted",
+            sockets: [
+                "tcp/ipv4 0.0.0.0:22 -> *:* listening owned [1] netns=4026531840 @<root>/net/tcp:2",
+                "tcp/ipv4 0.0.0.0:3691 -> *:* listening unknown/holder-not-visible [] netns=4026531840 @<root>/net/tcp:3",
+            ],
+            processes: ["1 ppid=0 name=sshd path=/usr/sbin/sshd cmd=/usr/sbin/sshd -D user=root @<root>/1"],
+            diagnostics: [
+                "<root>: warning: the probe runs in a child pid namespace, so processes outside it are not visible; "
+                    + "owners of 1 socket unknown",
+            ],
+            coverage: "tcp=full udp=full ipv4=full ipv6=full owners=partial", netns: .hostOnly
+        ),
+        ProcFixtureCase(
+            name: "pid-namespace-host-proc",
+            sockets: [
+                "tcp/ipv4 0.0.0.0:22 -> *:* listening owned [1] netns=4026531840 @<root>/net/tcp:2",
+                "tcp/ipv4 0.0.0.0:3691 -> *:* listening unowned/no-process-holds-inode [] netns=4026531840 @<root>/net/tcp:3",
+            ],
+            processes: ["1 ppid=0 name=sshd path=/usr/sbin/sshd cmd=/usr/sbin/sshd -D user=root @<root>/1"]
+        ),
+        ProcFixtureCase(
+            name: "hidepid", mountPoint: "/proc",
+            sockets: [
+                "tcp/ipv4 0.0.0.0:22 -> *:* listening owned [7] netns=4026531840 @<root>/net/tcp:2",
+                "tcp/ipv4 0.0.0.0:3691 -> *:* listening unknown/holder-not-visible [] netns=4026531840 @<root>/net/tcp:3",
+            ],
+            processes: ["7 ppid=1 name=sshd path=/usr/sbin/sshd cmd=/usr/sbin/sshd -D user=root @<root>/7"],
+            diagnostics: [
+                "<root>: warning: /proc is mounted with hidepid=invisible, so other users' processes are not visible; "
+                    + "owners of 1 socket unknown",
+            ],
+            coverage: "tcp=full udp=full ipv4=full ipv6=full owners=partial", netns: .hostOnly
+        ),
+        ProcFixtureCase(
+            name: "hidepid-root", label: "hidepid (CAP_SYS_PTRACE in the initial user namespace)", mountPoint: "/proc",
+            sockets: [
+                "tcp/ipv4 0.0.0.0:22 -> *:* listening owned [7] netns=4026531840 @<root>/net/tcp:2",
+                "tcp/ipv4 0.0.0.0:3691 -> *:* listening unowned/no-process-holds-inode [] netns=4026531840 @<root>/net/tcp:3",
+            ],
+            processes: ["7 ppid=1 name=sshd path=/usr/sbin/sshd cmd=/usr/sbin/sshd -D user=root @<root>/7"]
+        ),
+        ProcFixtureCase(
+            name: "hidepid-gid", label: "hidepid (member of its gid= group)", mountPoint: "/proc",
+            sockets: [
+                "tcp/ipv4 0.0.0.0:22 -> *:* listening owned [7] netns=4026531840 @<root>/net/tcp:2",
+                "tcp/ipv4 0.0.0.0:3691 -> *:* listening unowned/no-process-holds-inode [] netns=4026531840 @<root>/net/tcp:3",
+            ],
+            processes: ["7 ppid=1 name=sshd path=/usr/sbin/sshd cmd=/usr/sbin/sshd -D user=root @<root>/7"]
+        ),
+        ProcFixtureCase(
+            name: "hidepid", label: "hidepid (a tree not mounted at /proc)",
+            sockets: [
+                "tcp/ipv4 0.0.0.0:22 -> *:* listening owned [7] netns=4026531840 @<root>/net/tcp:2",
+                "tcp/ipv4 0.0.0.0:3691 -> *:* listening unowned/no-process-holds-inode [] netns=4026531840 @<root>/net/tcp:3",
+            ],
+            processes: ["7 ppid=1 name=sshd path=/usr/sbin/sshd cmd=/usr/sbin/sshd -D user=root @<root>/7"]
         ),
         ProcFixtureCase(
             name: "namespaces", label: "namespaces (own)",
             sockets: ["tcp/ipv4 0.0.0.0:22 -> *:* listening owned [1100] netns=4026531840 @<root>/net/tcp:2"],
+            processes: ["1100 ppid=1 name=sshd path=/usr/sbin/sshd cmd=/usr/sbin/sshd -D user=root @<root>/1100"],
+            diagnostics: ["<root>: warning: 1 other network namespace was not read; use --all-namespaces"],
+            netns: .hostOnly
+        ),
+        ProcFixtureCase(
+            name: "namespaces-readable", label: "namespaces-readable (own)",
+            sockets: ["tcp/ipv4 0.0.0.0:22 -> *:* listening owned [1100] netns=4026531840 @<root>/net/tcp:2"],
+            processes: ["1100 ppid=1 name=sshd path=/usr/sbin/sshd cmd=/usr/sbin/sshd -D user=root @<root>/1100"],
+            diagnostics: ["<root>: warning: 1 other network namespace was not read; use --all-namespaces"],
+            netns: .hostOnly
+        ),
+        ProcFixtureCase(
+            name: "namespaces-readable", label: "namespaces-readable (all)", options: LinuxProbeOptions(namespaces: .all),
+            sockets: [
+                "tcp/ipv4 0.0.0.0:22 -> *:* listening owned [1100] netns=4026531840 @<root>/net/tcp:2",
+                "tcp/ipv4 0.0.0.0:3691 -> *:* listening owned [1200] netns=4026532999 @<root>/1200/net/tcp:2",
+            ],
+            processes: [
+                "1100 ppid=1 name=sshd path=/usr/sbin/sshd cmd=/usr/sbin/sshd -D user=root @<root>/1100",
+                "1200 ppid=1 name=magaya-server path=/opt/magaya/bin/magaya-server cmd=/opt/magaya/bin/magaya-server "
+                    + "user=root @<root>/1200",
+            ]
+        ),
+        ProcFixtureCase(
+            name: "namespaces-none",
+            sockets: ["tcp/ipv4 0.0.0.0:22 -> *:* listening owned [1100] netns=4026531840 @<root>/net/tcp:2"],
             processes: ["1100 ppid=1 name=sshd path=/usr/sbin/sshd cmd=/usr/sbin/sshd -D user=root @<root>/1100"]
+        ),
+        ProcFixtureCase(
+            name: "namespaces-unreadable",
+            sockets: ["tcp/ipv4 0.0.0.0:22 -> *:* listening owned [1100] netns=4026531840 @<root>/net/tcp:2"],
+            processes: ["1100 ppid=1 name=sshd path=/usr/sbin/sshd cmd=/usr/sbin/sshd -D user=root @<root>/1100"],
+            diagnostics: [
+                "<root>: note: could not read the network namespace of 1 process; other network namespaces may hold "
+                    + "sockets (run as root with --all-namespaces)",
+            ],
+            netns: .hostOnly
         ),
         ProcFixtureCase(
             name: "namespaces", label: "namespaces (all)", options: LinuxProbeOptions(namespaces: .all),
@@ -185,7 +283,7 @@ struct ProcFixtureCase: Sendable, CustomTestStringConvertible {
                 "<root>: warning: could not read the network namespace of 1 process; "
                     + "sockets in namespaces only they use are missing",
             ],
-            coverage: "tcp=partial udp=partial ipv4=partial ipv6=partial owners=full"
+            coverage: "tcp=partial udp=partial ipv4=partial ipv6=partial owners=full", netns: .hostOnly
         ),
         ProcFixtureCase(
             name: "namespaces", label: "namespaces (process 1200)", options: LinuxProbeOptions(namespaces: .process(1200)),
@@ -196,20 +294,25 @@ struct ProcFixtureCase: Sendable, CustomTestStringConvertible {
             processes: [
                 "1200 ppid=1 name=magaya-server path=/opt/magaya/bin/magaya-server cmd=/opt/magaya/bin/magaya-server "
                     + "user=root @<root>/1200",
-            ]
+            ],
+            netns: .hostOnly
         ),
     ]
 
     @Test(arguments: cases)
     func producesExactFacts(_ fixture: ProcFixtureCase) async throws {
         let procRoot = LinuxFixtures.procRoot(fixture.name)
-        let snapshot = try await LinuxFixtures.probe(fixture.name, faults: fixture.faults, options: fixture.options).collect()
+        let snapshot = try await LinuxFixtures.probe(
+            fixture.name, faults: fixture.faults, options: fixture.options, mountPoint: fixture.mountPoint).collect()
         #expect(snapshot.sockets.map { LinuxFixtures.line($0, procRoot: procRoot) } == fixture.sockets)
         #expect(snapshot.processes.map { LinuxFixtures.line($0, procRoot: procRoot) } == fixture.processes)
         #expect(snapshot.diagnostics.map { LinuxFixtures.line($0, procRoot: procRoot) } == fixture.diagnostics)
         let coverage = snapshot.host.coverage
         #expect("tcp=\(coverage.tcp) udp=\(coverage.udp) ipv4=\(coverage.ipv4) ipv6=\(coverage.ipv6) owners=\(coverage.owners)"
             == fixture.coverage)
+        #expect(coverage.netns == fixture.netns)
+        #expect(coverage.fullCapture == LinuxProcProbe.fullCapture)
+        #expect(coverage.states == .all && coverage.ports == nil && coverage.users == nil && coverage.assumed.isEmpty)
     }
 
     @Test func describesTheHost() async throws {

@@ -24,6 +24,7 @@ import HostCheckCore
         #expect(text == """
         waivers.yaml:4:7: warning: waiver for rule 'x' matched nothing
         wh-berlin-02 (windows): netstat.txt [windows-netstat, cp850], tasklist.csv [windows-tasklist-csv, utf-8]
+          coverage: tcp=full udp=full ipv4=full ipv6=full owners=full states=all ports=all users=all netns=all
           FAIL    high     magaya-network/magaya-3691-owner  Only Magaya may listen on port 3691
                            tcp 0.0.0.0:3691 is owned by nc64.exe (pid 6120), expected magaya*
             tcp 0.0.0.0:3691  pid 6120 nc64.exe  netstat.txt:8

@@ -44,6 +44,9 @@ public struct OwnershipReason: RawRepresentable, Sendable, Hashable, CustomStrin
     public static let captureHasNoOwners = OwnershipReason(rawValue: "capture-has-no-owners")
     /// Some `/proc/[pid]/fd` directories could not be read, so the owner may be hidden.
     public static let fdDirectoryUnreadable = OwnershipReason(rawValue: "fd-directory-unreadable")
+    /// The holder may be a process the probe cannot see: it runs in a child PID namespace, or
+    /// `/proc` is mounted with `hidepid=`.
+    public static let holderNotVisible = OwnershipReason(rawValue: "holder-not-visible")
     /// A process exited while its descriptors were read, so the walk was incomplete.
     public static let processVanished = OwnershipReason(rawValue: "process-vanished")
     /// Windows PID 0: TIME_WAIT bookkeeping, no process.

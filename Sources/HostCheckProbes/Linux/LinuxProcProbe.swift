@@ -19,6 +19,9 @@ package struct LinuxProcProbe: Probe {
     package var options: LinuxProbeOptions
     /// The directory reads of the fd walk (tests inject failures here).
     package var fdReader: any FDDirectoryReader
+    /// Where the proc root is mounted, to find its `hidepid=` in `self/mountinfo`; nil means
+    /// the proc root itself (tests point a fixture tree at `/proc`).
+    package var procMountPoint: String?
 
     /// A probe of `procRoot` (default `/proc`); user names from the system database for
     /// `/proc`, numeric uids for any other root.
@@ -67,7 +70,9 @@ package struct LinuxProcProbe: Probe {
         let pids = try processIDs()
         let wanted = Set(kernelSockets.lazy.map(\.inode).filter { $0 != 0 })
         var walk = await FDWalk.run(reader: fdReader, pids: pids, wanted: wanted, threads: walkThreads)
-        walk.hiddenProcesses = ProcessVisibility.hiddenProcessesReason(procRoot: procRoot)
+        walk.hiddenProcesses = ProcessVisibility.hiddenProcessesReason(procRoot: procRoot, mountPoint: procMountPoint ?? procRoot)
+        let netns = namespaceCoverage(
+            pids: pids, hidden: walk.hiddenProcesses != nil, missed: namespacesMissed, diagnostics: &diagnostics)
 
         // The owners' process facts are read on a thread of their own while the sockets'
         // facts are made: every PID the walk recorded holds a socket of the tables.
@@ -86,6 +91,8 @@ package struct LinuxProcProbe: Probe {
             hostCoverage = hostCoverage.meet(Coverage(tcp: .none, udp: .none, ipv4: .none, ipv6: .none, owners: .full))
         }
         hostCoverage.owners = join.ownersCoverage()
+        hostCoverage.netns = netns
+        hostCoverage.fullCapture = Self.fullCapture
         var sources = [CaptureSource(file: procRoot, format: "linux-proc")]
         if tables.netlinkUsed { sources.append(CaptureSource(file: "NETLINK_SOCK_DIAG", format: "linux-sock-diag")) }
         let host = HostInfo(
@@ -139,34 +146,5 @@ package struct LinuxProcProbe: Probe {
     var walkThreads: Int {
         if let threads = options.walkThreads { return max(1, threads) }
         return min(4, max(1, SystemIO.onlineProcessors()))
-    }
-
-    /// The namespaces the options ask for; the own namespace's inode from `<root>/self/ns/net`.
-    /// `missed` is set when `all` could not read some process's namespace (coverage is then partial).
-    func namespaceTargets(diagnostics: inout [Diagnostic], missed: inout Bool) throws -> [NamespaceTarget] {
-        let own = try? NetworkNamespaces.inode(procRoot: procRoot, of: "self").get()
-        switch options.namespaces {
-        case .own:
-            return [NamespaceTarget(inode: own, pid: nil)]
-        case .process(let pid):
-            switch NetworkNamespaces.inode(procRoot: procRoot, of: String(pid)) {
-            case .success(let inode):
-                return [NamespaceTarget(inode: inode, pid: Int32(clamping: pid))]
-            case .failure(let error):
-                throw LinuxProbeError("cannot read the network namespace of process \(pid): \(error)",
-                                      path: procRoot + "/\(pid)/ns/net")
-            }
-        case .all:
-            let others = try NetworkNamespaces.others(procRoot: procRoot, pids: processIDs(), own: own)
-            if others.unreadable > 0 {
-                missed = true
-                diagnostics.append(Diagnostic(
-                    .warning,
-                    "could not read the network namespace of \(others.unreadable) "
-                        + (others.unreadable == 1 ? "process" : "processes") + "; sockets in namespaces only they use are missing",
-                    at: SourceLocation(file: procRoot)))
-            }
-            return [NamespaceTarget(inode: own, pid: nil)] + others.targets
-        }
     }
 }

@@ -29,9 +29,11 @@ struct OwnerJoin {
         return made
     }
 
-    /// The reason for an inode nobody was seen holding during an incomplete walk.
+    /// The reason for an inode nobody was seen holding during an incomplete walk: a process
+    /// the probe cannot see at all first, then an fd directory it could not read.
     var incompleteReason: OwnershipReason {
-        walk.unreadable > 0 || walk.hiddenProcesses != nil ? .fdDirectoryUnreadable : .processVanished
+        if walk.hiddenProcesses != nil { return .holderNotVisible }
+        return walk.unreadable > 0 ? .fdDirectoryUnreadable : .processVanished
     }
 
     mutating func fact(for socket: KernelSocket) -> SocketFact {

@@ -155,14 +155,11 @@ package struct HTMLReporter: BuiltinReporter {
             }
             parts.append("sources: " + files.joined(separator: "; "))
         }
-        let coverage = host.coverage
-        let gaps = [("tcp", coverage.tcp), ("udp", coverage.udp), ("ipv4", coverage.ipv4), ("ipv6", coverage.ipv6), ("owners", coverage.owners)]
-            .filter { $0.1 != .full }.map { "\($0.0) \($0.1.rawValue)" }
-        if !gaps.isEmpty { parts.append("coverage: " + gaps.joined(separator: ", ")) }
         if !host.labels.isEmpty {
             parts.append("labels: " + host.labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))
         }
         out.write("<p class=\"meta\">\(parts.map(h).joined(separator: " · "))</p>\n")
+        out.write("<p class=\"meta coverage\">\(h(ResultText.coverage(host)))</p>\n")
     }
 
     private static func renderDiagnostics(_ diagnostics: [Diagnostic], to out: inout some TextOutputStream) {

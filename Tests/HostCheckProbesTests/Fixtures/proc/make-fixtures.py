@@ -65,6 +65,14 @@ def process(root, pid, comm, cmdline, ppid=1, uid=0, exe=None, fds=(), fd_dir=Tr
             os.symlink(target, os.path.join(base, "fd", str(number)))
 
 
+def namespace_links(root, who, **inodes):
+    """`<root>/<who>/ns/<kind>` links such as `pid:[4026531836]`."""
+    base = os.path.join(root, who, "ns")
+    os.makedirs(base, exist_ok=True)
+    for kind, inode in inodes.items():
+        os.symlink("%s:[%d]" % (kind, inode), os.path.join(base, kind))
+
+
 def sock(inode):
     return "socket:[%d]" % inode
 
@@ -221,6 +229,81 @@ def main():
     os.makedirs(os.path.join(r, "1300", "ns"))
     os.symlink("bogus", os.path.join(r, "1300", "ns", "net"))
     # An empty fd directory needs a marker file for git; the walk skips non-links.
+    write(os.path.join(r, "1300", "fd", ".keep"), "")
+
+    # `unshare --pid --fork --mount-proc`: NSpid has one entry (the proc root is the child's),
+    # only the namespace inodes tell; the proc root's PID 1 is in the same child namespace.
+    r = os.path.join(HERE, "pid-namespace-mounted")
+    tables(r, tcp=[
+        row(0, "00000000:0016", "00000000:0000", "0A", 9401),
+        row(1, "00000000:0E6B", "00000000:0000", "0A", 9402),
+    ], tcp6=[], udp=[], udp6=[])
+    process(r, 1, "sshd", ["/usr/sbin/sshd", "-D"], ppid=0, exe="/usr/sbin/sshd", fds=[(3, sock(9401))])
+    write(os.path.join(r, "self", "status"), "Name:\thostcheck\nPid:\t3\nPPid:\t1\nNSpid:\t3\n")
+    namespace_links(r, "self", pid=4026532175, net=4026531840)
+    namespace_links(r, "1", pid=4026532175, net=4026531840)
+
+    # A child pid namespace over the host's proc root (`unshare --pid --fork` without
+    # --mount-proc, a container given the host's /proc): PID 1 of the root is the initial
+    # namespace's, so every process is visible and an inode nobody holds is unowned.
+    r = os.path.join(HERE, "pid-namespace-host-proc")
+    tables(r, tcp=[
+        row(0, "00000000:0016", "00000000:0000", "0A", 9501),
+        row(1, "00000000:0E6B", "00000000:0000", "0A", 9502),
+    ], tcp6=[], udp=[], udp6=[])
+    process(r, 1, "sshd", ["/usr/sbin/sshd", "-D"], ppid=0, exe="/usr/sbin/sshd", fds=[(3, sock(9501))])
+    write(os.path.join(r, "self", "status"), "Name:\thostcheck\nPid:\t48213\nPPid:\t1\nNSpid:\t48213\t7\n")
+    namespace_links(r, "self", pid=4026532175, net=4026531840)
+    namespace_links(r, "1", pid=4026531836, net=4026531840)
+
+    # /proc mounted hidepid=invisible on top of the host's (a fresh mount in a private mount
+    # namespace); the probe runs as nobody, without CAP_SYS_PTRACE. The tests read it as /proc.
+    mountinfo = ("22 1 0:21 / /proc rw,relatime - proc proc rw\n"
+                 "30 22 0:40 / /proc/sys/fs/binfmt_misc rw - binfmt_misc binfmt_misc rw\n"
+                 "66 22 0:41 / /proc rw,relatime - proc proc rw,hidepid=invisible,gid=27\n")
+    for name, caps, groups in (("hidepid", "0000000000000000", "65534"),
+                               ("hidepid-root", "000001ffffffffff", "0"),
+                               ("hidepid-gid", "0000000000000000", "65534 27")):
+        r = os.path.join(HERE, name)
+        tables(r, tcp=[
+            row(0, "00000000:0016", "00000000:0000", "0A", 9601),
+            row(1, "00000000:0E6B", "00000000:0000", "0A", 9602),
+        ], tcp6=[], udp=[], udp6=[])
+        process(r, 7, "sshd", ["/usr/sbin/sshd", "-D"], exe="/usr/sbin/sshd", fds=[(3, sock(9601))])
+        write(os.path.join(r, "self", "status"),
+              "Name:\thostcheck\nPid:\t7\nNSpid:\t7\nGid:\t65534\t65534\t65534\t65534\nGroups:\t%s\n"
+              "CapEff:\t%s\n" % (groups, caps))
+        write(os.path.join(r, "self", "mountinfo"), mountinfo)
+        namespace_links(r, "self", pid=4026531836, net=4026531840, user=4026531837)
+
+    # Network namespaces that can all be read: ours (two processes) and a container's.
+    r = os.path.join(HERE, "namespaces-readable")
+    tables(r, tcp=[row(0, "00000000:0016", "00000000:0000", "0A", 9701)], tcp6=[], udp=[], udp6=[])
+    namespace_links(r, "self", net=4026531840)
+    process(r, 1100, "sshd", ["/usr/sbin/sshd", "-D"], exe="/usr/sbin/sshd", fds=[(3, sock(9701))])
+    namespace_links(r, "1100", net=4026531840)
+    process(r, 1200, "magaya-server", ["/opt/magaya/bin/magaya-server"], exe="/opt/magaya/bin/magaya-server",
+            fds=[(3, sock(9702))])
+    namespace_links(r, "1200", net=4026532999)
+    tables(os.path.join(r, "1200"), tcp=[row(0, "00000000:0E6B", "00000000:0000", "0A", 9702)], tcp6=[], udp=[],
+           udp6=[])
+
+    # Every process in our own network namespace: nothing else to read.
+    r = os.path.join(HERE, "namespaces-none")
+    tables(r, tcp=[row(0, "00000000:0016", "00000000:0000", "0A", 9801)], tcp6=[], udp=[], udp6=[])
+    namespace_links(r, "self", net=4026531840)
+    process(r, 1100, "sshd", ["/usr/sbin/sshd", "-D"], exe="/usr/sbin/sshd", fds=[(3, sock(9801))])
+    namespace_links(r, "1100", net=4026531840)
+
+    # One process whose namespace link cannot be read (not ours to read): others may exist.
+    r = os.path.join(HERE, "namespaces-unreadable")
+    tables(r, tcp=[row(0, "00000000:0016", "00000000:0000", "0A", 9901)], tcp6=[], udp=[], udp6=[])
+    namespace_links(r, "self", net=4026531840)
+    process(r, 1100, "sshd", ["/usr/sbin/sshd", "-D"], exe="/usr/sbin/sshd", fds=[(3, sock(9901))])
+    namespace_links(r, "1100", net=4026531840)
+    process(r, 1300, "busybox", ["busybox", "sleep", "1000"], fds=[])
+    os.makedirs(os.path.join(r, "1300", "ns"))
+    os.symlink("bogus", os.path.join(r, "1300", "ns", "net"))
     write(os.path.join(r, "1300", "fd", ".keep"), "")
 
     write(os.path.join(HERE, "passwd"),
