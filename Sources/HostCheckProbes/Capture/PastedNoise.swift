@@ -12,8 +12,12 @@ enum PastedNoise: Equatable {
         "netstat", "tasklist", "get-nettcpconnection", "get-netudpendpoint", "get-process", "ss", "sudo", "lsof",
     ]
 
+    /// ``commands`` as bytes, for ``LineShapeFilter/mayBeNoise(_:commands:)``.
+    static let commandBytes: [[UInt8]] = commands.sorted().map { Array($0.utf8) }
+
     /// What kind of pasted noise a line is, or nil.
     static func classify(_ line: Substring) -> PastedNoise? {
+        guard LineShapeFilter.mayBeNoise(line, commands: commandBytes) else { return nil }
         let body = DisplayWidth.trimmed(String(line))
         guard !body.isEmpty else { return nil }
         if body.hasPrefix("```") { return .codeFence }

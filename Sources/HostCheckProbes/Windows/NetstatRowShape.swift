@@ -17,6 +17,7 @@ struct NetstatRowShape: Sendable, Hashable {
     /// The shape of `line`, or nil when it does not start with a protocol token (any case,
     /// after any Unicode blanks) followed by something holding a `:`.
     init?(_ line: Substring) {
+        guard LineShapeFilter.mayStartWithProtocol(line) else { return nil }
         let tokens = Tokens.split(line)
         if NetstatRow.startsLikeRow(tokens), let proto = NetstatRow.protocolToken(tokens[0]) {
             self.init(proto: proto, protoToken: tokens[0], local: tokens[1], exact: true)
