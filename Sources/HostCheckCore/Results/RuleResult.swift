@@ -65,6 +65,10 @@ public struct RuleResult: Sendable, Hashable {
     public var remediation: String?
     /// Compliance mappings of the rule: framework (`cis`, `nist_800_53`, …) to control ids.
     public var compliance: [String: [String]]
+    /// The coverage dimensions whose gap made the result `unknown` (`tcp`, `ipv6`, `states`,
+    /// `ports`, `users`, `netns`; `owners` when an owner was not seen and the sources do not
+    /// cover owners fully); empty otherwise.
+    public var missingCoverage: [String] = []
 
     /// The most evidence a result carries (docs/architecture.md, "Evaluation").
     public static let evidenceLimit = 50

@@ -94,6 +94,7 @@ package struct Evaluator: Sendable {
         } else {
             let decision = RuleEvaluation(rule: rule, host: host, contexts: contexts).decide()
             outcome = result(decision.outcome, decision.message, evidence: decision.evidence, total: decision.evidenceTotal)
+            outcome.missingCoverage = decision.missingCoverage
         }
         applyWaiver(to: &outcome, rule: rule, host: host)
         return outcome

@@ -13,6 +13,8 @@ struct RuleEvaluation {
         var evidence: [Evidence]
         var evidenceTotal: Int
         var causes: UnknownCause = []
+        /// The coverage dimensions that made it `unknown` (``RuleResult/missingCoverage``).
+        var missingCoverage: [String] = []
     }
 
     func decide() -> Decision {
@@ -65,6 +67,9 @@ struct RuleEvaluation {
         }
         if decision.outcome == .pass || !anyCandidate {
             applyCoverage(&decision)
+        } else if decision.outcome == .unknown {
+            if decision.causes.contains(.ownership), host.coverage.owners != .full { decision.missingCoverage = ["owners"] }
+            if let capture = host.coverage.fullCapture { decision.message += "; capture with `\(capture)` to settle it" }
         }
         return decision
     }
@@ -111,32 +116,34 @@ struct RuleEvaluation {
                         evidenceTotal: undecided.count, causes: causes)
     }
 
-    /// A pass or a `when_none` outcome is unknown when the sources cover a selected protocol
-    /// or family only partly (docs/architecture.md, "Evaluation"). Partial owner coverage needs no rule here: the
-    /// probe marks each socket whose owner it could not see as ownership `unknown`, so owner
-    /// conditions on it are already unknown (step 2).
+    /// A pass or a `when_none` outcome is unknown when the selection reaches outside what the
+    /// sources could show (``CoverageNeeds``; docs/architecture.md, "Coverage"). Partial owner
+    /// coverage needs no rule here: the probe marks each socket whose owner it could not see as
+    /// ownership `unknown`, so owner conditions on it are already unknown (step 2).
     private func applyCoverage(_ decision: inout Decision) {
         let coverage = host.coverage
-        var gaps: [String] = []
-        var causes: UnknownCause = []
-        for proto in Self.possible(TransportProtocol.allCases, field: .protocol, in: rule.select) {
-            let level = coverage.level(of: proto)
-            if level != .full {
-                gaps.append("\(proto.rawValue) \(level == .none ? "not at all" : "only partly")")
-                causes.insert(.data)
-            }
-        }
-        for family in Self.possible(AddressFamily.allCases, field: .family, in: rule.select) {
-            let level = coverage.level(of: family)
-            if level != .full {
-                gaps.append("\(family.rawValue) \(level == .none ? "not at all" : "only partly")")
-                causes.insert(.data)
-            }
-        }
+        let gaps = CoverageNeeds(rule: rule).gaps(in: coverage)
         guard !gaps.isEmpty else { return }
-        decision.message = "\(decision.message), but the sources cover " + gaps.joined(separator: ", ")
+        var message = "\(decision.message), but the sources cover " + gaps.map(\.phrase).joined(separator: ", ")
+        if let assumed = Self.assumption(for: gaps, in: coverage) { message += " (\(assumed))" }
+        if let capture = coverage.fullCapture { message += "; capture with `\(capture)` to settle it" }
+        decision.message = message
         decision.outcome = .unknown
-        decision.causes = causes
+        decision.causes = .data
+        decision.missingCoverage = gaps.map(\.dimension)
+    }
+
+    /// The recorded assumption behind the first gap it explains, if any.
+    private static func assumption(for gaps: [CoverageNeeds.Gap], in coverage: Coverage) -> String? {
+        coverage.assumed.first { line in
+            guard let colon = line.firstIndex(of: ":") else { return false }
+            let dimensions = line[..<colon].split(separator: ",").map { String($0.filter { $0 != " " }) }
+            return gaps.contains { gap in
+                dimensions.contains(gap.dimension)
+                    || (dimensions.contains("protocols") && TransportProtocol(rawValue: gap.dimension) != nil)
+                    || (dimensions.contains("families") && AddressFamily(rawValue: gap.dimension) != nil)
+            }
+        }
     }
 
     /// The values of a word field (`protocol`, `family`) the selection can possibly accept.

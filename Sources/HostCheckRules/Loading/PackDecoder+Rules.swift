@@ -76,6 +76,7 @@ extension PackDecoder {
            let word = reader.word(policyNode.value, among: UnknownOwnerPolicy.allCases.map(\.rawValue), what: "unknown_owner") {
             unknownOwner = UnknownOwnerPolicy(rawValue: word) ?? .unknown
         }
+        let requires = fields["requires"].map { decodeRequirements($0.value) } ?? []
         let supervisors = fields["supervisors"].map { reader.stringList($0.value, what: "supervisors") ?? [] } ?? ["systemd"]
         var enabled = fields["enabled"].flatMap { reader.boolean($0.value, what: "enabled") } ?? true
         if let override {
@@ -92,7 +93,7 @@ extension PackDecoder {
         }
         let examples = fields["examples"].map { decodeExamples($0.value, scope: scope) } ?? []
         guard ok, let select, let expect else { return nil }
-        return Rule(
+        var rule = Rule(
             pack: packID, id: id,
             title: fields["title"].flatMap { reader.string($0.value, what: "title") },
             description: fields["description"].flatMap { reader.string($0.value, what: "description") },
@@ -104,6 +105,22 @@ extension PackDecoder {
             remediation: fields["remediation"].flatMap { reader.string($0.value, what: "remediation") },
             enabled: enabled, scope: scope, compliance: compliance, examples: examples, location: node.location
         )
+        rule.requires = requires
+        return rule
+    }
+
+    /// `requires: { netns: all, states: all, ports: all, users: all, owners: full }`.
+    private mutating func decodeRequirements(_ node: YAMLNode) -> CoverageRequirements {
+        let keys = CoverageRequirements.keys
+        guard let fields = reader.mapping(node, allowed: keys.map(\.key), what: "requires") else { return [] }
+        var requirements: CoverageRequirements = []
+        for entry in keys {
+            guard let pair = fields[entry.key] else { continue }
+            if reader.word(pair.value, among: [entry.value], what: "requires \(entry.key)") != nil {
+                requirements.insert(entry.requirement)
+            }
+        }
+        return requirements
     }
 
     /// Warns when no value of a word field can satisfy `select` (`protocol: tcp` together

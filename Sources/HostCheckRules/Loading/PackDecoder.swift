@@ -9,6 +9,7 @@ struct PackDecoder {
     static let ruleKeys = [
         "id", "title", "description", "severity", "tags", "references", "select", "expect", "when_none",
         "unknown_owner", "supervisors", "remediation", "enabled", "applies_to", "examples", "compliance",
+        "requires",
     ]
     static let scopeKeys = ["platform", "hosts", "labels"]
     /// Compliance frameworks a rule may map to.

@@ -42,6 +42,8 @@ package struct Rule: Sendable, Hashable {
     /// The outcome when nothing is selected: `pass` (default) or `fail`.
     package var whenNone: Outcome
     package var unknownOwner: UnknownOwnerPolicy
+    /// `requires:`: coverage the rule needs beyond what its selection implies.
+    package var requires: CoverageRequirements = []
     /// Owner names ignored in `expect` when another owner exists (socket activation).
     package var supervisors: [String]
     package var remediation: String?
