@@ -33,7 +33,7 @@ extension CoverageDeclaration {
                     }
                     ports.append(port)
                 }
-                self.ports = .some(ports)
+                self.ports = .some(Array(Set(ports)).sorted())
             case (.users, .array(let items)):
                 var users: [String] = []
                 for item in items {
@@ -42,7 +42,7 @@ extension CoverageDeclaration {
                     }
                     users.append(name)
                 }
-                self.users = .some(users)
+                self.users = .some(Array(Set(users)).sorted())
             case (.ports, .string(let text)) where text != "all", (.users, .string(let text)) where text != "all":
                 throw error("coverage '\(key.rawValue)' takes \(key.jsonExpected), not '\(text.prefix(40))'", at: value)
             case (_, .string(let text)):

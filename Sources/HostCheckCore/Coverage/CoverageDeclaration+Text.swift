@@ -47,12 +47,12 @@ extension CoverageDeclaration {
                 guard let port = Self.port(item.trimmingBlanks) else { throw bad() }
                 list.append(port)
             }
-            ports = .some(list)
+            ports = .some(Array(Set(list)).sorted())
         case .users:
             if value == "all" { users = .some(nil); return }
             let list = value.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingBlanks }
             guard !list.isEmpty, !list.contains(where: \.isEmpty) else { throw bad() }
-            users = .some(list)
+            users = .some(Array(Set(list)).sorted())
         }
     }
 

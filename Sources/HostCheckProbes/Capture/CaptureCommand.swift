@@ -36,6 +36,7 @@ enum CaptureCommand {
             default: declaration = try LsofCommand.declaration(line.arguments, root: root)
             }
             try CaptureFilter.apply(line.filters, to: &declaration)
+            if case .some(let ports?) = declaration.ports { declaration.ports = .some(Array(Set(ports)).sorted()) }
             return .success(declaration)
         } catch {
             return .failure(error)
@@ -239,7 +240,7 @@ enum SSCommand {
         for word in filter {
             var current = ""
             for character in word {
-                if character == "(" || character == ")" {
+                if character == "(" || character == ")" || character == " " || character == "\t" {
                     if !current.isEmpty { tokens.append(current) }
                     current = ""
                 } else {
