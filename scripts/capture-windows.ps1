@@ -28,14 +28,22 @@ cmd /c $netstat | Set-Content -Encoding utf8 (Join-Path $dir 'netstat.txt')
 tasklist /svc /fo csv | Set-Content -Encoding utf8 (Join-Path $dir 'tasklist-svc.csv')
 tasklist /fo csv | Set-Content -Encoding utf8 (Join-Path $dir 'tasklist.csv')
 
-@{
-    hostcheck_bundle = 1
+# Version 2: `sources` names the command that wrote each file, so hostcheck knows what each
+# capture could show (docs/captures.md, "Declared coverage").
+$sources = @(
+    [ordered]@{ file = 'netstat.txt'; command = $netstat },
+    [ordered]@{ file = 'tasklist-svc.csv'; command = 'tasklist /svc /fo csv' },
+    [ordered]@{ file = 'tasklist.csv'; command = 'tasklist /fo csv' }
+)
+[ordered]@{
+    hostcheck_bundle = 2
     host             = $env:COMPUTERNAME
     platform         = 'windows'
     captured_at      = (Get-Date).ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ')
     elevated         = $elevated
     display_language = (Get-UICulture).Name
     commands         = @($netstat, 'tasklist /svc /fo csv', 'tasklist /fo csv')
-} | ConvertTo-Json | Set-Content -Encoding utf8 (Join-Path $dir 'host.json')
+    sources          = $sources
+} | ConvertTo-Json -Depth 4 | Set-Content -Encoding utf8 (Join-Path $dir 'host.json')
 
 Write-Output "hostcheck bundle written to $dir"

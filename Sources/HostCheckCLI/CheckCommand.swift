@@ -52,8 +52,15 @@ struct CheckCommand: CapabilityCommand {
         let waiverSet = try waivers.map { try WaiverFile.load($0) }
         let filter = RuleFilter(ruleIDs: rules.ruleIDs, tags: rules.tags, minSeverity: rules.minSeverity)
         let evaluator = try RunEvaluator.make(packs: packs, filter: filter, waivers: waiverSet?.waivers, now: clock)
-        let hostJobs = try await HostInputs(source: input.source, hostName: input.host, labels: input.labels, registry: registry)
-            .labelledJobs()
+        let hostJobs: [HostJob]
+        do {
+            hostJobs = try await HostInputs(
+                source: input.source, hostName: input.host, labels: input.labels, coverage: try input.coverageDeclaration,
+                registry: registry
+            ).labelledJobs()
+        } catch let empty as EmptyFleet {
+            throw try EmptyFleetReport.exit(empty, specs: specs)
+        }
 
         var channels = try ReportChannels(specs: specs, options: report, registry: registry)
         let run = RunInfo(

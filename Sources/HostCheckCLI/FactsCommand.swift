@@ -47,8 +47,10 @@ struct FactsCommand: CapabilityCommand {
     }
 
     func run(registry: Registry) async throws {
-        let jobs = try await HostInputs(source: input.source, hostName: input.host, labels: input.labels, registry: registry)
-            .labelledJobs()
+        let jobs = try await HostInputs(
+            source: input.source, hostName: input.host, labels: input.labels, coverage: try input.coverageDeclaration,
+            registry: registry
+        ).labelledJobs()
         guard let job = jobs.first else { return }
         var snapshot = await job.load()
         // Every socket read, kept until the process ends (see the end of `run`).

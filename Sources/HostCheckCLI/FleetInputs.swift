@@ -1,50 +1,39 @@
 import HostCheckCore
 import HostCheckProbes
 
-/// `--fleet DIR`: one host per bundle sub-directory or per `*.json` snapshot.
+/// `--fleet DIR`: one host per entry of DIR (docs/cli.md, "Fleet entries").
 ///
-/// Names are read in a first pass so that two hosts of the same name (compared
-/// case-insensitively) are both `error`; the second pass loads each host again while
-/// reporting, so memory does not grow with the fleet.
+/// Dotfiles and `README*` are ignored. A sub-directory is a bundle, a regular `*.json` file a
+/// snapshot; any other entry (a loose capture, `h1.JSON`, a FIFO, a symbolic link loop) is a
+/// host that is `error`, named after the entry. A host's name is its entry's name (the
+/// directory name, or the file name without `.json`), known without reading it, so each host
+/// is read once, while reporting; a different name the host reports about itself is kept as
+/// ``HostInfo/reportedName`` with a warning. Two entries whose names differ only in case are
+/// both `error`. A directory with no entry but ignored ones is a usage error.
 struct FleetInputs {
     var directory: String
     /// Where the capture formats come from.
     var registry: Registry
+
+    /// The message of the usage error for a fleet directory with no host in it.
+    static func emptyMessage(_ directory: String) -> String {
+        "\(directory): no host in the fleet directory (a host is a bundle sub-directory or a *.json snapshot; "
+            + "dotfiles and README* are ignored)"
+    }
 
     func jobs() async throws -> [HostJob] {
         guard try FileAccess.type(of: directory) == .directory else {
             throw CLIError(.usage, "\(directory): --fleet takes a directory")
         }
         guard let descriptor = registry.fileProbe else { throw CLIError(.usage, "this build reads no captures") }
+        let entries = try FileAccess.entries(of: directory).filter { !IgnoredEntries.contains($0) }
+        guard !entries.isEmpty else { throw EmptyFleet(message: FleetInputs.emptyMessage(directory)) }
         let formats = registry.captureFormats
         var jobs: [(name: String, job: HostJob)] = []
-        for entry in try FileAccess.entries(of: directory) {
+        for entry in entries {
             let path = FileAccess.join(directory, entry)
-            let hostName = entry.hasSuffix(".json") ? String(entry.dropLast(".json".count)) : entry
-            let type: InputFile.EntryType
-            do {
-                type = try InputFile.type(of: path)
-            } catch {
-                // A dangling link or a symbolic link loop: a host that is `error`, never skipped.
-                let message = error.message
-                jobs.append((hostName, HostJob(origin: path) { HostInputs.failedSnapshot(name: hostName, at: path, message) }))
-                continue
-            }
-            switch type {
-            case .directory:
-                let probe = try HostInputs.make(descriptor, ProbeRequest(paths: [path], captureFormats: formats))
-                let job = HostJob(origin: path) { await HostInputs.collect(probe, origin: path, name: entry) }
-                jobs.append((await job.load().host.name, job))
-            case .regular where entry.hasSuffix(".json"):
-                let job = HostJob(origin: path) { FleetInputs.loadSnapshot(path) }
-                jobs.append((await job.load().host.name, job))
-            case .regular:
-                continue
-            case .other(let what):
-                // A FIFO, device or socket is never opened: its host is `error`.
-                let message = "not a regular file (\(what))"
-                jobs.append((hostName, HostJob(origin: path) { HostInputs.failedSnapshot(name: hostName, at: path, message) }))
-            }
+            let name = entry.hasSuffix(".json") ? String(entry.dropLast(".json".count)) : entry
+            jobs.append((name, try job(entry: entry, name: name, path: path, descriptor: descriptor, formats: formats)))
         }
         var counts: [String: Int] = [:]
         for (name, _) in jobs { counts[name.lowercased(), default: 0] += 1 }
@@ -52,24 +41,78 @@ struct FleetInputs {
             guard counts[name.lowercased(), default: 0] > 1 else { return job }
             let origin = job.origin
             return HostJob(origin: origin) {
-                HostInputs.failedSnapshot(name: name, at: origin, "two hosts named '\(name)' in the fleet; both are errors")
+                HostInputs.failedSnapshot(
+                    name: name, at: origin, "two fleet entries are named '\(name)' (compared case-insensitively); both are errors")
             }
         }
     }
 
+    /// The job of one entry: a bundle, a snapshot, or a host that is `error` because the entry
+    /// is neither.
+    private func job(
+        entry: String, name: String, path: String, descriptor: ProbeDescriptor, formats: [CaptureFormatDescriptor]
+    ) throws -> HostJob {
+        let type: InputFile.EntryType
+        do {
+            type = try InputFile.type(of: path)
+        } catch {
+            // A dangling link or a symbolic link loop: a host that is `error`, never skipped.
+            let message = error.message
+            return HostJob(origin: path) { HostInputs.failedSnapshot(name: name, at: path, message) }
+        }
+        switch type {
+        case .directory:
+            let probe = try HostInputs.make(descriptor, ProbeRequest(paths: [path], captureFormats: formats))
+            return HostJob(origin: path) {
+                FleetInputs.named(await HostInputs.collect(probe, origin: path, name: name), name: name, at: path)
+            }
+        case .regular where entry.hasSuffix(".json"):
+            return HostJob(origin: path) { FleetInputs.named(FleetInputs.loadSnapshot(path, name: name), name: name, at: path) }
+        case .regular:
+            let message = entry.lowercased().hasSuffix(".json")
+                ? "not a fleet entry: a snapshot must be named *.json (lower case)"
+                : "not a fleet entry: a loose file (each host is a bundle sub-directory or a *.json snapshot)"
+            return HostJob(origin: path) { HostInputs.failedSnapshot(name: name, at: path, message) }
+        case .other(let what):
+            // A FIFO, device or socket is never opened: its host is `error`.
+            let message = "not a regular file (\(what))"
+            return HostJob(origin: path) { HostInputs.failedSnapshot(name: name, at: path, message) }
+        }
+    }
+
+    /// The snapshot named after its fleet entry; the name it reported, when different (any
+    /// case aside), is kept as ``HostInfo/reportedName`` with a warning.
+    static func named(_ snapshot: Snapshot, name: String, at path: String) -> Snapshot {
+        var snapshot = snapshot
+        let reported = snapshot.host.name
+        snapshot.host.name = name
+        if reported.lowercased() != name.lowercased(), reported != "unknown" {
+            snapshot.host.reportedName = reported
+            snapshot.diagnostics.append(Diagnostic(
+                .warning, "the host reports its name as '\(reported)'; the fleet entry's name '\(name)' is used",
+                at: SourceLocation(file: path)))
+        }
+        return snapshot
+    }
+
     /// Reads one snapshot file of a fleet; anything wrong with it is an error for that host only.
-    static func loadSnapshot(_ path: String) -> Snapshot {
-        let fallbackName = String(FileAccess.baseName(path).dropLast(".json".count))
+    static func loadSnapshot(_ path: String, name: String) -> Snapshot {
         let bytes: [UInt8]
         do {
             bytes = try InputFile.read(path, kind: .snapshot, origin: .listed)
         } catch {
-            return HostInputs.failedSnapshot(name: fallbackName, at: path, error.message)
+            return HostInputs.failedSnapshot(name: name, at: path, error.message)
         }
         do {
             return try Snapshot(jsonBytes: bytes, file: path)
         } catch {
-            return HostInputs.failedSnapshot(name: fallbackName, error.diagnostic)
+            return HostInputs.failedSnapshot(name: name, error.diagnostic)
         }
     }
+}
+
+/// A `--fleet` directory with no host in it: a usage error (exit 64; `HOSTCHECK UNKNOWN`, exit
+/// 3, under `--format nagios`).
+struct EmptyFleet: Error {
+    var message: String
 }

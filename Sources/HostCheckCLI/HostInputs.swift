@@ -14,18 +14,25 @@ struct HostInputs {
     var hostName: String?
     /// `--label` values, added to every host's labels.
     var labels: [String: String] = [:]
+    /// `--coverage`: what a pasted capture covers, applied after `host.json`'s.
+    var coverage: CoverageDeclaration?
     /// Where the probes and capture formats come from.
     var registry: Registry
 
-    /// The jobs with the labels applied.
+    /// The jobs with the labels and the `--coverage` declaration applied.
     func labelledJobs() async throws -> [HostJob] {
         let jobs = try await jobs()
-        guard !labels.isEmpty else { return jobs }
+        let declaration = coverage.flatMap { $0.isEmpty ? nil : $0 }
+        guard !labels.isEmpty || declaration != nil else { return jobs }
         let labels = labels
         return jobs.map { job in
             HostJob(origin: job.origin) {
                 var snapshot = await job.load()
                 snapshot.host.labels.merge(labels) { _, new in new }
+                if let declaration {
+                    snapshot.host.coverage = declaration.applied(
+                        toEvidence: snapshot.host.coverage, origin: "declared with --coverage")
+                }
                 return snapshot
             }
         }

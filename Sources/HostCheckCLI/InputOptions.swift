@@ -1,4 +1,5 @@
 import ArgumentParser
+import HostCheckCore
 
 /// Where the facts come from: the live host, captured files, a snapshot, or a fleet directory.
 struct InputOptions: ParsableArguments {
@@ -24,6 +25,12 @@ struct InputOptions: ParsableArguments {
         "A host label KEY=VALUE for `applies_to: labels` (repeatable; adds to labels from host.json).",
         valueName: "key=value"))
     var label: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(
+        "What a pasted capture covers, KEY=VALUE (repeatable): tcp/udp/ipv4/ipv6/owners=full|partial|none, "
+            + "states=all|listening, ports=all|P,P, users=all|U,U, netns=all|host-only; applied after host.json.",
+        valueName: "key=value"))
+    var coverage: [String] = []
 
     @Flag(name: .long, help: "Live: also read every other network namespace (containers) reachable through /proc/[pid]/ns/net.")
     var allNamespaces = false
@@ -51,6 +58,14 @@ struct InputOptions: ParsableArguments {
         if fleet != nil, host != nil {
             throw ValidationError("--host names a single host; it cannot be used with --fleet")
         }
+        if !coverage.isEmpty, capture.isEmpty {
+            throw ValidationError("--coverage describes pasted captures; use it with --capture")
+        }
+        do {
+            _ = try CoverageDeclaration(settings: coverage)
+        } catch {
+            throw ValidationError("--coverage: \(error.message)")
+        }
     }
 
     /// The input as a value.
@@ -59,6 +74,19 @@ struct InputOptions: ParsableArguments {
         if let snapshot { return .snapshot(snapshot) }
         if let fleet { return .fleet(fleet) }
         return .live(options: liveOptions)
+    }
+
+    /// The `--coverage` options as one declaration (a later KEY wins); nil when none is given.
+    /// - Throws: ``CLIError`` (exit 64) for an unknown key or a value it does not take.
+    var coverageDeclaration: CoverageDeclaration? {
+        get throws {
+            guard !coverage.isEmpty else { return nil }
+            do {
+                return try CoverageDeclaration(settings: coverage)
+            } catch {
+                throw CLIError(.usage, "--coverage: \(error.message)")
+            }
+        }
     }
 
     /// The `--label` options as a dictionary (a later KEY wins).

@@ -177,9 +177,10 @@ struct CaptureProbeTests {
     }
 
     @Test(arguments: [
-        ("{\"hostcheck_bundle\": 2, \"host\": \"x\"}", "bundle version 2 is newer than this hostcheck reads (1)"),
+        ("{\"hostcheck_bundle\": 3, \"host\": \"x\"}", "bundle version 3 is not one this hostcheck reads (1-2)"),
+        ("{\"hostcheck_bundle\": 0}", "bundle version 0 is not one this hostcheck reads (1-2)"),
         ("{\"hostcheck_bundle\": \"one\"}", "'hostcheck_bundle' must be a version number"),
-        ("{\"hostcheck_bundle\": 1,", "host.json is not a json object"),
+        ("{\"hostcheck_bundle\": 1,", "host.json is not a json object: unexpected end of input, expected a string key"),
     ])
     func badHostJSONIsAnError(_ text: String, _ message: String) {
         let parsed = CaptureFixtures.parse(text, name: "host.json")

@@ -22,7 +22,8 @@ public struct CaptureSource: Sendable, Hashable {
 
 /// The host a snapshot describes.
 public struct HostInfo: Sendable, Hashable {
-    /// The host name (`--host`, a bundle's host.json, the directory name, else `unknown`); compared case-insensitively.
+    /// The host name (`--host`; in `--fleet` the entry's name; else a bundle's host.json, the
+    /// directory name, else `unknown`); compared case-insensitively.
     public var name: String
     /// The platform the facts come from; `unknown` when it cannot be told.
     public var platform: Platform
@@ -34,11 +35,15 @@ public struct HostInfo: Sendable, Hashable {
     public var coverage: Coverage
     /// Host labels (`env=prod`), used by `applies_to`.
     public var labels: [String: String]
+    /// The name the host reported about itself (a bundle's `host.json` `host`, a snapshot's
+    /// `host.name`) when it differs from ``name``, which `--fleet` takes from the entry's name;
+    /// nil when they agree (compared case-insensitively) or nothing was reported.
+    public var reportedName: String?
 
     /// Creates a host description; `sources` and `labels` default to empty.
     public init(
         name: String, platform: Platform, capturedAt: String? = nil, sources: [CaptureSource] = [],
-        coverage: Coverage, labels: [String: String] = [:]
+        coverage: Coverage, labels: [String: String] = [:], reportedName: String? = nil
     ) {
         self.name = name
         self.platform = platform
@@ -46,6 +51,7 @@ public struct HostInfo: Sendable, Hashable {
         self.sources = sources
         self.coverage = coverage
         self.labels = labels
+        self.reportedName = reportedName
     }
 }
 

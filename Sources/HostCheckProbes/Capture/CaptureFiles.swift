@@ -15,10 +15,20 @@ struct CaptureInput: Sendable {
     }
 }
 
+/// The entries of a fleet directory or a bundle that are not read at all, one rule for both
+/// (docs/cli.md, "Fleet entries"): dotfiles and `README*` (any case).
+package enum IgnoredEntries {
+    /// Whether the entry named `name` is left out.
+    package static func contains(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.lowercased().hasPrefix("readme")
+    }
+}
+
 /// Reads capture files and bundle directories.
 enum CaptureFiles {
-    /// Lists every file to read: a file path is itself; a directory is a bundle whose regular,
-    /// non-hidden files are read in name order (sub-directories are ignored with a note).
+    /// Lists every file to read: a file path is itself; a directory is a bundle whose regular
+    /// files are read in name order, except those ``IgnoredEntries`` leaves out (dotfiles,
+    /// `README*`); a sub-directory of a bundle is an error of the host (it cannot be read).
     /// - Throws: ``CaptureError`` when a path does not exist or a directory cannot be listed,
     ///   and when an entry of a bundle is not a regular file or directory (a FIFO, a device, a
     ///   socket, a dangling link, a symbolic link loop): such an entry is never opened, and its
@@ -34,11 +44,12 @@ enum CaptureFiles {
             guard let names = FileSystem.entries(ofDirectory: path) else {
                 throw CaptureError(path: path, message: "cannot list the directory")
             }
-            for name in names.sorted() where !name.hasPrefix(".") {
+            for name in names.sorted() where !IgnoredEntries.contains(name) {
                 let file = path.hasSuffix("/") ? path + name : path + "/" + name
                 switch try type(of: file) {
                 case .directory:
-                    notes.append(Diagnostic(.note, "sub-directory of a bundle ignored", at: SourceLocation(file: file)))
+                    notes.append(Diagnostic(
+                        .error, "a sub-directory in a bundle (a bundle holds the files of one host)", at: SourceLocation(file: file)))
                 case .regular:
                     files.append(file)
                 case .other(let what):

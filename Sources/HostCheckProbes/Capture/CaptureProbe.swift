@@ -5,7 +5,8 @@ import HostCheckCore
 /// `ss`, net-tools `netstat`, `lsof` and `/proc/net`; BSD `netstat`; ...
 ///
 /// Each path is a file or a directory (a bundle of files with any names, and an optional
-/// `host.json`); every file's format and encoding is recognised from its content. Sockets are
+/// `host.json`; or one snapshot and a `host.json`); every file's format and encoding is
+/// recognised from its content. Sockets are
 /// joined to processes by PID. See `docs/captures.md`.
 package struct CaptureProbe: Probe {
 
@@ -32,12 +33,17 @@ package struct CaptureProbe: Probe {
         let (files, notes) = try CaptureFiles.files(paths: paths)
         let tasks = min(4, SystemIO.onlineProcessors())
         var parsed: [ParsedCapture] = []
+        var snapshots: [(file: String, read: Result<Snapshot, JSONReadError>)] = []
         for file in files {
             // One file at a time, so that its bytes are released before the next is read.
-            let input = CaptureInput(file: file, bytes: try CaptureFiles.readFile(file, origin: origin(of: file)))
-            parsed.append(await ParsedCapture.parse(input, formats: formats, tasks: tasks))
+            let bytes = try CaptureFiles.readFile(file, origin: origin(of: file))
+            if BundledSnapshot.isSnapshot(bytes) {
+                snapshots.append((file, BundledSnapshot.read(bytes, file: file)))
+                continue
+            }
+            parsed.append(await ParsedCapture.parse(CaptureInput(file: file, bytes: bytes), formats: formats, tasks: tasks))
         }
-        return assemble(parsed, files: files, notes: notes)
+        return assemble(parsed, snapshots: snapshots, files: files, notes: notes)
     }
 
     /// The synchronous form of ``collect()``.
@@ -45,12 +51,17 @@ package struct CaptureProbe: Probe {
     package func snapshot() throws(CaptureError) -> Snapshot {
         let (files, notes) = try CaptureFiles.files(paths: paths)
         var parsed: [ParsedCapture] = []
+        var snapshots: [(file: String, read: Result<Snapshot, JSONReadError>)] = []
         for file in files {
             // One file at a time, so that its bytes are released before the next is read.
             let bytes = try CaptureFiles.readFile(file, origin: origin(of: file))
+            if BundledSnapshot.isSnapshot(bytes) {
+                snapshots.append((file, BundledSnapshot.read(bytes, file: file)))
+                continue
+            }
             parsed.append(ParsedCapture.parse(CaptureInput(file: file, bytes: bytes), formats: formats))
         }
-        return assemble(parsed, files: files, notes: notes)
+        return assemble(parsed, snapshots: snapshots, files: files, notes: notes)
     }
 
     /// A file given as a path is named; one found in a bundle is listed.
@@ -58,13 +69,37 @@ package struct CaptureProbe: Probe {
         paths.contains(file) ? .named : .listed
     }
 
-    private func assemble(_ parsed: [ParsedCapture], files: [String], notes: [Diagnostic]) -> Snapshot {
+    /// The host: a bundled snapshot with its `host.json`, or the captures joined, with what
+    /// `host.json` declares applied and its platform claim checked.
+    private func assemble(
+        _ parsed: [ParsedCapture], snapshots: [(file: String, read: Result<Snapshot, JSONReadError>)], files: [String],
+        notes: [Diagnostic]
+    ) -> Snapshot {
         let fallback = CaptureFiles.bundleName(paths: paths) ?? "unknown"
-        var allNotes = notes
+        if let first = snapshots.first {
+            switch first.read {
+            case .success(let snapshot):
+                return BundledSnapshot.assemble(
+                    snapshot, file: first.file, others: parsed, extraSnapshots: snapshots.dropFirst().map(\.file),
+                    hostName: hostName, notes: notes)
+            case .failure(let error):
+                let host = HostInfo(name: hostName ?? fallback, platform: .unknown, coverage: .none)
+                return Snapshot(host: host, diagnostics: notes + [error.diagnostic])
+            }
+        }
+        var parsed = parsed
+        let claims = BundleDeclarations.platformClaims(parsed)
+        var allNotes = notes + BundleDeclarations.declareSources(&parsed) + claims
         if files.isEmpty {
             allNotes.append(Diagnostic(.error, "no capture file found", at: paths.first.map { SourceLocation(file: $0) }))
         }
-        return SnapshotAssembler.assemble(parsed, hostName: hostName, fallbackName: fallback, notes: allNotes)
+        var snapshot = SnapshotAssembler.assemble(parsed, hostName: hostName, fallbackName: fallback, notes: allNotes)
+        if let (info, _) = BundleDeclarations.bundleInfo(parsed) {
+            BundleDeclarations.applyCoverage(info, to: &snapshot.host)
+        }
+        // A platform claimed against the captures is neither: no rule is skipped for it.
+        if !claims.isEmpty { snapshot.host.platform = .unknown }
+        return snapshot
     }
 }
 

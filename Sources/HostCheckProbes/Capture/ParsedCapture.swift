@@ -93,9 +93,11 @@ struct ParsedCapture: Sendable {
         }
         if let json = BundleInfo.candidateText(decoded.utf8), BundleInfo.looksLikeBundleInfo(json) {
             parsed.source.format = bundleInfoFormat
-            switch BundleInfo.parse(json) {
-            case .success(let info): parsed.bundleInfo = info
-            case .failure(let error): parsed.diagnostics.append(Diagnostic(.error, error.message, at: fileLocation))
+            switch BundleInfo.parse(json, file: input.file) {
+            case .success(let info):
+                parsed.bundleInfo = info
+                parsed.diagnostics += info.diagnostics
+            case .failure(let error): parsed.diagnostics.append(error.diagnostic)
             }
             return .done(parsed)
         }
