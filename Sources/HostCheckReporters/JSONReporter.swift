@@ -72,6 +72,7 @@ package struct JSONReporter: BuiltinReporter {
             writer.beginObject()
             writer.writeHostMembers(host.info)
             writer.key("coverage_line"); writer.string(host.info.coverage.line)
+            writer.key("reported_name"); writer.string(host.info.reportedName)
             writer.key("diagnostics")
             writer.beginArray()
             for diagnostic in host.diagnostics { writer.write(diagnostic) }

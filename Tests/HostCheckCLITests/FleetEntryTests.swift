@@ -154,9 +154,9 @@ import Testing
     /// host.json version 2 `coverage` and `sources`, and `--coverage`, reach the host's coverage
     /// with where they were declared; a rule outside it is `unknown`, never `pass`.
     @Test(arguments: [
-        (#""coverage": {"ipv6": "none"}"#, #""ipv6":"none""#, "(ipv6: declared in host.json)"),
+        (#""coverage": {"ipv6": "none"}"#, #""ipv6":"none""#, "ipv6: declared in host.json)"),
         (#""sources": [{"file": "netstat.txt", "command": "netstat -ano -p tcp"}]"#, #""udp":"none""#,
-         "(tcp, udp, ipv4, ipv6, owners, states, ports: declared: netstat -ano -p tcp)"),
+         "tcp, udp, ipv4, ipv6, owners, states, ports: declared: netstat -ano -p tcp)"),
     ])
     func declaredCoverageIsAppliedWithItsOrigin(_ key: String, _ fact: String, _ origin: String) throws {
         let fleet = try Self.fleet { directory in
@@ -169,6 +169,7 @@ import Testing
         let check = try HostCheckRunner.run(["check", "--capture", bundle])
         #expect(check.status == 2, "\(check.stdout)")
         #expect(!check.stdout.contains("PASS"))
+        // Every assumption behind the gap is quoted, joined by "; "; the declaration closes it.
         #expect(check.stdout.contains(origin), "\(check.stdout)")
     }
 
@@ -177,7 +178,7 @@ import Testing
             "check", "--capture", Self.netstat, "--capture", Self.tasklist, "--coverage", "ipv6=none", "--coverage", "states=listening",
         ])
         #expect(pasted.status == 2, "\(pasted.stdout)")
-        #expect(pasted.stdout.contains("(ipv6, states: declared with --coverage)"), "\(pasted.stdout)")
+        #expect(pasted.stdout.contains("ipv6, states: declared with --coverage)"), "\(pasted.stdout)")
         let facts = try HostCheckRunner.run(["facts", "--capture", Self.netstat, "--coverage", "ipv6=none", "--format", "json"])
         #expect(facts.status == 0)
         #expect(facts.stdout.contains(#""ipv6":"none""#))

@@ -43,7 +43,7 @@ import HostCheckCore
         many.diagnostics = (1...120).map { (index: Int) in Diagnostic(.warning, "d\(index)", at: SourceLocation(file: "x", line: index)) }
         let root = try parseJSON(try Samples.render(JSONReporter(options: ReporterOptions()), hosts: [many]))
         let host = try #require(root["hosts"]?.items.first)
-        #expect(host.keys == ["name", "platform", "captured_at", "sources", "coverage", "coverage_line", "diagnostics", "diagnostics_total"])
+        #expect(host.keys == ["name", "platform", "captured_at", "sources", "coverage", "coverage_line", "reported_name", "diagnostics", "diagnostics_total"])
         #expect(host["diagnostics"]?.items.count == JSONReporter.hostDiagnosticsLimit)
         #expect(host["diagnostics_total"]?.int == 120)
         #expect(root["diagnostics"]?.items.first?["message"]?.string == "waiver for rule 'x' matched nothing")

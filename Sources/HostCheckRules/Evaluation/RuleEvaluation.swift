@@ -133,9 +133,10 @@ struct RuleEvaluation {
         decision.missingCoverage = gaps.map(\.dimension)
     }
 
-    /// The recorded assumption behind the first gap it explains, if any.
+    /// The recorded assumptions behind the gaps: every line naming one of their dimensions
+    /// (what lowered the coverage, what the format implies, what was declared), if any.
     private static func assumption(for gaps: [CoverageNeeds.Gap], in coverage: Coverage) -> String? {
-        coverage.assumed.first { line in
+        let lines = coverage.assumed.filter { line in
             guard let colon = line.firstIndex(of: ":") else { return false }
             let dimensions = line[..<colon].split(separator: ",").map { String($0.filter { $0 != " " }) }
             return gaps.contains { gap in
@@ -144,6 +145,7 @@ struct RuleEvaluation {
                     || (dimensions.contains("families") && AddressFamily(rawValue: gap.dimension) != nil)
             }
         }
+        return lines.isEmpty ? nil : lines.joined(separator: "; ")
     }
 
     /// The values of a word field (`protocol`, `family`) the selection can possibly accept.
