@@ -33,6 +33,12 @@ import HostCheckCore
             ProcessFact(
                 pid: 4, ppid: 0, name: "<script>\"evil\"\n\u{1B}[31m", nameTruncated: true, path: "C:\\Windows\\x.exe",
                 cmdline: "x --flag", user: "NT AUTHORITY\\SYSTEM", services: ["LanmanServer", "W32Time"], kernel: true,
+                identity: ProcessIdentity(
+                    uid: 0, exeDeleted: false, pathVerified: false, pathProblem: "not-found",
+                    sha256: String(repeating: "ab", count: 32), mountNamespace: 4_026_531_841, unit: "sshd.service",
+                    cgroup: "/system.slice/sshd.service", containerID: "0123abcd", parentName: "systemd",
+                    parentPath: "/usr/lib/systemd/systemd", nameMismatch: true, signer: "Microsoft Windows",
+                    signatureStatus: "Valid"),
                 source: SourceLocation(file: "tasklist.csv", line: 2)),
         ],
         diagnostics: [
@@ -80,7 +86,9 @@ import HostCheckCore
             + #""remote_address":null,"remote_port":null,"remote_port_name":null,"state":"listening","state_raw":null,"v6only":null,"netns":null,"#
             + #""ownership":"owned","ownership_reason":null,"pids":[6120],"source":{"file":"netstat.txt","line":8}}],"#
             + #""processes":[{"pid":6120,"ppid":null,"name":"nc64.exe","name_truncated":false,"path":null,"cmdline":null,"user":null,"#
-            + #""services":[],"kernel":false,"source":{"file":"tasklist.csv","line":9}}],"diagnostics":[]}"#
+            + #""services":[],"kernel":false,"uid":null,"exe_deleted":null,"path_verified":null,"path_problem":null,"sha256":null,"#
+            + #""mnt_ns":null,"unit":null,"cgroup":null,"container_id":null,"parent_name":null,"parent_path":null,"#
+            + #""name_mismatch":null,"signer":null,"signature_status":null,"source":{"file":"tasklist.csv","line":9}}],"diagnostics":[]}"#
             + "\n"
         #expect(text == expected)
     }

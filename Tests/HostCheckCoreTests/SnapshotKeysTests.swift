@@ -46,7 +46,7 @@ import Testing
         (["$defs", "host_info", "properties"], SnapshotKeys.host),
         (["$defs", "coverage", "properties"], SnapshotKeys.coverageLevels),
         (["$defs", "socket", "properties"], SnapshotKeys.socket),
-        (["$defs", "process", "properties"], SnapshotKeys.process),
+        (["$defs", "process", "properties"], SnapshotKeys.processV1),
     ])
     func snapshot1SchemaNamesTheLevelsOnly(path: [String], keys: [String]) throws {
         #expect(try Self.schemaProperties(path, in: "snapshot-1.json") == keys)

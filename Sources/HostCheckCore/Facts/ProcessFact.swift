@@ -21,6 +21,8 @@ public struct ProcessFact: Sendable, Hashable {
     public var services: [String]
     /// True for the kernel process (Windows PID 4 "System").
     public var kernel: Bool
+    /// What shows which program it runs beyond its own name: verified path, hash, signer, unit.
+    public var identity: ProcessIdentity
     /// Where the process came from: capture file and line, or the `/proc` path.
     public var source: SourceLocation
 
@@ -28,7 +30,7 @@ public struct ProcessFact: Sendable, Hashable {
     public init(
         pid: Int, ppid: Int? = nil, name: String?, nameTruncated: Bool = false, path: String? = nil,
         cmdline: String? = nil, user: String? = nil, services: [String] = [], kernel: Bool = false,
-        source: SourceLocation
+        identity: ProcessIdentity = ProcessIdentity(), source: SourceLocation
     ) {
         self.pid = pid
         self.ppid = ppid
@@ -39,6 +41,7 @@ public struct ProcessFact: Sendable, Hashable {
         self.user = user
         self.services = services
         self.kernel = kernel
+        self.identity = identity
         self.source = source
     }
 }

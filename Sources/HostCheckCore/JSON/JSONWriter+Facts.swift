@@ -198,8 +198,27 @@ extension JSONWriter {
         key("user"); string(process.user)
         key("services"); strings(process.services)
         key("kernel"); bool(process.kernel)
+        write(process.identity)
         key("source"); write(process.source)
         endObject()
+    }
+
+    /// Writes a process's identity members, in ``SnapshotKeys/processIdentity`` order, inside its object.
+    private mutating func write(_ identity: ProcessIdentity) {
+        key("uid"); int(identity.uid)
+        key("exe_deleted"); bool(identity.exeDeleted)
+        key("path_verified"); bool(identity.pathVerified)
+        key("path_problem"); string(identity.pathProblem)
+        key("sha256"); string(identity.sha256)
+        key("mnt_ns"); uint(identity.mountNamespace)
+        key("unit"); string(identity.unit)
+        key("cgroup"); string(identity.cgroup)
+        key("container_id"); string(identity.containerID)
+        key("parent_name"); string(identity.parentName)
+        key("parent_path"); string(identity.parentPath)
+        key("name_mismatch"); bool(identity.nameMismatch)
+        key("signer"); string(identity.signer)
+        key("signature_status"); string(identity.signatureStatus)
     }
 
     /// Writes a whole snapshot document (docs/architecture.md, "Contracts").

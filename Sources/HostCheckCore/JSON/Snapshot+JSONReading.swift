@@ -141,7 +141,29 @@ extension ProcessFact {
             user: try fields.optionalString("user"),
             services: try fields.strings("services", required: false),
             kernel: try fields.optionalBool("kernel") ?? false,
+            identity: try ProcessIdentity(fields),
             source: try SourceLocation(try fields.fields("source", what: "process source")))
+    }
+}
+
+extension ProcessIdentity {
+    /// The identity members of a process object; all absent in snapshot-1.
+    init(_ fields: JSONFields) throws(JSONReadError) {
+        self.init(
+            uid: try fields.optionalInt("uid", in: 0...Int(UInt32.max)),
+            exeDeleted: try fields.optionalBool("exe_deleted"),
+            pathVerified: try fields.optionalBool("path_verified"),
+            pathProblem: try fields.optionalString("path_problem"),
+            sha256: try fields.optionalString("sha256"),
+            mountNamespace: try fields.optionalUInt64("mnt_ns"),
+            unit: try fields.optionalString("unit"),
+            cgroup: try fields.optionalString("cgroup"),
+            containerID: try fields.optionalString("container_id"),
+            parentName: try fields.optionalString("parent_name"),
+            parentPath: try fields.optionalString("parent_path"),
+            nameMismatch: try fields.optionalBool("name_mismatch"),
+            signer: try fields.optionalString("signer"),
+            signatureStatus: try fields.optionalString("signature_status"))
     }
 }
 

@@ -16,6 +16,13 @@ package enum SnapshotKeys {
         "remote_port", "remote_port_name", "state", "state_raw", "v6only", "netns", "ownership", "ownership_reason",
         "pids", "source",
     ]
-    /// The members of a process.
-    package static let process = ["pid", "ppid", "name", "name_truncated", "path", "cmdline", "user", "services", "kernel", "source"]
+    /// The members of a process in snapshot-1.
+    package static let processV1 = ["pid", "ppid", "name", "name_truncated", "path", "cmdline", "user", "services", "kernel", "source"]
+    /// The identity members of a process (snapshot-2, ``ProcessIdentity``), written before `source`.
+    package static let processIdentity = [
+        "uid", "exe_deleted", "path_verified", "path_problem", "sha256", "mnt_ns", "unit", "cgroup", "container_id",
+        "parent_name", "parent_path", "name_mismatch", "signer", "signature_status",
+    ]
+    /// The members of a process (snapshot-2).
+    package static let process = Array(processV1.dropLast()) + processIdentity + ["source"]
 }

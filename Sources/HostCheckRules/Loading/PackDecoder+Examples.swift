@@ -125,6 +125,21 @@ extension PackDecoder {
             user: fields["user"].flatMap { reader.string($0.value, what: "user") },
             services: fields["services"].flatMap { reader.stringList($0.value, what: "services") } ?? [],
             kernel: fields["kernel"].flatMap { reader.boolean($0.value, what: "kernel") } ?? false,
+            identity: ProcessIdentity(
+                uid: fields["uid"].flatMap { number($0.value, what: "uid") },
+                exeDeleted: fields["exe_deleted"].flatMap { reader.boolean($0.value, what: "exe_deleted") },
+                pathVerified: fields["path_verified"].flatMap { reader.boolean($0.value, what: "path_verified") },
+                pathProblem: fields["path_problem"].flatMap { reader.string($0.value, what: "path_problem") },
+                sha256: fields["sha256"].flatMap { reader.string($0.value, what: "sha256") },
+                mountNamespace: fields["mnt_ns"].flatMap { number($0.value, what: "mnt_ns") }.map(UInt64.init),
+                unit: fields["unit"].flatMap { reader.string($0.value, what: "unit") },
+                cgroup: fields["cgroup"].flatMap { reader.string($0.value, what: "cgroup") },
+                containerID: fields["container_id"].flatMap { reader.string($0.value, what: "container_id") },
+                parentName: fields["parent_name"].flatMap { reader.string($0.value, what: "parent_name") },
+                parentPath: fields["parent_path"].flatMap { reader.string($0.value, what: "parent_path") },
+                nameMismatch: fields["name_mismatch"].flatMap { reader.boolean($0.value, what: "name_mismatch") },
+                signer: fields["signer"].flatMap { reader.string($0.value, what: "signer") },
+                signatureStatus: fields["signature_status"].flatMap { reader.string($0.value, what: "signature_status") }),
             source: source
         )
     }
