@@ -61,7 +61,7 @@ let package = Package(
             name: "hostcheck",
             dependencies: ["HostCheckCLI"],
             // The release binary (static Swift runtime, position-independent, full RELRO) is
-            // built by scripts/build-release.sh with command-line flags, not unsafeFlags here.
+            // built by scripts/build-release.sh with command-line linker flags; this manifest has none.
             // FoundationEssentials' own libraries (_FoundationCShims, _FoundationCollections)
             // need no naming: the toolchain's autolink entries bring them into the static link.
             swiftSettings: swiftSettings
