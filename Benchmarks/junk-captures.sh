@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Junk captures (issue 13): how fast, and in how much memory, hostcheck reads capture files
-# that are not captures. It generates four files in a temporary directory (or in $JUNK_DIR,
+# that are not captures. It generates five files in a temporary directory (or in $JUNK_DIR,
 # kept there and reused, when set):
 #
 #   garbage-line.txt   200 MB: one line of random printable text (base64, no line feed)
 #   nul-256m.bin       256 MiB of NUL bytes
 #   nul-1g.bin         1 GiB of NUL bytes
 #   random-200m.bin    200 MB of random bytes
+#   junk-netstat.txt   200 MB: a Windows netstat title and header, then 2,000,000 lines of
+#                      99 random printable characters (junk lines inside a recognised capture)
 #
 # and runs `hostcheck facts --capture FILE --format json` on each under GNU `/usr/bin/time -v`,
 # printing one row per file: size, wall seconds, CPU seconds (user + system), MB/s (10^6 bytes
@@ -43,9 +45,10 @@ make_file garbage-line.txt 200000000 bash -c 'head -c 150000000 /dev/urandom | b
 make_file nul-256m.bin 268435456 head -c 268435456 /dev/zero
 make_file nul-1g.bin 1073741824 head -c 1073741824 /dev/zero
 make_file random-200m.bin 200000000 head -c 200000000 /dev/urandom
+make_file junk-netstat.txt 200000000 bash -c 'printf "\r\nActive Connections\r\n\r\n  Proto  Local Address          Foreign Address        State           PID\r\n"; head -c 150000000 /dev/urandom | base64 -w99'
 
 printf '%-18s %12s %8s %8s %7s %11s %5s  %s\n' file bytes seconds "CPU s" MB/s "max RSS MB" exit diagnostic
-for name in garbage-line.txt nul-256m.bin nul-1g.bin random-200m.bin; do
+for name in garbage-line.txt nul-256m.bin nul-1g.bin random-200m.bin junk-netstat.txt; do
     path="$dir/$name"
     size=$(stat -c %s "$path")
     set +e

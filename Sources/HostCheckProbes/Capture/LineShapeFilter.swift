@@ -50,9 +50,9 @@ enum LineShapeFilter {
     }
 
     /// Whether the line may be pasted noise (``PastedNoise/classify(_:)``): a code fence,
-    /// an elision, a pager line, a Windows prompt (`X:\\`), or a prompt or echoed command,
-    /// which holds one of `commands` (lower-case ASCII, compared ignoring ASCII case).
-    static func mayBeNoise(_ line: Substring, commands: [[UInt8]]) -> Bool {
+    /// an elision, a pager line, or a line holding one of `needles` (a Windows prompt `:\\`,
+    /// an echoed command), compared ignoring ASCII case.
+    static func mayBeNoise(_ line: Substring, needles: ByteNeedles) -> Bool {
         withBytes(line) { bytes in
             // `…` (U+2026) and other general punctuation start with 0xE2.
             if bytes.contains(0xE2) { return true }
@@ -60,32 +60,21 @@ enum LineShapeFilter {
             guard start < bytes.count else { return false }
             let first = bytes[start]
             if first == UInt8(ascii: "`") || first == UInt8(ascii: ".") || first == UInt8(ascii: "-") { return true }
-            // A Windows prompt (`C:\Users\ops>`, `PS C:\>`) needs no command after it.
-            if contains(bytes, ignoringCase: Array(":\\".utf8)) { return true }
-            return commands.contains { contains(bytes, ignoringCase: $0) }
+            return needles.occur(in: bytes)
         }
+    }
+
+    /// Whether the line holds one of `needles`, ignoring ASCII case: a line equal to a known
+    /// message once trimmed must hold that message.
+    static func mayHold(_ line: Substring, _ needles: ByteNeedles) -> Bool {
+        withBytes(line) { needles.occur(in: $0) }
+    }
+
+    /// Whether the line holds the byte (an ASCII character), without stepping through Characters.
+    static func contains(_ line: Substring, byte: UInt8) -> Bool {
+        withBytes(line) { $0.contains(byte) }
     }
 
     /// An ASCII capital letter lowered; any other byte as it is.
-    private static func lower(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-    }
-
-    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, ignoringCase needle: [UInt8]) -> Bool {
-        let count = needle.count
-        guard count > 0, haystack.count >= count else { return false }
-        return needle.withUnsafeBufferPointer { needle in
-            let head = needle[0]
-            var index = 0
-            while index <= haystack.count - count {
-                if lower(haystack[index]) == head {
-                    var matched = 1
-                    while matched < count, lower(haystack[index + matched]) == needle[matched] { matched += 1 }
-                    if matched == count { return true }
-                }
-                index += 1
-            }
-            return false
-        }
-    }
+    private static func lower(_ byte: UInt8) -> UInt8 { ByteNeedles.lower(byte) }
 }

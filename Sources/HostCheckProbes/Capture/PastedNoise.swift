@@ -12,12 +12,14 @@ enum PastedNoise: Equatable {
         "netstat", "tasklist", "get-nettcpconnection", "get-netudpendpoint", "get-process", "ss", "sudo", "lsof",
     ]
 
-    /// ``commands`` as bytes, for ``LineShapeFilter/mayBeNoise(_:commands:)``.
-    static let commandBytes: [[UInt8]] = commands.sorted().map { Array($0.utf8) }
+    /// The Windows prompt's `:\\` anywhere, and ``commands`` as blank-separated tokens (the
+    /// only way ``isPrompt(_:)`` accepts them), as one search for
+    /// ``LineShapeFilter/mayBeNoise(_:needles:)``.
+    static let needles = ByteNeedles([Array(":\\".utf8)], wholeWords: commands.sorted().map { Array($0.utf8) })
 
     /// What kind of pasted noise a line is, or nil.
     static func classify(_ line: Substring) -> PastedNoise? {
-        guard LineShapeFilter.mayBeNoise(line, commands: commandBytes) else { return nil }
+        guard LineShapeFilter.mayBeNoise(line, needles: needles) else { return nil }
         let body = DisplayWidth.trimmed(String(line))
         guard !body.isEmpty else { return nil }
         if body.hasPrefix("```") { return .codeFence }

@@ -209,7 +209,8 @@ struct NetstatChunk: Sendable {
         /// A line that is neither a row nor an owner line: decoration, pasted noise, a
         /// malformed row, or (kept pending) a title/header of an unknown language.
         mutating func readOther(_ line: Substring, index: Int, text: CaptureText) {
-            if WindowsLanguages.elevationMessages.contains(DisplayWidth.trimmed(String(line))) {
+            if LineShapeFilter.mayHold(line, WindowsLanguages.elevationNeedles),
+               WindowsLanguages.elevationMessages.contains(DisplayWidth.trimmed(String(line))) {
                 chunk.result.diagnostics.append(Diagnostic(
                     .error, "netstat -b was not run from an elevated prompt: it listed no sockets",
                     at: text.location(line: index + 1)))

@@ -93,7 +93,7 @@ enum NetstatParser {
         let titled = first.knownHeader || structural.count == (first.knownPreamble ? 1 : 2)
         for index in first.pending where !structural.contains(index) {
             let line = text.line(index)
-            if line.contains(":") {
+            if LineShapeFilter.contains(line, byte: UInt8(ascii: ":")) {
                 gaps.unreadable(at: index + 1, proto: nil, family: nil)
                 result.diagnostics.append(Diagnostic(
                     .warning, "line not understood as part of a netstat capture; it may be a row: "

@@ -122,6 +122,10 @@ enum WindowsLanguages {
         "The requested operation requires elevation.",
     ]
 
+    /// ``elevationMessages`` with ASCII lowered, as one byte search: a line that holds none of them is
+    /// none of them, whatever its blanks.
+    static let elevationNeedles = ByteNeedles(elevationMessages.map { $0.utf8.map(ByteNeedles.lower) })
+
     /// The "can not obtain ownership information" lines, also mis-decoded.
     static let ownerFailures: Set<String> = Set(all.flatMap { $0.ownerFailure.flatMap(Mojibake.variants(of:)) })
 
