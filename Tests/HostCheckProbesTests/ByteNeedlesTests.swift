@@ -48,3 +48,19 @@ import Testing
         }
     }
 }
+
+/// ``Tokens/split(_:)`` splits on runs of ASCII spaces and tabs, by bytes.
+@Suite struct TokenSplitTests {
+    @Test(arguments: [
+        ("  TCP    0.0.0.0:135\t\t0.0.0.0:0  LISTENING 1044  ", ["TCP", "0.0.0.0:135", "0.0.0.0:0", "LISTENING", "1044"]),
+        ("", []),
+        (" \t ", []),
+        ("one", ["one"]),
+        ("Größe  Ö", ["Größe", "Ö"]),
+        ("a\u{A0}b c", ["a\u{A0}b", "c"]),
+        ("a \u{301}b", ["a", "\u{301}b"]),
+    ])
+    func splitsOnASCIIBlanks(line: String, expected: [String]) {
+        #expect(Tokens.split(Substring(line)).map(String.init) == expected)
+    }
+}

@@ -1,8 +1,27 @@
 /// Whitespace splitting shared by the capture parsers.
 enum Tokens {
-    /// The tokens of `line`, split on runs of ASCII spaces and tabs.
+    /// The tokens of `line`, split on runs of ASCII spaces and tabs. The bytes are scanned, not
+    /// the Characters, so a space or tab followed by a combining mark still separates (and a
+    /// line of junk costs a byte scan).
     static func split(_ line: Substring) -> [Substring] {
-        line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        let utf8 = line.utf8
+        let spans: [Range<Int>]? = utf8.withContiguousStorageIfAvailable { bytes in
+            var spans: [Range<Int>] = []
+            var index = 0
+            while index < bytes.count {
+                while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+                guard index < bytes.count else { break }
+                let start = index
+                while index < bytes.count, bytes[index] != 0x20, bytes[index] != 0x09 { index += 1 }
+                spans.append(start..<index)
+            }
+            return spans
+        }
+        guard let spans else { return split(Substring(String(line))) }
+        let base = utf8.startIndex
+        return spans.map { span in
+            line[utf8.index(base, offsetBy: span.lowerBound)..<utf8.index(base, offsetBy: span.upperBound)]
+        }
     }
 
     /// True when the line is empty or only blanks.
