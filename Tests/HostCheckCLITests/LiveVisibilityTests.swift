@@ -140,7 +140,7 @@ import Glibc
         #expect(check.stdout.contains("UNKNOWN high     owner-demo/no-python-listeners"))
         #expect(check.stdout.contains("127.0.0.1:\(listener.port)  owner unknown (holder-not-visible)"))
         #expect(!check.stdout.contains("PASS"))
-        #expect(check.stdout.contains("capture with `sudo hostcheck check --all-namespaces`"))
+        #expect(check.stdout.contains("capture with `sudo hostcheck check --all-namespaces in the host's PID namespace"))
     }
 
     @Test(.enabled(if: LiveVisibilityTests.canMountHidepid, "needs root, unshare --mount and setpriv"))

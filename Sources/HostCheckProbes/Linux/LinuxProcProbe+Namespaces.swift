@@ -4,6 +4,9 @@ extension LinuxProcProbe {
     /// The run that covers every socket and owner of a Linux host, for `unknown` messages: as
     /// root on the host itself (not in a container's PID namespace), every namespace read.
     static let fullCapture = "sudo hostcheck check --all-namespaces"
+    /// The run that settles what a probe that cannot see every process (a child PID namespace,
+    /// `/proc` mounted `hidepid=`) leaves unknown.
+    static let fullCaptureWhereAllIsVisible = fullCapture + " in the host's PID namespace, with a /proc that shows every process"
 
     /// The namespaces the options ask for; the own namespace's inode from `<root>/self/ns/net`.
     /// `missed` is set when `all` could not read some process's namespace (coverage is then partial).

@@ -92,7 +92,7 @@ package struct LinuxProcProbe: Probe {
         }
         hostCoverage.owners = join.ownersCoverage()
         hostCoverage.netns = netns
-        hostCoverage.fullCapture = Self.fullCapture
+        hostCoverage.fullCapture = walk.hiddenProcesses == nil ? Self.fullCapture : Self.fullCaptureWhereAllIsVisible
         var sources = [CaptureSource(file: procRoot, format: "linux-proc")]
         if tables.netlinkUsed { sources.append(CaptureSource(file: "NETLINK_SOCK_DIAG", format: "linux-sock-diag")) }
         let host = HostInfo(

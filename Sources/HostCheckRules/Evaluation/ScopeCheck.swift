@@ -20,7 +20,8 @@ enum ScopeCheck {
         if !scope.platforms.isEmpty {
             let wanted = scope.platforms.map(\.rawValue).joined(separator: ", ")
             if host.platform == .unknown {
-                undecidable.append("platform unknown (rule applies to \(wanted))")
+                undecidable.append(
+                    "platform unknown (rule applies to \(wanted)); give `platform` in the bundle's host.json to settle it")
             } else if !scope.platforms.contains(host.platform) {
                 return .outOfScope("out of scope: platform \(host.platform.rawValue), rule applies to \(wanted)")
             }
