@@ -7,11 +7,12 @@ import HostCheckCore
 /// `Export-Csv` writes it; quotes inside a field are doubled, so no text a process chooses can
 /// start a row of its own.
 ///
-/// `Export-Csv` quotes every field, and a row read here must too: a line from inside a field
-/// has its quotes doubled, so it can never read as a row of quoted fields holding a number.
-/// Every row that cannot be read is a warning at its line and is not read: an open quote at
-/// the end of the file or after ``maximumRowLines`` lines, an unquoted field, a field count
-/// that is not the header's, text after a closing quote, a last row cut without its line end.
+/// `Export-Csv` quotes every value and writes a null one (`ExecutablePath` of another user's
+/// process) as nothing, and a row read here must be so: a line from inside a field has its
+/// quotes doubled, so it can never read as a row whose quoted fields hold a number. Every row
+/// that cannot be read is a warning at its line and is not read: an open quote at the end of
+/// the file or after ``maximumRowLines`` lines, an unquoted value, a field count that is not
+/// the header's, text after a closing quote, a last row cut without its line end.
 struct PowerShellCSVTable: Sendable {
     /// The lower-cased property names of the header.
     var header: [String] = []
@@ -24,6 +25,7 @@ struct PowerShellCSVTable: Sendable {
     /// Reads `text`; `what` names the export in messages (`Win32_Process export`).
     init(_ text: CaptureText, what: String) {
         let lines = text.lines
+        let unterminated = text.withBytes { $0.last.map { $0 != 0x0A && $0 != 0x0D } ?? false }
         var index = 0
         var sawHeader = false
         while index < lines.count {
@@ -51,10 +53,15 @@ struct PowerShellCSVTable: Sendable {
                     at: location))
                 continue
             }
-            guard fields.allSatisfy(\.quoted) else {
+            guard fields.allSatisfy({ $0.quoted || $0.value.isEmpty }) else {
                 diagnostics.append(Diagnostic(
-                    .warning, "csv row of the \(what) has an unquoted field (Export-Csv quotes every field; "
-                        + "a row cut short?); not read", at: location))
+                    .warning, "csv row of the \(what) has an unquoted value (Export-Csv quotes every value); not read",
+                    at: location))
+                continue
+            }
+            if unterminated, index == lines.count, fields.last?.quoted != true {
+                diagnostics.append(Diagnostic(
+                    .warning, "the \(what) ends inside its last row (no line end); the row is not read", at: location))
                 continue
             }
             guard sawHeader else {
