@@ -23,6 +23,7 @@ import Testing
         ("hostile-signature-other-path", 2, "owner unknown (sources-disagree)"),
         ("hostile-signature-no-socket", 1, "signatures.csv:5: warning: pid 3000 owns no socket"),
         ("hostile-short-row", 2, "signatures.csv:4: warning: csv row of the signature export has 4 fields"),
+        ("hostile-short-row", 2, "pid 2044 (magaya.exe): signer unknown; a signature row"),
         ("hostile-open-quote", 2, "signatures.csv:4: warning: line not understood as a csv row"),
         ("hostile-huge-pid", 2, "signatures.csv:4: warning: ProcessId is no Windows process id"),
         ("hostile-cut-last-row", 2, "signatures.csv:4: warning: the signature export ends inside its last row"),
