@@ -172,3 +172,27 @@ struct WindowsIdentityCaptureTests {
         #expect(snapshot.processes.first { $0.pid == 2044 } == nil, "nothing joins the listener to that row")
     }
 }
+
+/// Whether two records of one PID name the same image (``ProcessImage/agree(_:_:)``).
+@Suite struct ProcessImageAgreementTests {
+    static func record(_ name: String?, cut: Bool = false, path: String? = nil) -> ProcessFact {
+        ProcessFact(pid: 1, name: name, nameTruncated: cut, path: path, source: SourceLocation(file: "c", line: 1))
+    }
+
+    @Test(arguments: [
+        (record("svchost"), record("svchost.exe"), true),
+        (record("SVCHOST.EXE"), record(nil, path: #"C:\Windows\system32\svchost.exe"#), true),
+        (record("svchost"), record("svchost.exe.exe"), false),
+        (record("magaya.exe"), record("magaya", path: #"C:\Python\python.exe"#), false),
+        (record("averyveryverylongimagena", cut: true), record("averyveryverylongimagename.exe"), true),
+        (record("svchost.e", cut: true), record("svchost"), true),
+        (record("foo.e", cut: true), record("foobar.exe"), false),
+        (record("svch", cut: true), record("svchost.e", cut: true), true),
+        (record("svch", cut: true), record("plink.ex", cut: true), false),
+        (record(nil), record("anything.exe"), true),
+    ])
+    func agreement(_ first: ProcessFact, _ second: ProcessFact, _ agree: Bool) {
+        #expect(ProcessImage.agree(first, second) == agree)
+        #expect(ProcessImage.agree(second, first) == agree)
+    }
+}

@@ -40,13 +40,18 @@ public enum ProcessImage {
         return lowered
     }
 
-    /// Whether two records name the same image: equal images, or a cut one that the other's
-    /// image begins with. Unknown (nil image) agrees with anything.
+    /// Whether two records name the same image: equal images, or a cut name that the other's
+    /// file name (its image, with or without `.exe`) begins with; two cut names agree when one
+    /// begins the other. Unknown (nil image) agrees with anything.
     public static func agree(_ first: ProcessFact, _ second: ProcessFact) -> Bool {
         guard let a = of(first), let b = of(second) else { return true }
-        if a.image == b.image { return true }
-        if a.truncated, b.image.hasPrefix(a.image) { return true }
-        if b.truncated, a.image.hasPrefix(b.image) { return true }
-        return false
+        let cutA = a.truncated ? basename(first.name ?? "").lowercased() : nil
+        let cutB = b.truncated ? basename(second.name ?? "").lowercased() : nil
+        switch (cutA, cutB) {
+        case (nil, nil): return a.image == b.image
+        case (let x?, let y?): return x.hasPrefix(y) || y.hasPrefix(x)
+        case (let x?, nil): return b.image.hasPrefix(x) || (b.image + ".exe").hasPrefix(x)
+        case (nil, let y?): return a.image.hasPrefix(y) || (a.image + ".exe").hasPrefix(y)
+        }
     }
 }
