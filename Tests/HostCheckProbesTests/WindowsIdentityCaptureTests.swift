@@ -52,6 +52,7 @@ struct WindowsIdentityCaptureTests {
         #expect(processes[1].source == SourceLocation(file: "w.csv", line: 3))
         #expect(processes[2].path == nil, "another user's process: the path is unknown, never guessed")
         #expect(parsed.processes?.diagnostics.isEmpty == true)
+        #expect(parsed.processes?.decorationLines == 1, "the header")
     }
 
     @Test func aCommandLineWithLineBreaksIsOneRowAndCannotForgeAnother() throws {

@@ -23,6 +23,7 @@ enum AuthenticodeCSVParser {
         var result = ProcessCapture()
         result.describesSocketOwners = true
         result.diagnostics = table.diagnostics
+        result.decorationLines = table.decorationLines
         for record in table.records {
             let location = text.location(line: record.line)
             guard let pid = PowerShellCSVTable.pid(record, "ProcessId") else {

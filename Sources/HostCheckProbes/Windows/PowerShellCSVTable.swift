@@ -18,6 +18,8 @@ struct PowerShellCSVTable: Sendable {
     var header: [String] = []
     var records: [PowerShellRecord] = []
     var diagnostics: [Diagnostic] = []
+    /// Lines read as the header or a `#TYPE` line.
+    var decorationLines = 0
 
     /// The most lines one row may span (a command line with line breaks).
     static let maximumRowLines = 64
@@ -33,7 +35,10 @@ struct PowerShellCSVTable: Sendable {
             var row = String(lines[index])
             index += 1
             if Tokens.isBlank(Substring(row)) { continue }
-            if !sawHeader, FormatRecognizer.head(Substring(row)).hasPrefix("#TYPE ") { continue }
+            if !sawHeader, FormatRecognizer.head(Substring(row)).hasPrefix("#TYPE ") {
+                decorationLines += 1
+                continue
+            }
             if PastedNoise.classify(Substring(row)) != nil {
                 diagnostics.append(Diagnostic(
                     .warning, "line not read as part of the \(what) (pasted around it)", at: text.location(line: first + 1)))
@@ -67,6 +72,7 @@ struct PowerShellCSVTable: Sendable {
             guard sawHeader else {
                 header = fields.map { $0.value.lowercased() }
                 sawHeader = true
+                decorationLines += 1
                 continue
             }
             guard fields.count == header.count else {

@@ -13,6 +13,7 @@ enum Win32ProcessCSVParser {
         let table = PowerShellCSVTable(text, what: "Win32_Process export")
         var result = ProcessCapture()
         result.diagnostics = table.diagnostics
+        result.decorationLines = table.decorationLines
         for record in table.records {
             let location = text.location(line: record.line)
             guard let pid = PowerShellCSVTable.pid(record, "ProcessId") else {
