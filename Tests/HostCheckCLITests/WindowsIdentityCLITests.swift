@@ -19,6 +19,7 @@ import Testing
         ("magaya-unsigned", 1, "magaya.exe (pid 2044), expected signer Magaya Corporation"),
         ("magaya-unsigned-ps7", 1, "magaya.exe (pid 2044), expected signer Magaya Corporation"),
         ("magaya-self-signed", 1, "expected signer Magaya Corporation"),
+        ("magaya-unelevated", 2, "pid 2044 (MagayaNetworkService.exe): signer unknown; a signature row"),
         ("hostile-two-paths", 2, "win32-process.csv:8: warning: pid 2044 is path"),
         ("hostile-signature-other-path", 2, "owner unknown (sources-disagree)"),
         ("hostile-signature-no-socket", 1, "signatures.csv:5: warning: pid 3000 owns no socket"),
