@@ -61,4 +61,27 @@ import Testing
             }
         }
     }
+
+    /// The fixtures follow the script: the files it names, the properties it selects in their
+    /// order (the header), and the command lines it records in `host.json`.
+    @Test func theFixturesHaveTheScriptsFilesHeadersAndCommands() throws {
+        let script = try String(
+            contentsOf: HostCheckRunner.packageRoot.appendingPathComponent("scripts/capture-windows.ps1"), encoding: .utf8)
+        let win32Command = "Get-CimInstance Win32_Process | Select-Object ProcessId,ParentProcessId,Name,ExecutablePath,CommandLine"
+            + " | Export-Csv -NoTypeInformation -Encoding UTF8"
+        for expected in [
+            "'win32-process.csv'", "'signatures.csv'", "$win32Process = '\(win32Command)'",
+            "Select-Object ProcessId, ParentProcessId, Name, ExecutablePath, CommandLine",
+            "ProcessId     = $owner", "Path          = $path", "SHA256        =", "Status        =", "SignerSubject =",
+        ] {
+            #expect(script.contains(expected), "the script no longer has \(expected)")
+        }
+        let bundle = Self.bundle("magaya-signed")
+        let win32 = try [UInt8](Data(contentsOf: URL(fileURLWithPath: bundle + "/win32-process.csv")))
+        let signatures = try [UInt8](Data(contentsOf: URL(fileURLWithPath: bundle + "/signatures.csv")))
+        let host = try String(contentsOfFile: bundle + "/host.json", encoding: .utf8)
+        #expect(win32.starts(with: Array("\u{FEFF}\"ProcessId\",\"ParentProcessId\",\"Name\",\"ExecutablePath\",\"CommandLine\"\r\n".utf8)))
+        #expect(signatures.starts(with: Array("\u{FEFF}\"ProcessId\",\"Path\",\"SHA256\",\"Status\",\"SignerSubject\"\r\n".utf8)))
+        #expect(host.contains("\"command\":  \"\(win32Command)\""))
+    }
 }
