@@ -25,6 +25,7 @@ struct CaptureRobustnessTests {
         "languages/netstat-ano-ja.cp932.txt", "languages/netstat-ano-de.cp850.txt", "powershell/get-nettcpconnection.csv",
         "powershell/get-nettcpconnection.ps51.json", "unix/ss-tulpn.txt", "unix/lsof-i.txt", "unix/netstat-tulpn.txt",
         "unix/proc-net-tcp.txt", "unix/bsd-netstat-an.txt", "bundle-wh-berlin-02/host.json",
+        "powershell/win32-process.ps51.csv", "powershell/signatures.ps7.csv",
     ]
 
     @Test(arguments: seeds)

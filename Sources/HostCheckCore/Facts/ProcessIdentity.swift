@@ -34,8 +34,10 @@ public struct ProcessIdentity: Sendable, Hashable {
     /// name (nor of a command on `PATH` that resolves to it): a rename. False when checked and
     /// consistent; nil when not checked.
     public var nameMismatch: Bool?
-    /// The subject (CN, or O when there is no CN) of the certificate that signed the executable
-    /// (Windows `Get-AuthenticodeSignature`), when the capture recorded one.
+    /// The subject of the certificate that signed the executable, as Windows prints it
+    /// (`CN=Magaya Corporation, O=Magaya Corporation, C=US`: `Get-AuthenticodeSignature`'s
+    /// `SignerCertificate.Subject`), when the capture recorded one; whatever the status, which
+    /// says whether the signature is valid.
     public var signer: String?
     /// The signature status as recorded (`Valid`, `NotSigned`, `HashMismatch`, ...).
     public var signatureStatus: String?

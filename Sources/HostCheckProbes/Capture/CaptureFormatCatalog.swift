@@ -6,6 +6,8 @@ public enum CaptureFormatCatalog {
     public static var builtin: [CaptureFormatDescriptor] {
         [
             NetstatParser.descriptor,
+            Win32ProcessCSVParser.descriptor,
+            AuthenticodeCSVParser.descriptor,
             TasklistCSVParser.descriptor,
             TasklistListParser.descriptor,
             TasklistTableParser.descriptor,

@@ -7,4 +7,7 @@ package struct ProcessCapture: Sendable {
     var diagnostics: [Diagnostic] = []
     /// Lines read as header or ruler.
     var decorationLines = 0
+    /// True when every record is about a socket owner (a signature export): a record whose PID
+    /// owns no socket is reported.
+    var describesSocketOwners = false
 }

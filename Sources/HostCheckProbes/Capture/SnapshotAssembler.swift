@@ -14,6 +14,7 @@ enum SnapshotAssembler {
         var sockets: [SocketFact] = []
         var processes: [ProcessFact] = []
         var ownerProcesses: [ProcessFact] = []
+        var ownerRecords: [ProcessFact] = []
         var diagnostics = notes
         var sources: [CaptureSource] = []
         var platform = Platform.unknown
@@ -31,6 +32,7 @@ enum SnapshotAssembler {
             }
             if let tasklist = file.processes {
                 processes += tasklist.processes
+                if tasklist.describesSocketOwners { ownerRecords += tasklist.processes }
                 diagnostics += tasklist.diagnostics
             }
         }
@@ -39,6 +41,7 @@ enum SnapshotAssembler {
             platform = .unknown
         }
         processes = deduplicated(processes + ownerProcesses, diagnostics: &diagnostics, sockets: &sockets)
+        diagnostics += ownersWithoutSockets(ownerRecords, sockets: sockets)
         let info = files.compactMap(\.bundleInfo).first
         WindowsKernelProcess.complete(&processes, sockets: sockets, platform: info?.platform ?? platform)
         let host = HostInfo(
@@ -47,9 +50,11 @@ enum SnapshotAssembler {
         return Snapshot(host: host, sockets: sockets, processes: processes, diagnostics: diagnostics)
     }
 
-    /// One record per PID. A repeated PID with the same name (any case) adds its services;
-    /// with another name the sources disagree (PID reuse between captures): a warning names
-    /// both lines and the sockets of that PID become `unknown`-owned (`sources-disagree`).
+    /// One record per PID. A repeated PID that names the same image and, where both know them,
+    /// the same path and file hash, completes the first record (services, user, parent, path,
+    /// command line, hash, signature). Otherwise the sources disagree (PID reuse between the
+    /// commands of a capture, or two rows for one PID): a warning names both lines and the
+    /// sockets of that PID become `unknown`-owned (`sources-disagree`).
     static func deduplicated(
         _ processes: [ProcessFact], diagnostics: inout [Diagnostic], sockets: inout [SocketFact]
     ) -> [ProcessFact] {
@@ -67,18 +72,15 @@ enum SnapshotAssembler {
                 kept[position].name = full
                 kept[position].nameTruncated = false
             }
-            if sameImage(first, process) {
-                for service in process.services where !kept[position].services.contains(service) {
-                    kept[position].services.append(service)
-                }
-                if kept[position].user == nil { kept[position].user = process.user }
-            } else {
+            if let conflict = ProcessRecordMerge.conflict(first, process) {
                 disputed.insert(process.pid)
                 diagnostics.append(Diagnostic(
                     .warning,
-                    "pid \(process.pid) is '\(first.name ?? "?")' at \(first.source) but '\(process.name ?? "?")' here; "
+                    "pid \(process.pid) is \(conflict.first) at \(first.source) but \(conflict.second) here; "
                         + "its sockets' owner is unknown",
                     at: process.source))
+            } else {
+                ProcessRecordMerge.complete(&kept[position], with: process)
             }
         }
         if !disputed.isEmpty {
@@ -90,14 +92,23 @@ enum SnapshotAssembler {
         return kept
     }
 
-    /// Whether two records name the same image: equal names (any case), or a name cut at its
-    /// column width that is a prefix of the other (`tasklist` cuts at 25 characters).
+    /// A warning for each record of a socket owner (a signature export row) whose PID owns no
+    /// socket of the captures: the commands saw different processes, and nothing is built on it.
+    static func ownersWithoutSockets(_ records: [ProcessFact], sockets: [SocketFact]) -> [Diagnostic] {
+        guard !records.isEmpty else { return [] }
+        let owners = Set(sockets.lazy.flatMap(\.pids))
+        return records.filter { !owners.contains($0.pid) }.map { record in
+            Diagnostic(
+                .warning, "pid \(record.pid) owns no socket in the captures; its signature row is not about a listener here",
+                at: record.source)
+        }
+    }
+
+    /// Whether two records name the same image: equal images (`svchost` and `svchost.exe`, any
+    /// case, from the path when known), or a name cut at its column width that the other's
+    /// image begins with (`tasklist` cuts at 25 characters).
     static func sameImage(_ first: ProcessFact, _ second: ProcessFact) -> Bool {
-        guard let a = first.name?.lowercased(), let b = second.name?.lowercased() else { return true }
-        if a == b { return true }
-        if first.nameTruncated, b.hasPrefix(a) { return true }
-        if second.nameTruncated, a.hasPrefix(b) { return true }
-        return false
+        ProcessImage.agree(first, second)
     }
 
     /// The full name when one record has a cut name the other completes, else nil.

@@ -74,6 +74,11 @@ struct RuleEvaluation {
         return decision
     }
 
+    /// The `expect` predicate; nil for `expect: none`.
+    private var expectPredicate: Predicate? {
+        if case .predicate(let predicate) = rule.expect { predicate } else { nil }
+    }
+
     private var expectSummary: String {
         switch rule.expect {
         case .nothing: "expect none"
@@ -106,6 +111,8 @@ struct RuleEvaluation {
         let first = undecided[0].0
         var message: String
         if causes.contains(.ownership), let gap = first.ownerGap {
+            message = "\(first.endpoint): \(gap)"
+        } else if let gap = first.identityGap(in: expectPredicate) ?? first.identityGap(in: rule.select) {
             message = "\(first.endpoint): \(gap)"
         } else {
             message = "\(first.endpoint): cannot tell whether it satisfies \(expectSummary)"

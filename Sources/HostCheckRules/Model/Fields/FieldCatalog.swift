@@ -6,6 +6,9 @@ public enum FieldCatalog {
         [
             .protocol, .family, .localAddress, .localPort, .remoteAddress, .remotePort, .state, .exposure,
             .ownerPID, .ownerPPID, .ownerName, .ownerPath, .ownerCmdline, .ownerUser, .ownerService, .ownerKernel,
+            .ownerImage,
+            .ownerSigner,
+            .ownerSignatureStatus,
         ]
     }
 }

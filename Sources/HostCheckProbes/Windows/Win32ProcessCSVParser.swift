@@ -1,0 +1,47 @@
+import HostCheckCore
+
+/// Parses `Get-CimInstance Win32_Process | Select-Object ProcessId,ParentProcessId,Name,
+/// ExecutablePath,CommandLine | Export-Csv -NoTypeInformation -Encoding UTF8` (docs/captures.md,
+/// "Owner identity on Windows"): one process per row, with its parent, image name, executable
+/// path and command line. Unelevated, `ExecutablePath` and `CommandLine` are empty for other
+/// users' processes: those stay unknown, never guessed.
+enum Win32ProcessCSVParser {
+    /// The properties whose header marks the export.
+    static let properties = ["ProcessId", "ParentProcessId", "Name", "ExecutablePath"]
+
+    static func parse(_ text: CaptureText) -> ProcessCapture {
+        let table = PowerShellCSVTable(text, what: "Win32_Process export")
+        var result = ProcessCapture()
+        result.diagnostics = table.diagnostics
+        result.decorationLines = table.decorationLines
+        for record in table.records {
+            let location = text.location(line: record.line)
+            guard let pid = PowerShellCSVTable.pid(record, "ProcessId") else {
+                result.diagnostics.append(Diagnostic(
+                    .warning, "ProcessId is no Windows process id; the row is not read", at: location))
+                continue
+            }
+            let ppid = PowerShellCSVTable.pid(record, "ParentProcessId")
+            if ppid == nil, record["ParentProcessId"] != nil {
+                result.diagnostics.append(Diagnostic(
+                    .warning, "ParentProcessId is no Windows process id; the parent is unknown", at: location))
+            }
+            result.processes.append(ProcessFact(
+                pid: pid, ppid: ppid, name: record["Name"], path: record["ExecutablePath"], cmdline: record["CommandLine"],
+                source: location))
+        }
+        result.diagnostics.sort { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }
+        return result
+    }
+}
+
+extension Win32ProcessCSVParser {
+    /// `Get-CimInstance Win32_Process` through `Export-Csv`.
+    static let descriptor = CaptureFormatDescriptor(
+        id: "windows-win32-process-csv",
+        summary: "PowerShell Get-CimInstance Win32_Process (ProcessId, ParentProcessId, Name, ExecutablePath, CommandLine) through Export-Csv",
+        platform: .windows,
+        coverage: .processList,
+        recognise: { PowerShellCSVTable.recognise($0, properties: properties) },
+        reading: .parsed(parse: { CaptureFacts(processes: parse($0.text)) }))
+}
