@@ -6,6 +6,17 @@ public enum FieldCatalog {
         [
             .protocol, .family, .localAddress, .localPort, .remoteAddress, .remotePort, .state, .exposure,
             .ownerPID, .ownerPPID, .ownerName, .ownerPath, .ownerCmdline, .ownerUser, .ownerService, .ownerKernel,
+            .ownerUID,
+            .ownerPathVerified,
+            .ownerExeDeleted,
+            .ownerNameMismatch,
+            .ownerNameOnly,
+            .ownerSHA256,
+            .ownerUnit,
+            .ownerCgroup,
+            .ownerContainerID,
+            .ownerParentName,
+            .ownerParentPath,
         ]
     }
 }
