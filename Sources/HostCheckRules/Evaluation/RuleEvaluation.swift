@@ -74,7 +74,10 @@ struct RuleEvaluation {
             applyCoverage(&decision)
         } else if decision.outcome == .unknown {
             if decision.causes.contains(.ownership), host.coverage.owners != .full { decision.missingCoverage = ["owners"] }
-            if let capture = host.coverage.fullCapture { decision.message += "; capture with `\(capture)` to settle it" }
+            // Another capture cannot settle what the owner's own identity leaves open.
+            if let capture = host.coverage.fullCapture, decision.causes != .identity {
+                decision.message += "; capture with `\(capture)` to settle it"
+            }
         }
         return decision
     }
