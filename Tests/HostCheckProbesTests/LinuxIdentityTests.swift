@@ -196,3 +196,42 @@ import Testing
         #expect(fact.identity.pathVerified == true)
     }
 }
+
+/// `ProcessFactReader` on a fake proc tree: every identity member from its file.
+@Suite struct LinuxIdentityFixtureTests {
+    @Test func readsEveryMemberFromAFakeProcTree() throws {
+        let manager = FileManager.default
+        let root = NSTemporaryDirectory() + "hostcheck-fakeproc-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { try? manager.removeItem(atPath: root) }
+        let binary = root + "/bin/python3.11"
+        try manager.createDirectory(atPath: root + "/bin", withIntermediateDirectories: true)
+        #expect(manager.createFile(atPath: binary, contents: Data("#!fake interpreter\n".utf8)))
+        for (pid, comm, ppid, cgroup) in [
+            (4242, "magaya-server", 77, "0::/system.slice/magaya.service\n"), (77, "bash", 1, "0::/user.slice/user-0.slice/session-1.scope\n"),
+        ] {
+            let directory = root + "/\(pid)"
+            try manager.createDirectory(atPath: directory + "/ns", withIntermediateDirectories: true)
+            #expect(manager.createFile(atPath: directory + "/comm", contents: Data((comm + "\n").utf8)))
+            #expect(manager.createFile(atPath: directory + "/cmdline", contents: Data("magaya-server\0--port\03691\0".utf8)))
+            #expect(manager.createFile(atPath: directory + "/status", contents: Data("PPid:\t\(ppid)\nUid:\t65534\t65534\t65534\t65534\n".utf8)))
+            #expect(manager.createFile(atPath: directory + "/cgroup", contents: Data(cgroup.utf8)))
+            #expect(manager.createFile(atPath: directory + "/ns/mnt", contents: Data()))
+            try manager.createSymbolicLink(atPath: directory + "/exe", withDestinationPath: binary)
+        }
+        var reader = ProcessFactReader(procRoot: root, users: UserNameLookup.numeric.makeResolver())
+        let read = reader.read(pid: 4242, hash: true)
+        let fact = try #require(read)
+        let namespace = try FileStatus.of(root + "/4242/ns/mnt").get().id.inode
+        #expect(fact.name == "magaya-server")
+        #expect(fact.path == binary)
+        #expect(fact.identity == ProcessIdentity(
+            uid: 65534, exeDeleted: false, pathVerified: true, sha256: SHA256.hex(Array("#!fake interpreter\n".utf8)),
+            mountNamespace: namespace, unit: "magaya.service", cgroup: "/system.slice/magaya.service", parentName: "bash",
+            parentPath: binary, nameMismatch: true))
+        let unhashedRead = reader.read(pid: 77)
+        let unhashed = try #require(unhashedRead)
+        #expect(unhashed.identity.sha256 == nil)
+        #expect(unhashed.identity.unit == "session-1.scope")
+        #expect(unhashed.identity.parentName == nil, "no process 1 in the tree")
+    }
+}

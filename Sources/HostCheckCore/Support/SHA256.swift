@@ -1,5 +1,5 @@
 /// SHA-256 (FIPS 180-4), streaming, for the executable hashes of the live probe
-/// (docs/architecture.md, "Reliability and security": written here so that the build pulls in
+/// (docs/architecture.md, "Facts", "Owner identity": written here so that the build pulls in
 /// no cryptography package).
 package struct SHA256: Sendable {
     private var state: [UInt32] = [
