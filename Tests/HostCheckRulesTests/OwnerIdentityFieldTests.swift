@@ -107,4 +107,19 @@ import Testing
         let unread = try Self.result(expect, Self.host(identity: ProcessIdentity()))
         #expect(unread.outcome == .unknown, "\(unread.message)")
     }
+
+    /// A socket held by systemd (socket activation) and its service: systemd is set aside, but
+    /// a process that only renamed itself `systemd` is not.
+    @Test(arguments: [(false, Outcome.pass), (true, .fail)])
+    func aRenamedSupervisorIsJudged(renamed: Bool, outcome: Outcome) throws {
+        let supervisor = ProcessFact(
+            pid: 1, name: "systemd", path: renamed ? "/usr/bin/python3.11" : "/usr/lib/systemd/systemd",
+            identity: ProcessIdentity(exeDeleted: false, pathVerified: true, nameMismatch: renamed), source: SourceLocation(file: "/proc/1"))
+        let service = ProcessFact(
+            pid: 812, name: "magaya-server", path: "/opt/magaya/bin/magaya-server", identity: Self.verified,
+            source: SourceLocation(file: "/proc/812"))
+        let snapshot = TestSupport.snapshot([TestSupport.socket(.tcp, "0.0.0.0", 3691, pids: [1, 812])], [supervisor, service], platform: .linux)
+        let result = try Self.result("{ path: /opt/magaya/bin/magaya-server }", snapshot)
+        #expect(result.outcome == outcome, "\(result.message)")
+    }
 }

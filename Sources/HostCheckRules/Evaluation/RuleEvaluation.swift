@@ -60,7 +60,7 @@ struct RuleEvaluation {
             let count = selected.count
             var message = MessageText.clip("\(count) selected socket\(count == 1 ? "" : "s") satisfied \(expectSummary)", limit: 300)
             // A pass that rests on a name alone says so (docs/rule-packs.md, "How strong is this identity?").
-            let nameOnly = rule.testedFields.contains("owner.name") ? selected.lazy.compactMap { $0.nameOnlyNote() }.first : nil
+            let nameOnly = rule.testedFields.contains(.ownerName) ? selected.lazy.compactMap { $0.nameOnlyNote() }.first : nil
             if let nameOnly { message += "; " + MessageText.clip(nameOnly, limit: 200) }
             decision = Decision(
                 outcome: .pass, message: message,

@@ -3,24 +3,18 @@ import HostCheckCore
 /// What the messages say about an owner's identity (docs/rule-packs.md, "How strong is this
 /// identity?"): a rename, a path that does not verify, a deleted executable, a missing member.
 extension SocketContext {
-    /// Why an identity field a rule tests (`fields`, by name) is unknown on this socket's
-    /// first owner that has such a gap; nil when none has.
-    func identityGap(fields: Set<String>) -> String? {
+    /// Why an identity field a rule tests (`fields`) is unknown on this socket's first owner
+    /// that has such a gap; nil when none has.
+    func identityGap(fields: Set<Field>) -> String? {
+        let names = Set(fields.map(\.name))
         for owner in owners {
             guard let process = owner.process else { continue }
-            if fields.contains("owner.name"), let note = Self.renameNote(process) { return note + "; a path, unit or sha256 rule settles it" }
-            if fields.contains("owner.path"), let note = Self.pathNote(process) { return note }
-            let identity = process.identity
-            let missing: [(String, Bool)] = [
-                ("owner.uid", identity.uid == nil), ("owner.sha256", identity.sha256 == nil), ("owner.unit", identity.unit == nil),
-                ("owner.cgroup", identity.cgroup == nil), ("owner.container_id", identity.containerID == nil),
-                ("owner.path_verified", identity.pathVerified == nil), ("owner.exe_deleted", identity.exeDeleted == nil),
-                ("owner.name_mismatch", identity.nameMismatch == nil), ("owner.parent_name", identity.parentName == nil),
-                ("owner.parent_path", identity.parentPath == nil),
-            ]
-            if let field = missing.first(where: { fields.contains($0.0) && $0.1 })?.0 {
-                return "the sources record no \(field.dropFirst("owner.".count)) for \(Self.label(process))"
-                    + (field == "owner.sha256" ? " (hashed only for the owners of listening sockets, up to 256 MiB)" : "")
+            if names.contains("owner.name"), let note = Self.renameNote(process) { return note + "; a path, unit or sha256 rule settles it" }
+            if names.contains("owner.path"), let note = Self.pathNote(process) { return note }
+            let missing = fields.filter { $0.value(pid: owner.pid, process: process) == .unknown(.identity) }.map(\.key).sorted()
+            if let key = missing.first {
+                return "the sources record no \(key) for \(Self.label(process))"
+                    + (key == "sha256" ? " (hashed only for the owners of listening sockets, up to 256 MiB)" : "")
             }
         }
         return nil
@@ -75,11 +69,11 @@ extension SocketContext {
 }
 
 extension Rule {
-    /// The names of the fields the rule's `select` and `expect` test.
-    var testedFields: Set<String> {
-        var names: Set<String> = []
+    /// The fields the rule's `select` and `expect` test.
+    var testedFields: Set<Field> {
+        var names: Set<Field> = []
         let collect: (Predicate) -> Bool = { node in
-            if case .field(let field, _) = node { names.insert(field.name) }
+            if case .field(let field, _) = node { names.insert(field) }
             return true
         }
         select.visit(collect)
