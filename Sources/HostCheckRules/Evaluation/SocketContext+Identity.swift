@@ -40,7 +40,7 @@ extension SocketContext {
     static func pathNote(_ process: ProcessFact) -> String? {
         let identity = process.identity
         guard identity.pathVerified == false || identity.exeDeleted == true else { return nil }
-        let path = MessageText.quote(process.path ?? "")
+        let path = MessageText.quote(process.path ?? "", limit: 100)
         let reason: String
         switch identity.exeDeleted == true ? "deleted" : (identity.pathProblem ?? "") {
         case "deleted": reason = "the executable was deleted or replaced after the process started"
