@@ -20,8 +20,8 @@ extension SocketContext {
         return nil
     }
 
-    /// `renamed itself: its executable is /usr/bin/python3.11`, or the path's problem; nil
-    /// when the identity raises no doubt.
+    /// The rename (``renameNote(_:)``) or the path's problem (``pathNote(_:)``) of an owner, for
+    /// a fail message; nil when its identity raises no doubt.
     static func identityNote(_ process: ProcessFact) -> String? {
         renameNote(process) ?? pathNote(process)
     }
