@@ -275,15 +275,18 @@ extension FileHandle {
         var outcome: String
         /// Text the message must contain.
         var message: String
-        /// Run the listener as `magaya-server` (a link to python3) instead of python3.
+        /// Run the listener as `magaya-server`, a copy of python3, instead of python3.
         var asMagaya = false
+        /// With `asMagaya`: a symbolic link named `magaya-server` to python3 instead of a copy,
+        /// which runs python3 under another name (a rename).
+        var renamed = false
         /// Run hostcheck as `nobody`, which cannot read root's fd directories.
         var asNobody = false
         /// Accept the python3 executable as the SSH daemon (`--var required-service.sshd_paths`).
         var pythonIsSSHD = false
 
         var testDescription: String {
-            let owner = asMagaya ? "magaya-server" : "python3"
+            let owner = asMagaya ? (renamed ? "python3 linked as magaya-server" : "magaya-server") : "python3"
             let list = sockets.isEmpty ? "no socket" : sockets.map(\.description).joined(separator: ", ")
             return "\(shape.rawValue): \(owner) on \(list)\(asNobody ? ", probed as nobody" : "") is \(outcome)"
         }
@@ -291,8 +294,12 @@ extension FileHandle {
 
     static let cases: [Case] = [
         Case(shape: .allowlist, sockets: [.tcp("0.0.0.0", 4444)], outcome: "fail", message: "tcp 0.0.0.0:4444 is owned by python3"),
+        // A link named magaya-server to python3 runs python3 under another name: a rename, whose
+        // name is no evidence (docs/rule-packs.md, "How strong is this identity?").
         Case(shape: .allowlist, sockets: [.tcp("0.0.0.0", 3691), .udp("::", 3691), .tcp("127.0.0.1", 4444)], outcome: "pass",
              message: "2 selected sockets satisfied", asMagaya: true),
+        Case(shape: .allowlist, sockets: [.tcp("0.0.0.0", 3691)], outcome: "unknown",
+             message: "owner name 'magaya-server' (pid 1) is not its executable's name", asMagaya: true, renamed: true),
         Case(shape: .allowlist, sockets: [.tcp("0.0.0.0", 3691)], outcome: "unknown", message: "tcp 0.0.0.0:3691: owner unknown", asMagaya: true, asNobody: true),
 
         Case(shape: .loopbackOnly, sockets: [.tcp("0.0.0.0", 6379)], outcome: "fail", message: "tcp 0.0.0.0:6379 is owned by python3"),
@@ -320,7 +327,11 @@ extension FileHandle {
             let directory = try HostCheckRunner.temporaryDirectory()
             scratch = directory
             executable = directory.appendingPathComponent("magaya-server").path
-            try FileManager.default.createSymbolicLink(atPath: executable, withDestinationPath: python)
+            if test.renamed {
+                try FileManager.default.createSymbolicLink(atPath: executable, withDestinationPath: python)
+            } else {
+                try FileManager.default.copyItem(atPath: python, toPath: executable)
+            }
         }
         defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
 

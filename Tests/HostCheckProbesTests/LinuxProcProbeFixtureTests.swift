@@ -81,6 +81,9 @@ struct ProcFixtureCase: Sendable, CustomTestStringConvertible {
                 "520 ppid=1 name=chronyd path=/usr/sbin/chronyd cmd=/usr/sbin/chronyd -F 1 user=root @<root>/520",
             ]
         ),
+        // 602: a 15-byte comm is extended only by its executable's name, never by argv[0].
+        // 604: the " (deleted)" suffix is removed only when the file's link count is 0, which a
+        // fixture's dangling `exe` link cannot show (LinuxLiveIdentityTests runs a deleted file).
         ProcFixtureCase(
             name: "names",
             sockets: (0..<8).map {
@@ -91,9 +94,9 @@ struct ProcFixtureCase: Sendable, CustomTestStringConvertible {
                     + "cmd=/usr/bin/gnome-keyring-daemon --start user=root @<root>/600",
                 "601 ppid=1 name=java-long-servi (truncated) path=/usr/lib/jvm/bin/java cmd=/usr/bin/java -jar svc.jar "
                     + "user=root @<root>/601",
-                "602 ppid=1 name=exactly15bytes! path=nil cmd=exactly15bytes! user=root @<root>/602",
+                "602 ppid=1 name=exactly15bytes! (truncated) path=nil cmd=exactly15bytes! user=root @<root>/602",
                 "603 ppid=1 name=kworker-15bytes (truncated) path=nil cmd=nil user=root @<root>/603",
-                "604 ppid=1 name=my server path=/opt/my app/my server cmd=/opt/my app/my server --name a b user=root "
+                "604 ppid=1 name=my server path=/opt/my app/my server (deleted) cmd=/opt/my app/my server --name a b user=root "
                     + "@<root>/604",
                 "605 ppid=1 name=evil) S 1 (x path=nil cmd=evil) S 1 (x user=alice @<root>/605",
                 "606 ppid=1 name=two\nlines path=nil cmd=two\nlines arg user=31337 @<root>/606",

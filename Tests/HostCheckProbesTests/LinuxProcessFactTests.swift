@@ -4,20 +4,21 @@ import Testing
 @Suite struct LinuxProcessFactTests {
     static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
-    /// comm (as the file holds it), raw cmdline, expected name, expected truncation.
+    /// comm (as the file holds it), executable path, expected name, expected truncation.
+    /// argv[0] is never read: the process writes it.
     @Test(arguments: [
-        ("sshd\n", "/usr/sbin/sshd\0-D\0", "sshd", false),
-        ("gnome-keyring-d\n", "/usr/bin/gnome-keyring-daemon\0--start\0", "gnome-keyring-daemon", false),
-        ("gnome-keyring-d\n", "gnome-keyring-daemon --start", "gnome-keyring-daemon", false),
-        ("gnome-keyring-d\n", "", "gnome-keyring-d", true),
-        ("java-long-servi\n", "/usr/bin/java\0-jar\0", "java-long-servi", true),
-        ("exactly15bytes!\n", "exactly15bytes!\0", "exactly15bytes!", false),
-        ("two\nlines\n", "two\nlines\0", "two\nlines", false),
-        ("no-newline", "", "no-newline", false),
-        ("", "", "", false),
+        ("sshd\n", String?.some("/usr/sbin/sshd"), "sshd", false),
+        ("gnome-keyring-d\n", "/usr/bin/gnome-keyring-daemon", "gnome-keyring-daemon", false),
+        ("gnome-keyring-d\n", nil, "gnome-keyring-d", true),
+        ("java-long-servi\n", "/usr/bin/java", "java-long-servi", true),
+        ("exactly15bytes!\n", "/opt/exactly15bytes!", "exactly15bytes!", false),
+        ("exactly15bytes!\n", nil, "exactly15bytes!", true),
+        ("two\nlines\n", nil, "two\nlines", false),
+        ("no-newline", nil, "no-newline", false),
+        ("", nil, "", false),
     ])
-    func namesFromCommAndArgv0(comm: String, cmdline: String, name: String, truncated: Bool) {
-        let result = ProcessName.name(comm: ProcessName.comm(fromFile: Self.bytes(comm)), cmdline: Self.bytes(cmdline))
+    func namesFromCommAndExecutable(comm: String, exePath: String?, name: String, truncated: Bool) {
+        let result = ProcessName.name(comm: ProcessName.comm(fromFile: Self.bytes(comm)), exePath: exePath)
         #expect(result.name == name)
         #expect(result.truncated == truncated)
     }
@@ -31,16 +32,6 @@ import Testing
     ])
     func joinsCommandLines(raw: String, expected: String?) {
         #expect(ProcessName.cmdline(Self.bytes(raw)) == expected)
-    }
-
-    @Test(arguments: [
-        ("/usr/sbin/sshd", String?.some("/usr/sbin/sshd")),
-        ("/opt/app/server (deleted)", "/opt/app/server"),
-        (" (deleted)", " (deleted)"),
-        ("", nil),
-    ])
-    func stripsDeletedFromExe(link: String, expected: String?) {
-        #expect(ProcessName.exePath(Self.bytes(link)) == expected)
     }
 
     @Test func readsPPidAndRealUIDFromStatus() {

@@ -1,8 +1,8 @@
 import HostCheckCore
 
 /// The live Linux probe: sockets from netlink `sock_diag` or `/proc/net/{tcp,tcp6,udp,udp6}`,
-/// owners from one walk of `/proc/[pid]/fd`, process facts from `comm`, `cmdline`, `exe` and
-/// `status`.
+/// owners from one walk of `/proc/[pid]/fd`, process facts from `comm`, `cmdline`, `exe`,
+/// `status`, `cgroup` and `ns/mnt`, with the owners' identity (``ProcessFactReader``).
 ///
 /// Ownership follows docs/architecture.md, "Facts": `owned` when a process holds the socket's inode; `unowned`
 /// for inode 0 or when a complete walk found no holder; otherwise `unknown` with the reason,
@@ -76,12 +76,16 @@ package struct LinuxProcProbe: Probe {
 
         // The owners' process facts are read on a thread of their own while the sockets'
         // facts are made: every PID the walk recorded holds a socket of the tables.
+        // Executables are hashed for the owners of listening sockets only (docs/rule-packs.md,
+        // "How strong is this identity?"), bounded by ExecutableHasher.
         let owningPIDs = Set(walk.owners.values.joined()).sorted()
+        let listeningInodes = Set(kernelSockets.lazy.filter { $0.state.state == .listening }.map(\.inode))
+        let hashedPIDs = Set(listeningInodes.lazy.compactMap { walk.owners[$0] }.joined())
         let procRoot = procRoot
         let userNames = userNames
         async let processes = BlockingThread.run {
             var processReader = ProcessFactReader(procRoot: procRoot, users: userNames.makeResolver())
-            return owningPIDs.compactMap { processReader.read(pid: Int32($0)) }
+            return owningPIDs.compactMap { processReader.read(pid: Int32($0), hash: hashedPIDs.contains($0)) }
         }
         var join = OwnerJoin(walk: walk, procRoot: procRoot)
         let sockets = join.facts(for: kernelSockets)

@@ -8,24 +8,16 @@ enum ProcessName {
         bytes.last == 0x0A ? Array(bytes.dropLast()) : bytes
     }
 
-    /// argv[0] from `cmdline`: up to the first NUL; a title rewritten with spaces and no NUL
-    /// separators (`nginx: master process`) gives its first space-separated word.
-    static func argv0(cmdline bytes: [UInt8]) -> [UInt8] {
-        let trimmed = dropTrailingNULs(bytes)
-        if let nul = trimmed.firstIndex(of: 0) { return Array(trimmed[..<nul]) }
-        if let space = trimmed.firstIndex(of: 0x20) { return Array(trimmed[..<space]) }
-        return Array(trimmed)
-    }
-
-    /// The process name and whether it may be truncated: `comm` extended to
-    /// basename(argv[0]) when `comm` is its 15-byte prefix, else truncated when `comm` is
-    /// exactly 15 bytes.
-    static func name(comm: [UInt8], cmdline: [UInt8]) -> (name: String, truncated: Bool) {
+    /// The process name and whether it may be truncated: `comm` extended to the basename of
+    /// the executable when `comm` is its 15-byte prefix, else truncated when `comm` is exactly
+    /// 15 bytes. `argv[0]` is never used: the process writes it (docs/rule-packs.md, "How
+    /// strong is this identity?").
+    static func name(comm: [UInt8], exePath: String?) -> (name: String, truncated: Bool) {
         guard comm.count == commLimit else { return (text(comm), false) }
-        let argv0 = argv0(cmdline: cmdline)
-        let base = argv0.lastIndex(of: UInt8(ascii: "/")).map { Array(argv0[($0 + 1)...]) } ?? argv0
-        if base.count >= comm.count, base.starts(with: comm) {
-            return (text(base), false)
+        if let exePath {
+            let path = Array(exePath.utf8)
+            let base = path.lastIndex(of: UInt8(ascii: "/")).map { Array(path[($0 + 1)...]) } ?? path
+            if base.count >= comm.count, base.starts(with: comm) { return (text(base), false) }
         }
         return (text(comm), true)
     }
@@ -36,14 +28,6 @@ enum ProcessName {
         let trimmed = dropTrailingNULs(bytes)
         guard !trimmed.isEmpty else { return nil }
         return text(trimmed.map { $0 == 0 ? 0x20 : $0 })
-    }
-
-    /// The `exe` link target without a ` (deleted)` suffix; nil when empty.
-    static func exePath(_ bytes: [UInt8]) -> String? {
-        let suffix = Array(" (deleted)".utf8)
-        let path = bytes.count > suffix.count && bytes.suffix(suffix.count).elementsEqual(suffix)
-            ? Array(bytes.dropLast(suffix.count)) : bytes
-        return path.isEmpty ? nil : text(path)
     }
 
     static func dropTrailingNULs(_ bytes: [UInt8]) -> ArraySlice<UInt8> {

@@ -58,8 +58,13 @@ struct RuleEvaluation {
                 evidenceTotal: count, causes: selectCauses)
         } else {
             let count = selected.count
-            let message = "\(count) selected socket\(count == 1 ? "" : "s") satisfied \(expectSummary)"
-            decision = Decision(outcome: .pass, message: MessageText.clip(message, limit: 300), evidence: evidence(selected), evidenceTotal: selected.count)
+            var message = MessageText.clip("\(count) selected socket\(count == 1 ? "" : "s") satisfied \(expectSummary)", limit: 300)
+            // A pass that rests on a name alone says so (docs/rule-packs.md, "How strong is this identity?").
+            let nameOnly = rule.testedFields.contains(.ownerName) ? selected.lazy.compactMap { $0.nameOnlyNote() }.first : nil
+            if let nameOnly { message += "; " + MessageText.clip(nameOnly, limit: 200) }
+            decision = Decision(
+                outcome: .pass, message: message,
+                evidence: evidence(selected) { nameOnly == nil ? nil : $0.nameOnlyNote() }, evidenceTotal: selected.count)
         }
         if decision.outcome == .unknown, decision.causes == .ownership, rule.unknownOwner != .unknown {
             decision.outcome = rule.unknownOwner == .fail ? .fail : .pass
@@ -69,7 +74,10 @@ struct RuleEvaluation {
             applyCoverage(&decision)
         } else if decision.outcome == .unknown {
             if decision.causes.contains(.ownership), host.coverage.owners != .full { decision.missingCoverage = ["owners"] }
-            if let capture = host.coverage.fullCapture { decision.message += "; capture with `\(capture)` to settle it" }
+            // Another capture cannot settle what the owner's own identity leaves open.
+            if let capture = host.coverage.fullCapture, decision.causes != .identity {
+                decision.message += "; capture with `\(capture)` to settle it"
+            }
         }
         return decision
     }
@@ -98,6 +106,9 @@ struct RuleEvaluation {
         }
         var message = "\(first.endpoint) \(first.ownerPhrase), \(expected)"
         message = MessageText.clip(message, limit: 300)
+        if let note = first.processes.lazy.compactMap(SocketContext.identityNote).first {
+            message += "; " + MessageText.clip(note, limit: 200)
+        }
         if failing.count > 1 { message += " (and \(failing.count - 1) more)" }
         return Decision(outcome: .fail, message: message, evidence: evidence(failing), evidenceTotal: failing.count)
     }
@@ -110,7 +121,11 @@ struct RuleEvaluation {
         }
         let first = undecided[0].0
         var message: String
-        if causes.contains(.ownership), let gap = first.ownerGap {
+        let fields = rule.testedFields
+        let identityGap = causes.contains(.identity) ? first.identityGap(fields: fields) : nil
+        if let identityGap {
+            message = "\(first.endpoint): \(identityGap)"
+        } else if causes.contains(.ownership), let gap = first.ownerGap {
             message = "\(first.endpoint): \(gap)"
         } else if let gap = first.identityGap(in: expectPredicate) ?? first.identityGap(in: rule.select) {
             message = "\(first.endpoint): \(gap)"
@@ -119,7 +134,7 @@ struct RuleEvaluation {
         }
         message = MessageText.clip(message, limit: 300)
         if undecided.count > 1 { message += " (and \(undecided.count - 1) more)" }
-        return Decision(outcome: .unknown, message: message, evidence: evidence(undecided.map(\.0)) { $0.ownerGap ?? "cannot tell whether it is selected and satisfies the expectation" },
+        return Decision(outcome: .unknown, message: message, evidence: evidence(undecided.map(\.0)) { $0.identityGap(fields: fields) ?? $0.ownerGap ?? "cannot tell whether it is selected and satisfies the expectation" },
                         evidenceTotal: undecided.count, causes: causes)
     }
 

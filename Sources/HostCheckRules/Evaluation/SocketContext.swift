@@ -54,7 +54,8 @@ struct SocketContext {
                 return Truth.any(owners.lazy.map { Self.evaluate(predicate, pid: $0.pid, process: $0.process) })
             case .every(let supervisors):
                 let kept = owners.filter { owner in
-                    guard let name = owner.process?.name else { return true }
+                    // A renamed process is no supervisor, whatever it calls itself.
+                    guard let name = owner.process?.name, owner.process?.identity.nameMismatch != true else { return true }
                     return !supervisors.contains(name)
                 }
                 let judged = kept.isEmpty ? owners : kept

@@ -8,6 +8,11 @@ package struct UnknownCause: OptionSet, Sendable, Hashable {
     /// Anything else: an address given as a host name, a port given as a service name,
     /// partial coverage of a protocol or family.
     package static let data = UnknownCause(rawValue: 2)
+    /// The owner is known but what shows which program it runs is not: it renamed itself
+    /// (`name_mismatch`), its path does not verify or was deleted, or the identity field the
+    /// rule tests is not recorded. `unknown_owner` never turns these into a pass or a fail
+    /// (docs/rule-packs.md, "How strong is this identity?").
+    package static let identity = UnknownCause(rawValue: 4)
 }
 
 /// A three-valued truth (Kleene logic) that remembers why it is unknown.

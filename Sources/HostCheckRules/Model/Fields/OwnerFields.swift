@@ -9,17 +9,23 @@ extension Field {
         name: "owner.name", summary: "the image or command name (may be cut by tasklist or lsof)", kind: .text,
         providedBy: ["linux-proc", "capture"],
         extraction: .owner { _, process in
-            process.flatMap { record in record.name.map { .text($0, truncated: record.nameTruncated) } } ?? .unknown(.ownership)
+            // A renamed process's name is its own word against its executable's: not evidence.
+            if process?.identity.nameMismatch == true { return .unknown(.identity) }
+            return process.flatMap { record in record.name.map { .text($0, truncated: record.nameTruncated) } } ?? .unknown(.ownership)
         })
 
     static let ownerPath = Field(
         name: "owner.path", summary: "the executable's path", kind: .text,
-        providedBy: ["linux-proc", "powershell-csv", "powershell-json"],
-        extraction: .owner { _, process in process?.path.map { .text($0, truncated: false) } ?? .unknown(.ownership) })
+        providedBy: ["linux-proc", "powershell-csv", "powershell-json", "windows-win32-process-csv", "windows-authenticode-csv"],
+        extraction: .owner { _, process in
+            // A path that does not name the running file here, or whose file is gone, is not evidence.
+            if process?.identity.pathVerified == false || process?.identity.exeDeleted == true { return .unknown(.identity) }
+            return process?.path.map { .text($0, truncated: false) } ?? .unknown(.ownership)
+        })
 
     static let ownerCmdline = Field(
         name: "owner.cmdline", summary: "the command line", kind: .text,
-        providedBy: ["linux-proc", "powershell-csv", "powershell-json"],
+        providedBy: ["linux-proc", "powershell-csv", "powershell-json", "windows-win32-process-csv"],
         extraction: .owner { _, process in process?.cmdline.map { .text($0, truncated: false) } ?? .unknown(.ownership) })
 
     static let ownerUser = Field(
