@@ -181,10 +181,11 @@ class FakePsutil:
         return list(self._table)
 
 
-def probe_document(fake, platform):
+def probe_document(fake, platform, hidden=None):
     probe = plugin.Probe(fake)
     probe.platform = platform
     probe.inode = lambda pid, fd: fake.inodes.get((pid, fd))
+    probe.hidden_processes = lambda: hidden
     return probe.snapshot()
 
 
@@ -260,6 +261,32 @@ class DecisionTests(unittest.TestCase):
             ("tcp", "ipv4", "10.0.0.1", 22, "time_wait", "unowned", "inode-zero", ()),
         ])
         self.assertEqual(document["host"]["coverage"]["owners"], "full")
+
+    def test_linux_hidden_processes_leave_holderless_sockets_unknown(self):
+        fake = FakePsutil(
+            {100: {"connections": []}},
+            table=[conn(-1, TCP, V4, ("0.0.0.0", 111), status="LISTEN"),
+                   conn(-1, TCP, V4, ("10.0.0.1", 22), ("10.0.0.2", 5000), "TIME_WAIT")])
+        document = probe_document(fake, "linux", hidden="/proc is mounted with hidepid=2, so other users' processes are not visible")
+        self.assertEqual(schema_errors(document), [])
+        self.assertEqual(socket_rows(document), [
+            ("tcp", "ipv4", "0.0.0.0", 111, "listening", "unknown", "holder-not-visible", ()),
+            ("tcp", "ipv4", "10.0.0.1", 22, "time_wait", "unowned", "inode-zero", ()),
+        ])
+        self.assertEqual(document["host"]["coverage"]["owners"], "partial")
+        self.assertEqual(document["host"]["coverage"]["assumed"],
+                         ["owners: partial: /proc is mounted with hidepid=2, so other users' processes are not visible"])
+        [warning] = document["diagnostics"]
+        self.assertIn("hidepid=2", warning["message"])
+
+    def test_hidepid_is_read_from_mountinfo(self):
+        line = "22 28 0:20 / /proc rw,nosuid,nodev,noexec,relatime shared:12 - proc proc "
+        cases = [("rw,hidepid=2", "hidepid=2"), ("rw,hidepid=invisible,gid=4", "hidepid=invisible"),
+                 ("rw,hidepid=0", None), ("rw,hidepid=off", None), ("rw", None)]
+        for options, expected in cases:
+            with self.subTest(options=options):
+                self.assertEqual(plugin.Probe.hidepid(["1 0 8:1 / / rw - ext4 /dev/sda1 rw", line + options]), expected)
+        self.assertIsNone(plugin.Probe.hidepid(["23 22 0:21 / /proc/sys rw - proc proc rw,hidepid=2"]))
 
     def test_linux_process_gone_midway_leaves_holderless_socket_unknown(self):
         fake = FakePsutil(
@@ -591,14 +618,17 @@ class LiveLinuxTests(unittest.TestCase):
         with_psutil = next((p for p in ("/usr/bin/python3", sys.executable) if has_psutil(p, NOBODY)), None)
         if with_psutil is None:
             missing("no python3 with psutil that the user nobody can run (apt-get install python3-psutil)")
-        if subprocess.run([*NOBODY, binary, "--version"], capture_output=True).returncode != 0:
-            missing(f"the user nobody cannot run {binary}")
+        # Copies that nobody can reach (the checkout may be under a private home directory).
         directory = tempfile.mkdtemp()
         self.addCleanup(shutil.rmtree, directory)
         os.chmod(directory, 0o755)
         copy = os.path.join(directory, "hostcheck-probe-psutil")
         shutil.copy(PLUGIN, copy)
-        os.chmod(copy, 0o755)
+        binary = shutil.copy(binary, os.path.join(directory, "hostcheck"))
+        for path in (copy, binary):
+            os.chmod(path, 0o755)
+        if subprocess.run([*NOBODY, binary, "--version"], capture_output=True).returncode != 0:
+            missing(f"the user nobody cannot run {binary}")
         mine = self.start(sys.executable, "root")
         theirs = self.start(python, "nobody", NOBODY)
         ends = mine.ends | theirs.ends
