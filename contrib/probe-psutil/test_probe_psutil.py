@@ -604,10 +604,11 @@ class LiveLinuxTests(unittest.TestCase):
                 self.assertEqual(len(owner_rows(document, pids)), len(pids))
                 version = subprocess.run([python, "-c", "import psutil; print(psutil.__version__)"],
                                          capture_output=True, text=True).stdout.strip()
-                sys.stderr.write(f"\n  {python} (psutil {version}) agrees with {binary} on {len(expected)} sockets "
-                                 f"of {len(pids)} processes: " + "; ".join(
-                                     f"{r[0]} {r[1]} {r[2]}:{r[3]} {r[6]} {r[7]} {list(r[8])}"
-                                     for r in sorted(expected, key=repr)) + "\n")
+                sys.stderr.write(
+                    f"\n  {python} (psutil {version}) agrees with {binary} on {len(expected)} sockets (ends, state, "
+                    f"owners) and on the ppid, name, path, cmdline and user of their {len(pids)} processes: "
+                    + "; ".join(f"{r[0]} {'[' + r[2] + ']' if ':' in r[2] else r[2]}:{r[3]} {r[6]} pids {list(r[8])}"
+                                for r in sorted(expected, key=repr)) + "\n")
                 for process in document["processes"]:
                     if process["pid"] == mine.child:
                         self.assertEqual(process["parent_path"], os.path.realpath(sys.executable))
