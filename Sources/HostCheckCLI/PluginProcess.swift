@@ -100,7 +100,13 @@ enum PluginProcess {
             for pointer in cArguments + cEnvironment { free(pointer) }
         }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, &attributes, &cArguments, &cEnvironment)
+        var spawned = posix_spawn(&pid, executable, &actions, &attributes, &cArguments, &cEnvironment)
+        // ETXTBSY: a process forked elsewhere while the plugin was being written still holds it
+        // open for writing, for the moment until its exec; it passes.
+        for _ in 0..<20 where spawned == ETXTBSY {
+            usleep(10_000)
+            spawned = posix_spawn(&pid, executable, &actions, &attributes, &cArguments, &cEnvironment)
+        }
         guard spawned == 0 else {
             throw StartFailure(reason: "cannot start it: \(String(cString: strerror(spawned)))")
         }
