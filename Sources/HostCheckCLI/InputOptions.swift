@@ -28,7 +28,7 @@ struct InputOptions: ParsableArguments {
     var probeArg: [String] = []
 
     @Option(name: .long, help: ArgumentHelp(
-        "Seconds a plugin may run before its process group is killed (default 60).", valueName: "seconds"))
+        "Seconds a plugin may run before its process group is killed.", valueName: "seconds"))
     var pluginTimeout: Double = 60
 
     @Option(name: .long, help: ArgumentHelp("The host name (single host only).", valueName: "name"))

@@ -10,7 +10,7 @@ import HostCheckReporters
 /// Options that choose report formats and their destinations.
 struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("format"), help: ArgumentHelp(
-        "A report format, optionally with a path: FORMAT[:PATH]. Repeatable; at most one goes to stdout. Formats: {reporters}.",
+        "A report format, optionally with a path: FORMAT[:PATH]. Repeatable; at most one goes to stdout. Formats: {reporters}. Any other NAME runs the report plugin hostcheck-report-NAME.",
         valueName: "format[:path]"))
     var formats: [String] = []
 
