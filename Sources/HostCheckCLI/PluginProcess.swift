@@ -238,8 +238,9 @@ private struct Streams {
         input = -1
     }
 
-    /// `SIGKILL` to the plugin's process group (its id is the plugin's pid). The group's id
-    /// stays the plugin's own while any member lives, so this reaches only what it started.
+    /// `SIGKILL` to the plugin's process group (its id is the plugin's pid). The id stays the
+    /// group's while any member lives; once none does, it could name another group only after
+    /// the pid itself was reused, and this is sent right after the plugin is reaped.
     private func killGroup(_ pid: pid_t) {
         _ = kill(-pid, SIGKILL)
     }
