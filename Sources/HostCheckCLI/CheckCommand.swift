@@ -62,7 +62,7 @@ struct CheckCommand: CapabilityCommand {
             throw try EmptyFleetReport.exit(empty, specs: specs)
         }
 
-        var channels = try ReportChannels(specs: specs, options: report, registry: registry)
+        var channels = try ReportChannels(specs: specs, options: report, registry: registry, pluginTimeout: input.pluginTimeout)
         let run = RunInfo(
             packs: packs.packInfos, rules: evaluator.ruleInfos, waiversSHA256: waiverSet?.sha256,
             startedAt: ClockOption.iso8601(started),

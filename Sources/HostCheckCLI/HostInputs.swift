@@ -1,3 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import HostCheckCore
 import HostCheckProbes
 
@@ -44,14 +49,19 @@ struct HostInputs {
         switch source {
         case .live(let options):
             guard let descriptor = registry.liveProbe(on: .current) else {
-                throw CLIError(.usage, "no live probe runs on this platform; give --capture, --snapshot or --fleet")
+                throw CLIError(.usage, "no live probe runs on this platform; give --capture, --snapshot, --fleet or --probe")
             }
-            let origin = options["proc-root"] ?? "/proc"
-            if options.isEmpty, let prefetched = LivePrefetch.current?.snapshot(hostName: hostName) {
-                return [HostJob(origin: origin, load: prefetched)]
+            return try liveJobs(descriptor, options: options)
+        case .plugin(let name, let arguments, let timeout):
+            if let builtin = registry.probe(id: name) {
+                // A built-in probe's id selects it (docs/plugins.md, "Probe plugins").
+                guard builtin.source == .live, builtin.platforms.contains(.current), arguments.isEmpty else {
+                    throw CLIError(.usage, "--probe \(name) names a built-in probe; it runs here only as the live probe, without --probe-arg")
+                }
+                return try liveJobs(builtin, options: [:])
             }
-            let probe = try HostInputs.make(descriptor, ProbeRequest(hostName: hostName, options: options))
-            return [HostJob(origin: origin) { await HostInputs.collect(probe, origin: origin, name: hostName) }]
+            let plugin = try PluginDiscovery(environment: ProcessInfo.processInfo.environment).plugin(.probe, named: name)
+            return [ProbePlugin(plugin: plugin, arguments: arguments, timeout: timeout).job(hostName: hostName)]
         case .capture(let paths):
             for path in paths { _ = try FileAccess.type(of: path) }
             guard let descriptor = registry.fileProbe else { throw CLIError(.usage, "this build reads no captures") }
@@ -77,6 +87,18 @@ struct HostInputs {
         case .fleet(let directory):
             return try await FleetInputs(directory: directory, registry: registry).jobs()
         }
+    }
+
+    /// The live probe `descriptor` with `options` (the prefetched snapshot for the defaults).
+    private func liveJobs(_ descriptor: ProbeDescriptor, options: [String: String]) throws -> [HostJob] {
+        let origin = options["proc-root"] ?? "/proc"
+        if options.isEmpty, descriptor.id == registry.liveProbe(on: .current)?.id,
+           let prefetched = LivePrefetch.current?.snapshot(hostName: hostName) {
+            return [HostJob(origin: origin, load: prefetched)]
+        }
+        let probe = try HostInputs.make(descriptor, ProbeRequest(hostName: hostName, options: options))
+        let name = hostName
+        return [HostJob(origin: origin) { await HostInputs.collect(probe, origin: origin, name: name) }]
     }
 
     /// Makes a probe; a request it cannot serve is a usage error (exit 64).

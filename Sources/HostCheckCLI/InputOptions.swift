@@ -18,6 +18,19 @@ struct InputOptions: ParsableArguments {
         "A directory with one bundle sub-directory or one *.json snapshot per host.", valueName: "dir"))
     var fleet: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Run the probe plugin hostcheck-probe-NAME (found in HOSTCHECK_PLUGIN_PATH, then PATH) and read its snapshot.",
+        valueName: "name"))
+    var probe: String?
+
+    @Option(name: .long, parsing: .unconditionalSingleValue, help: ArgumentHelp(
+        "An argument for the --probe plugin, passed as given (repeatable).", valueName: "arg"))
+    var probeArg: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Seconds a plugin may run before its process group is killed.", valueName: "seconds"))
+    var pluginTimeout: Double = 60
+
     @Option(name: .long, help: ArgumentHelp("The host name (single host only).", valueName: "name"))
     var host: String?
 
@@ -45,9 +58,18 @@ struct InputOptions: ParsableArguments {
     var procRoot: String = "/proc"
 
     func validate() throws {
-        let chosen = [live, !capture.isEmpty, snapshot != nil, fleet != nil].filter { $0 }.count
+        let chosen = [live, !capture.isEmpty, snapshot != nil, fleet != nil, probe != nil].filter { $0 }.count
         if chosen > 1 {
-            throw ValidationError("choose one input: --live, --capture, --snapshot or --fleet")
+            throw ValidationError("choose one input: --live, --capture, --snapshot, --fleet or --probe")
+        }
+        if probe != nil, allNamespaces || netns != nil || socketSource != nil || procRoot != "/proc" {
+            throw ValidationError("--probe runs a plugin; --all-namespaces, --netns and --socket-source are the live probe's options")
+        }
+        if !probeArg.isEmpty, probe == nil {
+            throw ValidationError("--probe-arg passes an argument to a probe plugin; give --probe NAME")
+        }
+        if !(pluginTimeout > 0 && pluginTimeout <= 86_400) {
+            throw ValidationError("--plugin-timeout takes a number of seconds above 0 and at most 86400")
         }
         if allNamespaces, netns != nil {
             throw ValidationError("--all-namespaces and --netns exclude each other")
@@ -73,6 +95,7 @@ struct InputOptions: ParsableArguments {
         if !capture.isEmpty { return .capture(capture) }
         if let snapshot { return .snapshot(snapshot) }
         if let fleet { return .fleet(fleet) }
+        if let probe { return .plugin(name: probe, arguments: probeArg, timeout: pluginTimeout) }
         return .live(options: liveOptions)
     }
 
@@ -118,4 +141,7 @@ enum InputSource: Sendable, Hashable {
     case capture([String])
     case snapshot(String)
     case fleet(String)
+    /// `--probe NAME`: a probe plugin with its arguments and timeout in seconds, or the built-in
+    /// live probe when NAME is its id.
+    case plugin(name: String, arguments: [String], timeout: Double)
 }

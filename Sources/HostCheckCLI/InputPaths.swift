@@ -3,7 +3,7 @@ extension InputSource {
     /// Captures and bundle directories, the snapshot, or the fleet directory with its bundles.
     var inputPaths: [InputPath] {
         switch self {
-        case .live: return []
+        case .live, .plugin: return []
         case .capture(let paths): return paths.map { InputPath(path: $0, role: "--capture", depth: 1) }
         case .snapshot(let path): return [InputPath(path: path, role: "--snapshot")]
         case .fleet(let directory): return [InputPath(path: directory, role: "--fleet", depth: 2)]

@@ -1,15 +1,20 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import HostCheckCore
 import HostCheckProbes
 import HostCheckReporters
 import HostCheckRules
 
-/// `hostcheck list probes|captures|reporters|fields|matchers|rules`: what the registry holds,
-/// or the rules of the packs.
+/// `hostcheck list probes|captures|reporters|fields|matchers|rules|plugins`: what the registry
+/// holds, the rules of the packs, or the external plugins found (docs/plugins.md).
 struct ListCommand: CapabilityCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the probes, capture formats, report formats, rule fields, matchers, or the rules of the packs."
+        abstract: "List the probes, capture formats, report formats, rule fields, matchers, the rules of the packs, or the plugins found."
     )
 
     @Argument(help: "What to list.")
@@ -20,7 +25,13 @@ struct ListCommand: CapabilityCommand {
 
     func run(registry: Registry) async throws {
         var out = FileOutput.standardOutput()
-        if what == .rules {
+        if what == .plugins {
+            let discovery = PluginDiscovery(environment: ProcessInfo.processInfo.environment)
+            for note in discovery.skipped { printError("hostcheck: note: \(note), skipped") }
+            for row in Self.pluginRows(discovery) {
+                out.write(TerminalText.neutralised(row[0].padding(24) + row[1].padding(8) + row[2]) + "\n")
+            }
+        } else if what == .rules {
             let options = PackLoadOptions(builtins: PackSelection.builtinSources(), vocabulary: registry.vocabulary)
             let loaded = try PackCompiler.load(try PackSelection.sources(for: packs), options: options)
             for rule in loaded.ruleInfos {
@@ -65,8 +76,16 @@ struct ListCommand: CapabilityCommand {
                 let kinds = Self.kindNames.filter { matcher.appliesTo($0.kind) }.map(\.name).joined(separator: ",")
                 return [matcher.keyword, kinds, matcher.summary]
             }
-        case .rules:
+        case .rules, .plugins:
             []
+        }
+    }
+
+    /// The table of `list plugins`: name, kind and path of each plugin found, in search order,
+    /// with the reason a refused one may not run (docs/plugins.md, "Discovery").
+    static func pluginRows(_ discovery: PluginDiscovery) -> [[String]] {
+        discovery.all().map { plugin in
+            [plugin.name, plugin.kind.rawValue, plugin.path + (plugin.refusal.map { " (refused: \($0))" } ?? "")]
         }
     }
 
@@ -78,7 +97,7 @@ struct ListCommand: CapabilityCommand {
 
 /// What `list` lists.
 enum ListSubject: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case probes, captures, reporters, fields, matchers, rules
+    case probes, captures, reporters, fields, matchers, rules, plugins
 }
 
 extension String {

@@ -17,7 +17,7 @@ struct LivePrefetch: Sendable {
     /// The options that change which probe runs, or that mean no probe runs at all. Seeing one
     /// of them, no prefetch is started; the check after parsing would refuse it anyway.
     static let disqualifying: [String] = [
-        "--capture", "--snapshot", "--fleet", "--all-namespaces", "--netns", "--socket-source", "--proc-root",
+        "--capture", "--snapshot", "--fleet", "--probe", "--all-namespaces", "--netns", "--socket-source", "--proc-root",
         "--help", "-h", "--version",
     ]
 

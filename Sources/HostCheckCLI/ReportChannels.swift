@@ -17,10 +17,15 @@ import HostCheckReporters
 final class ReportChannel {
     var reporter: any Reporter
     var output: FileOutput
+    /// A report plugin, given what `reporter` (then the JSON reporter) wrote to ``document``.
+    var plugin: ReportPlugin?
+    /// The results document for ``plugin``.
+    var document = MemoryOutput()
 
-    init(reporter: any Reporter, output: FileOutput) {
+    init(reporter: any Reporter, output: FileOutput, plugin: ReportPlugin? = nil) {
         self.reporter = reporter
         self.output = output
+        self.plugin = plugin
     }
 }
 
@@ -29,8 +34,10 @@ struct ReportChannels {
     private var channels: [ReportChannel] = []
 
     /// Opens every destination first, so an unwritable path fails (exit 74) before evaluation.
-    init(specs: [FormatSpec], options: ReportOptions, registry: Registry) throws {
+    /// - Parameter pluginTimeout: seconds a report plugin may run (`--plugin-timeout`).
+    init(specs: [FormatSpec], options: ReportOptions, registry: Registry, pluginTimeout: Double) throws {
         let environment = ProcessInfo.processInfo.environment
+        let discovery = PluginDiscovery(environment: environment)
         for spec in specs {
             let output: FileOutput
             let toTerminal: Bool
@@ -44,26 +51,51 @@ struct ReportChannels {
             }
             let reporterOptions = options.reporterOptions(toTerminal: toTerminal, environment: environment)
             guard let descriptor = registry.reporter(id: spec.id) else {
-                throw CLIError(.usage, "unknown format '\(spec.id)'")
+                // Not built in: a report plugin, given the results JSON (docs/plugins.md).
+                let plugin = ReportPlugin(plugin: try discovery.plugin(.report, named: spec.id), timeout: pluginTimeout)
+                let json = JSONReporter(options: reporterOptions, pretty: false)
+                channels.append(ReportChannel(reporter: json, output: output, plugin: plugin))
+                continue
             }
             channels.append(ReportChannel(reporter: descriptor.make(reporterOptions), output: output))
         }
     }
 
     mutating func begin(_ run: RunInfo) throws {
-        for channel in channels { try channel.reporter.begin(run, to: &channel.output) }
+        for channel in channels {
+            if channel.plugin != nil {
+                try channel.reporter.begin(run, to: &channel.document)
+            } else {
+                try channel.reporter.begin(run, to: &channel.output)
+            }
+        }
     }
 
     mutating func host(_ results: HostResults) throws {
-        for channel in channels { try channel.reporter.host(results, to: &channel.output) }
+        for channel in channels {
+            if channel.plugin != nil {
+                try channel.reporter.host(results, to: &channel.document)
+            } else {
+                try channel.reporter.host(results, to: &channel.output)
+            }
+        }
     }
 
-    /// Ends every report and closes every destination (exit 74 on a write failure).
+    /// Ends every report, runs the report plugins, and then closes every destination (exit 74
+    /// on a write failure or a failed plugin: then no destination is finished, so no path is
+    /// replaced).
     mutating func end(_ summary: Summary) throws {
         for channel in channels {
-            try channel.reporter.end(summary, to: &channel.output)
-            try channel.output.finish()
+            if let plugin = channel.plugin {
+                try channel.reporter.end(summary, to: &channel.document)
+                let report = try plugin.render(channel.document.bytes)
+                channel.document = MemoryOutput()
+                channel.output.write(bytes: report)
+            } else {
+                try channel.reporter.end(summary, to: &channel.output)
+            }
         }
+        for channel in channels { try channel.output.finish() }
     }
 
     private static func makeParentDirectory(of path: String) throws {

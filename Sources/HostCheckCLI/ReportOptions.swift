@@ -1,11 +1,16 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import HostCheckCore
 import HostCheckReporters
 
 /// Options that choose report formats and their destinations.
 struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("format"), help: ArgumentHelp(
-        "A report format, optionally with a path: FORMAT[:PATH]. Repeatable; at most one goes to stdout. Formats: {reporters}.",
+        "A report format, optionally with a path: FORMAT[:PATH]. Repeatable; at most one goes to stdout. Formats: {reporters}. Any other NAME runs the report plugin hostcheck-report-NAME.",
         valueName: "format[:path]"))
     var formats: [String] = []
 
@@ -24,9 +29,16 @@ struct ReportOptions: ParsableArguments {
     /// The parsed format options; `text` on stdout when none is given.
     func specs(registry: Registry) throws -> [FormatSpec] {
         let specs = formats.isEmpty ? [FormatSpec(id: "text", path: nil)] : formats.map(FormatSpec.init(parsing:))
+        let discovery = PluginDiscovery(environment: ProcessInfo.processInfo.environment)
         for spec in specs where registry.reporter(id: spec.id) == nil {
-            let known = registry.reporters.map(\.id)
-            throw CLIError(.usage, "unknown format '\(spec.id)'; known: \(known.joined(separator: ", "))")
+            guard discovery.find(.report, named: spec.id) != nil else {
+                let known = registry.reporters.map(\.id)
+                throw CLIError(
+                    .usage,
+                    "unknown format '\(spec.id)'; known: \(known.joined(separator: ", ")), or a report plugin "
+                        + "hostcheck-report-NAME in HOSTCHECK_PLUGIN_PATH or PATH (hostcheck list plugins)")
+            }
+            _ = try discovery.plugin(.report, named: spec.id)
         }
         if specs.filter({ $0.path == nil }).count > 1 {
             throw CLIError(.usage, "at most one --format may write to standard output; give the others a path (FORMAT:PATH)")

@@ -106,7 +106,7 @@ import Testing
         case .reporters: Self.registry.reporters.map(\.id)
         case .fields: Self.registry.fields.map(\.name)
         case .matchers: Self.registry.matchers.map(\.keyword)
-        case .rules: []
+        case .rules, .plugins: []
         }
         #expect(firstWords == expected)
     }
