@@ -40,6 +40,13 @@ import Testing
         #expect(result.outcome == expected, "\(result.message)")
     }
 
+    @Test func anUnknownFamilySaysWhatWouldSettleIt() throws {
+        let pack = T.pack(rule: "select: { local_port: 4001, family: ipv4 }\nexpect: none")
+        let result = try #require(T.outcome(pack, T.snapshot([Self.socket("::", v6only: nil)], [T.process(7, "srv")], platform: .linux)))
+        #expect(result.outcome == .unknown)
+        #expect(result.message.contains("v6only unknown"), "\(result.message)")
+    }
+
     @Test func aFamilyIPv4PassOnADualStackSocketNeedsIPv6Coverage() throws {
         let pack = T.pack(rule: "select: { local_port: 4001, family: ipv4 }\nexpect: { owner: { name: srv } }")
         let snapshot = { (coverage: Coverage) in
