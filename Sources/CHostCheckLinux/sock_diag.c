@@ -111,6 +111,7 @@ static int decode(const struct nlmsghdr *header, uint8_t family, hc_diag_socket 
     out->remote_port = ntohs(msg->id.idiag_dport);
     out->inode = msg->idiag_inode;
     out->uid = msg->idiag_uid;
+    out->interface = msg->id.idiag_if;
     size_t length = out->family == AF_INET6 ? 16 : 4;
     memcpy(out->local_address, msg->id.idiag_src, length);
     memcpy(out->remote_address, msg->id.idiag_dst, length);

@@ -86,7 +86,7 @@ import HostCheckCore
             + #""remote_address":null,"remote_port":null,"remote_port_name":null,"state":"listening","state_raw":null,"v6only":null,"netns":null,"#
             + #""ownership":"owned","ownership_reason":null,"pids":[6120],"source":{"file":"netstat.txt","line":8}}],"#
             + #""processes":[{"pid":6120,"ppid":null,"name":"nc64.exe","name_truncated":false,"path":null,"cmdline":null,"user":null,"#
-            + #""services":[],"kernel":false,"uid":null,"exe_deleted":null,"path_verified":null,"path_problem":null,"sha256":null,"#
+            + #""services":null,"kernel":false,"uid":null,"exe_deleted":null,"path_verified":null,"path_problem":null,"sha256":null,"#
             + #""mnt_ns":null,"unit":null,"cgroup":null,"container_id":null,"parent_name":null,"parent_path":null,"#
             + #""name_mismatch":null,"signer":null,"signature_status":null,"source":{"file":"tasklist.csv","line":9}}],"diagnostics":[]}"#
             + "\n"

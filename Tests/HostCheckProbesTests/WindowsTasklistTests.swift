@@ -52,6 +52,16 @@ struct WindowsTasklistTests {
         #expect(tasklist.processes.map(\.services) == [
             [], ["BrokerInfrastructure", "DcomLaunch", "PlugPlay", "Power", "SystemEventsBroker"], ["RpcEptMapper", "RpcSs"],
         ])
+        // `N/A` is "hosts no service", not "services not captured".
+        #expect(tasklist.processes.map(\.servicesListed) == [true, true, true])
+    }
+
+    @Test func aDefaultTasklistDoesNotListServices() throws {
+        let tasklist = try #require(CaptureFixtures.parse("\"nc64.exe\",\"6120\",\"Console\",\"1\",\"4,312 K\"\n").processes)
+        #expect(tasklist.processes.map(\.servicesListed) == [false])
+        let svc = try #require(CaptureFixtures.parse("\"nc64.exe\",\"6120\",\"N/A\"\n").processes)
+        #expect(svc.processes.map(\.services) == [[]])
+        #expect(svc.processes.map(\.servicesListed) == [true])
     }
 
     @Test func wideHeaderCharactersCountTwoColumns() throws {

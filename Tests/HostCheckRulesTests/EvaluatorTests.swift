@@ -71,7 +71,11 @@ import Testing
         (Coverage(tcp: .full, udp: .none, ipv4: .full, ipv6: .full, owners: .full), "select: { local_port: 3691 }", Outcome.unknown),
         (Coverage(tcp: .full, udp: .none, ipv4: .full, ipv6: .full, owners: .full), "select: { protocol: tcp, local_port: 3691 }", .pass),
         (Coverage(tcp: .full, udp: .full, ipv4: .full, ipv6: .partial, owners: .full), "select: { protocol: tcp, local_port: 3691 }", .unknown),
-        (Coverage(tcp: .full, udp: .full, ipv4: .full, ipv6: .partial, owners: .full), "select: { family: ipv4, local_port: 3691 }", .pass),
+        // `family: ipv4` also selects a dual-stack socket, which is listed with the IPv6 sockets.
+        (Coverage(tcp: .full, udp: .full, ipv4: .full, ipv6: .partial, owners: .full), "select: { family: ipv4, local_port: 3691 }", .unknown),
+        (Coverage(tcp: .full, udp: .full, ipv4: .full, ipv6: .full, owners: .full), "select: { family: ipv4, local_port: 3691 }", .pass),
+        (Coverage(tcp: .full, udp: .full, ipv4: .full, ipv6: .partial, owners: .full), "select: { family: { not: ipv6 }, local_port: 3691 }", .pass),
+        (Coverage(tcp: .full, udp: .full, ipv4: .none, ipv6: .full, owners: .full), "select: { family: ipv6, local_port: 3691 }", .pass),
         (Coverage(tcp: .full, udp: .full, ipv4: .full, ipv6: .full, owners: .partial), "select: { local_port: 3691 }", .pass),
     ])
     func coverageTurnsAnUnprovablePassIntoUnknown(coverage: Coverage, select: String, expected: Outcome) throws {

@@ -21,6 +21,7 @@ typedef struct hc_diag_socket {
     uint16_t remote_port;
     uint32_t inode;
     uint32_t uid;
+    uint32_t interface;    /* idiag_if: the bound interface index (an IPv6 scope), 0 for none */
     uint8_t local_address[16];
     uint8_t remote_address[16];
 } hc_diag_socket;

@@ -19,6 +19,9 @@ public struct ProcessFact: Sendable, Hashable {
     public var user: String?
     /// Windows services hosted by the process.
     public var services: [String]
+    /// True when the source lists the process's services (`tasklist /svc`), so empty
+    /// ``services`` means it hosts none (`N/A`); false when services were not captured.
+    public var servicesListed: Bool
     /// True for the kernel process (Windows PID 4 "System").
     public var kernel: Bool
     /// What shows which program it runs beyond its own name: verified path, hash, signer, unit.
@@ -29,7 +32,7 @@ public struct ProcessFact: Sendable, Hashable {
     /// Creates a process fact; the facts not given default to nil, false or empty.
     public init(
         pid: Int, ppid: Int? = nil, name: String?, nameTruncated: Bool = false, path: String? = nil,
-        cmdline: String? = nil, user: String? = nil, services: [String] = [], kernel: Bool = false,
+        cmdline: String? = nil, user: String? = nil, services: [String] = [], servicesListed: Bool = false, kernel: Bool = false,
         identity: ProcessIdentity = ProcessIdentity(), source: SourceLocation
     ) {
         self.pid = pid
@@ -40,6 +43,7 @@ public struct ProcessFact: Sendable, Hashable {
         self.cmdline = cmdline
         self.user = user
         self.services = services
+        self.servicesListed = servicesListed || !services.isEmpty
         self.kernel = kernel
         self.identity = identity
         self.source = source

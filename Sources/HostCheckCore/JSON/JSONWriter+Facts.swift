@@ -196,7 +196,9 @@ extension JSONWriter {
         key("path"); string(process.path)
         key("cmdline"); string(process.cmdline)
         key("user"); string(process.user)
-        key("services"); strings(process.services)
+        key("services")
+        // `null`: services not captured; `[]`: the source lists none (`tasklist /svc` N/A).
+        if process.servicesListed { strings(process.services) } else { null() }
         key("kernel"); bool(process.kernel)
         write(process.identity)
         key("source"); write(process.source)

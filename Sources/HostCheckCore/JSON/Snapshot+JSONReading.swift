@@ -140,6 +140,7 @@ extension ProcessFact {
             cmdline: try fields.optionalString("cmdline"),
             user: try fields.optionalString("user"),
             services: try fields.strings("services", required: false),
+            servicesListed: fields.optional("services") != nil,
             kernel: try fields.optionalBool("kernel") ?? false,
             identity: try ProcessIdentity(fields),
             source: try SourceLocation(try fields.fields("source", what: "process source")))

@@ -27,6 +27,7 @@ enum ProcessRecordMerge {
 
     /// Fills what `record` does not know from `other`, which names the same program.
     static func complete(_ record: inout ProcessFact, with other: ProcessFact) {
+        record.servicesListed = record.servicesListed || other.servicesListed
         for service in other.services where !record.services.contains(service) {
             record.services.append(service)
         }

@@ -40,6 +40,12 @@ enum SnapshotAssembler {
             diagnostics.append(Diagnostic(.warning, "the files come from different platforms; platform is unknown"))
             platform = .unknown
         }
+        let merge = SocketMerge.merged(sockets)
+        if merge.merged > 0 {
+            sockets = merge.sockets
+            diagnostics.append(Diagnostic(
+                .note, "\(merge.merged) socket\(merge.merged == 1 ? "" : "s") listed without an owner in one file and with one in another merged into one"))
+        }
         processes = deduplicated(processes + ownerProcesses, diagnostics: &diagnostics, sockets: &sockets)
         diagnostics += ownersWithoutSockets(ownerRecords, sockets: sockets)
         let info = files.compactMap(\.bundleInfo).first

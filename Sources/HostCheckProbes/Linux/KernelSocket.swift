@@ -14,6 +14,11 @@ struct KernelSocket: Sendable, Hashable {
     var inode: UInt64
     /// Whether an IPv6 socket accepts IPv6 only; nil when the source does not say.
     var v6only: Bool? = nil
+    /// The index of the interface the socket is bound to (`idiag_if`; an IPv6 link-local
+    /// address's scope); 0 for none or when the source does not say (`/proc/net/*`).
+    var interfaceIndex: UInt32 = 0
+    /// The interface's name (or its index as text), `ss`'s `%eth0`; set by ``InterfaceNames``.
+    var zone: String? = nil
     /// The network namespace inode; nil for the probe's own namespace when not recorded.
     var netns: UInt64? = nil
     var source: SourceLocation

@@ -84,7 +84,7 @@ enum NetlinkSockDiag {
                 remotePort: Int(item.remote_port),
                 stateCode: item.state, inode: UInt64(item.inode),
                 v6only: family == .ipv6 && item.v6only >= 0 ? item.v6only == 1 : nil,
-                netns: netns, source: sources[index]))
+                interfaceIndex: item.interface, netns: netns, source: sources[index]))
         }
         return result
     }

@@ -59,6 +59,7 @@ struct OwnerJoin {
         return SocketFact(
             protocol: socket.protocol, family: socket.family,
             localAddress: text(socket.localAddress, family: socket.family), localPort: socket.localPort,
+            localZone: socket.zone,
             remoteAddress: wildcard ? nil : text(socket.remoteAddress, family: socket.family),
             remotePort: wildcard ? nil : socket.remotePort,
             state: state, rawState: rawState, v6only: socket.v6only, netns: socket.netns,

@@ -83,7 +83,7 @@ struct SocketTableCollector {
             case .success(let sockets):
                 netlinkUsed = true
                 reading.readTables.insert(table)
-                reading.sockets.append(contentsOf: sockets)
+                reading.sockets.append(contentsOf: InterfaceNames.named(sockets, ownNamespace: target.pid == nil))
             case .failure(let error):
                 let location = SourceLocation(file: NetlinkSockDiag.sourceName(table))
                 if source == .netlink {

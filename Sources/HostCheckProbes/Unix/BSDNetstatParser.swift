@@ -85,7 +85,7 @@ enum BSDNetstatParser {
                 localPortName: local.portName, localZone: local.zone,
                 remoteAddress: unconnected || remote.host == "*" ? nil : remote.host, remotePort: unconnected ? nil : remote.port,
                 remotePortName: unconnected ? nil : remote.portName, state: state,
-                rawState: word != nil && mapped == nil ? word : nil, v6only: proto.dualStack ? false : nil,
+                rawState: word != nil && mapped == nil ? word : nil, v6only: proto.dualStack ? false : (proto.1 == .ipv6 ? true : nil),
                 ownership: .unknown, ownershipReason: .captureHasNoOwners, source: location))
         }
         if skipped > 0 {

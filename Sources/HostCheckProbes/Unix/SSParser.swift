@@ -37,6 +37,8 @@ enum SSParser {
         var ownersUnreadable = false
         var lastRow: (index: Int, whole: Bool, hasUsers: Bool)?
         var incomplete: SourceLocation?
+        let rendering = SSAddressRendering.of(lines)
+        var ambiguous = 0
         for (index, line) in lines.enumerated() where !Tokens.isBlank(line) {
             let location = text.location(line: index + 1)
             let tokens = Tokens.split(line)
@@ -80,7 +82,6 @@ enum SSParser {
             }
             words.append(word)
             let extras = tokens[(offset + 5)...].joined(separator: " ")
-            let dualStack = extras.contains("v6only:0")
             let mapped = UnixStates.words[word]
             let state: SocketState
             switch transport {
@@ -89,15 +90,15 @@ enum SSParser {
             case .udp:
                 state = peer.isWildcard ? .listening : .established
             }
-            let wildcardHost = local.host == "*"
+            let reading = AnyAddressReading(local: local, extras: extras, rendering: rendering)
+            if reading.ambiguous { ambiguous += 1 }
             var socket = SocketFact(
-                protocol: transport, family: local.isIPv6 || (wildcardHost && dualStack) ? .ipv6 : .ipv4,
-                localAddress: wildcardHost ? (dualStack ? "::" : "0.0.0.0") : local.host,
+                protocol: transport, family: reading.family, localAddress: reading.address,
                 localPort: local.port, localPortName: local.portName, localZone: local.zone,
                 remoteAddress: peer.isWildcard || peer.host == "*" ? nil : peer.host,
                 remotePort: peer.isWildcard ? nil : peer.port, remotePortName: peer.isWildcard ? nil : peer.portName,
                 state: state, rawState: mapped == nil ? word : nil,
-                v6only: dualStack ? false : (extras.contains("v6only:1") ? true : nil),
+                v6only: reading.v6only,
                 ownership: .unknown, ownershipReason: .captureHasNoOwners, source: location)
             let owners = users(in: extras)
             if owners.unreadable {
@@ -151,6 +152,13 @@ enum SSParser {
         } else if !words.contains(where: listeningWords.contains) {
             coverage.listsNoListeningSockets("the rows (ss without -l or -a)")
         }
+        if ambiguous > 0 {
+            result.diagnostics.append(Diagnostic(
+                .note, "\(ambiguous) `*` local address\(ambiguous == 1 ? "" : "es") read as `::` with v6only unknown: "
+                    + "nothing in the listing shows whether this ss prints `*` for IPv4 (older iproute2) or for a dual-stack socket; "
+                    + "family tests on \(ambiguous == 1 ? "it" : "them") are unknown",
+                at: SourceLocation(file: text.file)))
+        }
         if skipped > 0 {
             result.diagnostics.append(Diagnostic(
                 .note, "\(skipped) rows of other socket types (unix, netlink, packet, raw) skipped",
@@ -202,4 +210,40 @@ extension SSParser {
         coverage: .sockets(states: .asCaptured, owners: .withOption, processes: true),
         recognise: { Recognition.firstHeader($0, "Netid State Recv-Q", "State Recv-Q Send-Q") },
         reading: .parsed(parse: { CaptureFacts(parse($0.text)) }))
+}
+
+extension SSParser {
+    /// The family, address text and `v6only` of a row's local endpoint, from how this `ss`
+    /// renders the any address (``SSAddressRendering``); `v6only:0`/`v6only:1` in the row's
+    /// options win.
+    struct AnyAddressReading {
+        var family: AddressFamily
+        var address: String
+        var v6only: Bool?
+        /// A `*` that may be IPv4-only or dual-stack.
+        var ambiguous = false
+
+        init(local: UnixEndpoint, extras: String, rendering: SSAddressRendering) {
+            let stated: Bool? = extras.contains("v6only:0") ? false : (extras.contains("v6only:1") ? true : nil)
+            guard local.host == "*" else {
+                family = local.isIPv6 ? .ipv6 : .ipv4
+                address = local.host
+                let anyIPv6 = family == .ipv6 && IPAddress(local.host)?.isUnspecified == true && local.host.contains(":")
+                // A newer ss prints `[::]` only for a socket with v6only set.
+                v6only = stated ?? (anyIPv6 && local.bracketed && rendering == .modern ? true : nil)
+                return
+            }
+            switch (stated, rendering) {
+            case (false?, _), (nil, .modern):
+                (family, address, v6only) = (.ipv6, "::", false)
+            case (true?, _):
+                (family, address, v6only) = (.ipv6, "::", true)
+            case (nil, .old):
+                (family, address, v6only) = (.ipv4, "0.0.0.0", nil)
+            case (nil, .unknown):
+                (family, address, v6only) = (.ipv6, "::", nil)
+                ambiguous = true
+            }
+        }
+    }
 }

@@ -17,7 +17,10 @@ enum TasklistColumns {
         let name = fields[0]
         var process = ProcessFact(pid: pid, name: name, source: source)
         if let nameWidth, DisplayWidth.of(name) >= nameWidth { process.nameTruncated = true }
-        if fields.count == 3 { process.services = services(fields[2]) }
+        if fields.count == 3 {
+            process.services = services(fields[2])
+            process.servicesListed = true
+        }
         if fields.count == 9, !isNotAvailable(fields[6]) { process.user = fields[6] }
         return process
     }

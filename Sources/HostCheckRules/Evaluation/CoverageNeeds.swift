@@ -4,7 +4,8 @@ import HostCheckCore
 /// `when_none` outcome) is proven (docs/architecture.md, "Coverage").
 ///
 /// The selection is projected onto each dimension of ``Coverage``: the protocols and families
-/// it can accept must be covered fully; if only listening sockets were listed, it must accept
+/// it can accept must be covered fully (a selection that accepts a dual-stack socket reaches
+/// IPv6); if only listening sockets were listed, it must accept
 /// listening sockets only; if only some local ports were listed, it must accept those ports
 /// only; if only some users' sockets were listed, it must require an owner of those users.
 /// A condition that cannot be projected (a `none`, an owner condition on a port) counts as
@@ -27,7 +28,7 @@ struct CoverageNeeds {
             let level = coverage.level(of: proto)
             if level != .full { gaps.append(Gap(dimension: proto.rawValue, phrase: "\(proto.rawValue) \(Self.describe(level))")) }
         }
-        for family in RuleEvaluation.possible(AddressFamily.allCases, field: .family, in: rule.select) {
+        for family in reachedFamilies {
             let level = coverage.level(of: family)
             if level != .full { gaps.append(Gap(dimension: family.rawValue, phrase: "\(family.rawValue) \(Self.describe(level))")) }
         }
@@ -48,6 +49,17 @@ struct CoverageNeeds {
             gaps.append(Gap(dimension: "owners", phrase: "owners \(Self.describe(coverage.owners))"))
         }
         return gaps
+    }
+
+    /// The families whose sockets the selection can accept. A dual-stack socket is listed with
+    /// the IPv6 sockets but accepts IPv4 too, so a selection that accepts it (`family: ipv4`
+    /// does) reaches IPv6 (docs/captures.md, "Dual-stack sockets").
+    private var reachedFamilies: [AddressFamily] {
+        let dualStack = FieldValue.texts(AddressFamily.allCases.map(\.rawValue))
+        let reachesDualStack = rule.select.admits([.family: dualStack])
+        return AddressFamily.allCases.filter { family in
+            rule.select.admits([.family: .text(family.rawValue, truncated: false)]) || (family == .ipv6 && reachesDualStack)
+        }
     }
 
     private static func describe(_ level: CoverageLevel) -> String {

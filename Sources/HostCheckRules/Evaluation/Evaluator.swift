@@ -92,7 +92,7 @@ package struct Evaluator: Sendable {
         if case .undecidable(let reason) = scope {
             outcome = result(.unknown, reason)
         } else {
-            let decision = RuleEvaluation(rule: rule, host: host, contexts: contexts).decide()
+            let decision = RuleEvaluation(rule: rule, host: host, contexts: BookkeepingSockets.visible(contexts, to: rule)).decide()
             outcome = result(decision.outcome, decision.message, evidence: decision.evidence, total: decision.evidenceTotal)
             outcome.missingCoverage = decision.missingCoverage
         }

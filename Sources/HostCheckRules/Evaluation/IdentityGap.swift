@@ -15,6 +15,7 @@ extension SocketContext {
     /// owner whose identity field named in `predicate` is unknown; nil when none is.
     func identityGap(in predicate: Predicate?) -> String? {
         guard let predicate else { return nil }
+        if let gap = dualStackGap(in: predicate) { return gap }
         var fields: [Field] = []
         predicate.visit { node in
             if case .field(let field, _) = node, Self.identityEvidence[field.name] != nil, !fields.contains(field) {
@@ -31,5 +32,19 @@ extension SocketContext {
             }
         }
         return nil
+    }
+}
+
+extension SocketContext {
+    /// `v6only unknown: ...` when `predicate` tests `family` or `v6only` and the source does not
+    /// say whether this IPv6 any-address socket accepts IPv4 (docs/captures.md, "Dual-stack sockets").
+    func dualStackGap(in predicate: Predicate) -> String? {
+        guard socket.family == .ipv6, socket.v6only == nil, socket.acceptedFamilies == nil else { return nil }
+        let tested = predicate.contains { node in
+            if case .field(let field, _) = node { field == .family || field == .v6only } else { false }
+        }
+        guard tested else { return nil }
+        return "v6only unknown: the source does not say whether this IPv6 socket on the any address also accepts IPv4 "
+            + "(dual-stack); the live probe, a newer ss or macOS netstat -an settles it"
     }
 }

@@ -46,7 +46,7 @@ struct SocketContext {
         case .unknown:
             return .maybe(.ownership)
         case .unowned:
-            return .no
+            return Self.evaluateHeldByNoProcess(predicate)
         case .owned:
             guard !owners.isEmpty else { return .maybe(.ownership) }
             switch quantifier {
@@ -61,6 +61,30 @@ struct SocketContext {
                 let judged = kept.isEmpty ? owners : kept
                 return Truth.all(judged.lazy.map { Self.evaluate(predicate, pid: $0.pid, process: $0.process) })
             }
+        }
+    }
+
+    /// A condition on the owner of a socket known to be held by no process (ownership
+    /// `unowned`: Windows PID 0, Linux inode 0, an inode no process holds after a complete
+    /// walk). It has no owner, so no owner condition holds, except the held-by-no-process
+    /// matcher `kernel: true`, which holds; a condition that names `kernel` reads every other
+    /// owner field as absent (docs/rule-packs.md, "Held by no process").
+    private static func evaluateHeldByNoProcess(_ predicate: Predicate) -> Truth {
+        let namesKernel = predicate.contains { node in
+            if case .field(let field, _) = node { field == .ownerKernel } else { false }
+        }
+        guard namesKernel else { return .no }
+        return evaluateAbsentOwner(predicate)
+    }
+
+    /// A condition on the missing owner: `kernel` is true, every other owner field absent.
+    private static func evaluateAbsentOwner(_ predicate: Predicate) -> Truth {
+        switch predicate {
+        case .all(let items): Truth.all(items.lazy.map(evaluateAbsentOwner))
+        case .any(let items): Truth.any(items.lazy.map(evaluateAbsentOwner))
+        case .none(let items): Truth.any(items.lazy.map(evaluateAbsentOwner)).negated
+        case .field(let field, let matcher): matcher.evaluate(field == .ownerKernel ? .boolean(true) : .absent)
+        case .owner(let inner): evaluateAbsentOwner(inner)
         }
     }
 

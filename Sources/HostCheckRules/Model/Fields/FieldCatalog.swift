@@ -5,6 +5,7 @@ public enum FieldCatalog {
     public static var builtin: [Field] {
         [
             .protocol, .family, .localAddress, .localPort, .remoteAddress, .remotePort, .state, .exposure,
+            .v6only,
             .ownerPID, .ownerPPID, .ownerName, .ownerPath, .ownerCmdline, .ownerUser, .ownerService, .ownerKernel,
             .ownerUID,
             .ownerPathVerified,

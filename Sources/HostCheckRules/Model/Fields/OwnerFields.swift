@@ -37,12 +37,13 @@ extension Field {
         name: "owner.service", summary: "a Windows service hosted by the process (any of them)", kind: .text,
         providedBy: ["windows-tasklist-table", "windows-tasklist-csv", "windows-tasklist-list"],
         extraction: .owner { _, process in
-            guard let process, !process.services.isEmpty else { return .unknown(.ownership) }
+            // No services listed for a process whose services were captured (`N/A`): it hosts none.
+            guard let process, process.servicesListed else { return .unknown(.ownership) }
             return .texts(process.services)
         })
 
     static let ownerKernel = Field(
-        name: "owner.kernel", summary: "true for the kernel (Windows PID 4, System)", kind: .boolean,
+        name: "owner.kernel", summary: "true when no process holds the socket: the kernel does (Windows PID 4 and PID 0; Linux sockets no process holds)", kind: .boolean,
         providedBy: ["linux-proc", "capture"],
         extraction: .owner { _, process in process.map { .boolean($0.kernel) } ?? .unknown(.ownership) })
 }

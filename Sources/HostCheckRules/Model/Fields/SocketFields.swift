@@ -6,10 +6,16 @@ extension Field {
         providedBy: ["linux-proc", "capture"], cost: 1,
         extraction: .socket { .text($0.protocol.rawValue, truncated: false) })
 
+    /// `family: ipv4` selects what accepts IPv4: an IPv4 socket, and a dual-stack IPv6 socket
+    /// (``SocketFact/acceptedFamilies``); where the source cannot tell, the test is unknown.
     static let family = Field(
-        name: "family", summary: "ipv4 or ipv6 (a dual-stack socket is ipv6)",
+        name: "family", summary: "ipv4 or ipv6; a dual-stack socket (`::`, v6only false) is both",
         kind: .word(AddressFamily.allCases.map(\.rawValue)), providedBy: ["linux-proc", "capture"], cost: 1,
-        extraction: .socket { .text($0.family.rawValue, truncated: false) })
+        extraction: .socket { socket in
+            guard let families = socket.acceptedFamilies else { return .unknown(.data) }
+            if families.count == 1, let only = families.first { return .text(only.rawValue, truncated: false) }
+            return .texts(families.map(\.rawValue))
+        })
 
     static let localAddress = Field(
         name: "local_address", summary: "the local address as the source wrote it",
