@@ -61,7 +61,7 @@ package struct Evaluator: Sendable {
         let contexts = snapshot.sockets.map { SocketContext(socket: $0, processes: processes, platform: snapshot.host.platform) }
         let failure = snapshot.diagnostics.first { $0.severity == .error }
         let results = rules.map { rule in
-            evaluate(rule, host: snapshot.host, contexts: contexts, failure: failure)
+            evaluate(rule, host: snapshot.host, contexts: contexts, processes: snapshot.processes, failure: failure)
         }
         return HostResults(host: snapshot.host, results: results, diagnostics: snapshot.diagnostics)
     }
@@ -70,10 +70,14 @@ package struct Evaluator: Sendable {
     func evaluate(_ rule: Rule, on snapshot: Snapshot) -> RuleResult {
         let processes = snapshot.processesByPID()
         let contexts = snapshot.sockets.map { SocketContext(socket: $0, processes: processes, platform: snapshot.host.platform) }
-        return evaluate(rule, host: snapshot.host, contexts: contexts, failure: snapshot.diagnostics.first { $0.severity == .error })
+        return evaluate(
+            rule, host: snapshot.host, contexts: contexts, processes: snapshot.processes,
+            failure: snapshot.diagnostics.first { $0.severity == .error })
     }
 
-    private func evaluate(_ rule: Rule, host: HostInfo, contexts: [SocketContext], failure: Diagnostic?) -> RuleResult {
+    private func evaluate(
+        _ rule: Rule, host: HostInfo, contexts: [SocketContext], processes: [ProcessFact], failure: Diagnostic?
+    ) -> RuleResult {
         func result(_ outcome: Outcome, _ message: String, evidence: [Evidence] = [], total: Int? = nil) -> RuleResult {
             RuleResult(
                 host: host.name, pack: rule.pack, rule: rule.id, title: rule.title, severity: rule.severity,
@@ -92,7 +96,14 @@ package struct Evaluator: Sendable {
         if case .undecidable(let reason) = scope {
             outcome = result(.unknown, reason)
         } else {
-            let decision = RuleEvaluation(rule: rule, host: host, contexts: contexts).decide()
+            var decision = switch rule.subject {
+            case .sockets: RuleEvaluation(rule: rule, host: host, contexts: contexts).decide()
+            case .processes: ProcessRuleEvaluation(rule: rule, host: host, processes: processes).decide()
+            }
+            if let condition = rule.condition {
+                decision = RuleConditionCheck(rule: rule, condition: condition, host: host, contexts: contexts, processes: processes)
+                    .apply(to: decision)
+            }
             outcome = result(decision.outcome, decision.message, evidence: decision.evidence, total: decision.evidenceTotal)
             outcome.missingCoverage = decision.missingCoverage
         }

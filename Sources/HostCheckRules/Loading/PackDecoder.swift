@@ -9,7 +9,7 @@ struct PackDecoder {
     static let ruleKeys = [
         "id", "title", "description", "severity", "tags", "references", "select", "expect", "when_none",
         "unknown_owner", "supervisors", "remediation", "enabled", "applies_to", "examples", "compliance",
-        "requires",
+        "requires", "count", "when",
     ]
     static let scopeKeys = ["platform", "hosts", "labels"]
     /// Compliance frameworks a rule may map to.
@@ -28,6 +28,9 @@ struct PackDecoder {
     var invalidVariables: Set<String> = []
     /// Where each variable's current value came from, for messages (`default `, `--var 'x': `).
     var variableOrigins: [String: (label: String, location: SourceLocation?)] = [:]
+    /// Variables set from outside the pack (`--var`, `--vars FILE`), with how to name the
+    /// setting: they win over an includer's `overrides:` for the same variable.
+    var externalVariables: [String: String] = [:]
     /// Indices of the overrides applied to this pack.
     var usedOverrides: Set<Int> = []
     /// `overrides:` from an including pack, by rule id, applied while decoding rules.
@@ -220,6 +223,8 @@ struct PackDecoder {
             else if case .list = variables[override.name] { isList = true } else { isList = false }
             variables[override.name] = override.value(replacing: variables[override.name], isList: isList)
             variableOrigins[override.name] = (override.label, override.location)
+            externalVariables[override.name] = override.label.isEmpty
+                ? "--vars \(override.location?.file ?? "file")" : String(override.label.dropLast(2))
         }
         checkVariableTypes()
     }

@@ -1,0 +1,55 @@
+import HostCheckCore
+
+/// `count:` against what the sources show (docs/rule-packs.md, "Counts"): `certain` items
+/// are selected for sure and `possible` more may be; a selection the sources cover completely
+/// can prove "at most", a partial one only "at least".
+struct CountCheck {
+    let bound: CountBound
+    /// Items whose `select` is true.
+    let certain: Int
+    /// Items whose `select` is unknown.
+    let possible: Int
+    /// Whether the sources cover everything the selection reaches (no coverage gap).
+    let complete: Bool
+    /// `socket`, `process`: the noun for messages.
+    let noun: String
+
+    /// The outcome and its message.
+    func decide() -> (outcome: Outcome, message: String) {
+        let upper: Int? = complete ? certain + possible : nil
+        let seen = "\(certain) \(noun)\(certain == 1 ? "" : "s") selected" + (possible > 0 ? " (\(possible) more may be)" : "")
+        let expected = "expected \(bound.summary)"
+        if let max = bound.max, certain > max {
+            return (.fail, "\(seen), \(expected)")
+        }
+        if let upper, upper < bound.min {
+            return (.fail, "\(seen), \(expected)")
+        }
+        let lowOK = certain >= bound.min
+        let highOK = bound.max.map { max in upper.map { $0 <= max } ?? false } ?? true
+        if lowOK, highOK { return (.pass, "\(seen), \(expected)") }
+        if upper == nil {
+            return (.unknown, "\(seen), \(expected), but the sources do not list every \(noun) the rule selects")
+        }
+        return (.unknown, "\(seen), \(expected): cannot tell how many of the \(possible) undecided \(noun)\(possible == 1 ? " is" : "s are") selected")
+    }
+
+    /// The rule's outcome from the `expect` decision and this count: a fail of either fails,
+    /// then an unknown of either is unknown; `expectGiven` false means the count alone decides.
+    func combine(_ decision: RuleEvaluation.Decision, expectGiven: Bool, gaps: [String]) -> RuleEvaluation.Decision {
+        let (outcome, message) = decide()
+        var counted = RuleEvaluation.Decision(outcome: outcome, message: message, evidence: decision.evidence, evidenceTotal: decision.evidenceTotal)
+        if outcome == .unknown {
+            counted.causes = .data
+            counted.missingCoverage = complete ? [] : gaps
+        }
+        guard expectGiven else { return counted }
+        if decision.outcome == .fail { return decision }
+        if outcome == .fail { return counted }
+        if decision.outcome == .unknown { return decision }
+        if outcome == .unknown { return counted }
+        var both = decision
+        both.message += "; " + message
+        return both
+    }
+}
