@@ -19,7 +19,8 @@ package struct Evaluator: Sendable {
     /// The clock used for waiver expiry (`--now`).
     package let now: Date
     /// Run-level warnings known at start: expired waivers, waivers expiring within 14 days,
-    /// waivers naming a rule that is not loaded.
+    /// waivers naming a rule that is not loaded; and errors for waivers that break the packs'
+    /// waiver policy (those are not applied).
     package let diagnostics: [Diagnostic]
     private let activeWaivers: [Waiver]
     private let allRules: [Rule]
@@ -36,7 +37,13 @@ package struct Evaluator: Sendable {
         self.now = now
         var diagnostics: [Diagnostic] = []
         var active: [Waiver] = []
+        let policy = packs.waiverPolicy
         for waiver in waivers?.waivers ?? [] {
+            // A waiver that breaks the packs' policy is an error and never applies (docs/rule-packs.md, "Waiver policy").
+            if let violation = policy?.violation(of: waiver, now: now) {
+                diagnostics.append(Diagnostic(.error, violation, at: waiver.location))
+                continue
+            }
             if !allRules.contains(where: waiver.names) {
                 diagnostics.append(Diagnostic(.warning, "waiver names rule \(MessageText.quote(waiver.rule)), which is not loaded", at: waiver.location))
             }

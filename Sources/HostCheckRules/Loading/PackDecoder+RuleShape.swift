@@ -90,3 +90,21 @@ extension PackDecoder {
         }
     }
 }
+
+extension PackDecoder {
+    /// `waivers: { require_expiry: true, max_days: 90 }` (either key may be left out).
+    mutating func decodeWaiverPolicy(_ node: YAMLNode) -> WaiverPolicy? {
+        guard let fields = reader.mapping(node, allowed: ["require_expiry", "max_days"], what: "waivers") else { return nil }
+        var policy = WaiverPolicy(location: node.location)
+        if let pair = fields["require_expiry"], let flag = reader.boolean(pair.value, what: "require_expiry") { policy.requireExpiry = flag }
+        if let pair = fields["max_days"] {
+            guard let text = pair.value.scalar, !text.isEmpty, text.count <= 6, text.allSatisfy(\.isASCII), let days = Int(text), days >= 1 else {
+                reader.error("max_days must be a number of days of 1 or more", at: pair.value.location)
+                return nil
+            }
+            policy.maxDays = days
+        }
+        if fields.isEmpty { reader.error("waivers needs require_expiry, max_days or both", at: node.location) }
+        return policy
+    }
+}

@@ -2,7 +2,7 @@ import HostCheckCore
 
 /// Turns one pack file into a ``RulePack``, collecting every problem in one pass.
 struct PackDecoder {
-    static let topKeys = ["hostcheck", "pack", "include", "overrides", "services", "vars", "rules"]
+    static let topKeys = ["hostcheck", "pack", "include", "overrides", "services", "vars", "rules", "waivers"]
     static let overrideKeys = ["severity", "enabled", "vars"]
     static let packKeys = ["id", "version", "title", "description", "references"]
     static let serviceKeys = ["name", "ports", "description"]
@@ -135,11 +135,13 @@ struct PackDecoder {
         } else {
             reader.missing("rules", in: "a pack", at: root.location)
         }
-        return RulePack(
+        var pack = RulePack(
             id: id, version: version, title: title, description: description, references: references,
             services: services, variables: variables, rules: rules, file: source.path,
             sha256: SHA256Hex.digest(source.bytes)
         )
+        pack.waiverPolicy = top["waivers"].flatMap { decodeWaiverPolicy($0.value) }
+        return pack
     }
 
     private mutating func decodeServices(_ node: YAMLNode) -> [ServiceInfo] {

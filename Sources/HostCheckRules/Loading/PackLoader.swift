@@ -1,3 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import HostCheckCore
 
 /// The packs of a run, loaded and checked.
@@ -18,6 +23,9 @@ package struct LoadedPacks: Sendable, Hashable {
 
     /// Every rule, in pack order.
     package var rules: [Rule] { packs.flatMap(\.rules) }
+
+    /// The strictest waiver policy of the packs; nil when none sets one.
+    package var waiverPolicy: WaiverPolicy? { WaiverPolicy.strictest(packs.compactMap(\.waiverPolicy)) }
 
     /// What the packs know about a port (`hostcheck explain 3691/tcp`): the services that
     /// list it and the rules whose `select` names a local port that can be this one.
@@ -106,6 +114,21 @@ package enum PackLoader {
             diagnostics.append(Diagnostic(.warning, "rule '\(rule.id)' has no examples (add examples: so `hostcheck test` can check it)", at: rule.location))
         }
         return sortDiagnostics(diagnostics, fileOrder: set.fileOrder)
+    }
+
+    /// `lint --waivers FILE`: the packs' problems, the waiver file's, and an error at each
+    /// waiver that breaks the packs' waiver policy at `now` (``WaiverPolicy``).
+    package static func lint(_ sources: [PackSource], options: PackLoadOptions, waivers: PackSource, now: Date) -> [Diagnostic] {
+        let set = PackSetLoader.run(sources, options: options)
+        var diagnostics = lint(sources, options: options)
+        let (loaded, problems) = WaiverLoader.load(waivers)
+        diagnostics += problems
+        if let loaded, let policy = WaiverPolicy.strictest(set.packs.compactMap(\.waiverPolicy)) {
+            for waiver in loaded.waivers {
+                if let violation = policy.violation(of: waiver, now: now) { diagnostics.append(Diagnostic(.error, violation, at: waiver.location)) }
+            }
+        }
+        return sortDiagnostics(diagnostics, fileOrder: set.fileOrder + [waivers.path])
     }
 
     /// `lint` with only `--var` overrides.

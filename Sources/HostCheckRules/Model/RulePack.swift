@@ -42,6 +42,8 @@ package struct RulePack: Sendable, Hashable {
     package var file: String
     /// sha256 of the pack file's bytes, lowercase hex.
     package var sha256: String
+    /// `waivers:`: what the waivers of a run must satisfy; nil when the pack sets no policy.
+    package var waiverPolicy: WaiverPolicy?
 
     /// The pack's description for the run record.
     package var info: PackInfo {
