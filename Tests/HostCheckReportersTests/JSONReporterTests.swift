@@ -9,7 +9,7 @@ import HostCheckCore
         #expect(root.keys == ["hostcheck_results", "generator", "packs", "rules", "waivers_sha256", "started_at",
                               "results", "hosts", "diagnostics", "summary"])
         #expect(root["hostcheck_results"]?.int == 2)
-        #expect(root["packs"]?.items.first?.keys == ["id", "version", "title", "sha256", "file"])
+        #expect(root["packs"]?.items.first?.keys == ["id", "version", "title", "sha256", "file", "variables", "rule_variables"])
         #expect(root["waivers_sha256"]?.value == .null)
         #expect(root["results"]?.items.count == Samples.hostResults.results.count)
         let summary = try #require(root["summary"])

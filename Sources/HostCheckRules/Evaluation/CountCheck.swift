@@ -9,13 +9,15 @@ struct CountCheck {
     let certain: Int
     /// Items whose `select` is unknown.
     let possible: Int
-    /// Whether the sources cover everything the selection reaches (no coverage gap).
-    let complete: Bool
+    /// What the sources do not cover of the selection (`local port 22 only`); empty when they
+    /// cover all of it.
+    let gaps: [String]
     /// `socket`, `process`: the noun for messages.
     let noun: String
 
     /// The outcome and its message.
     func decide() -> (outcome: Outcome, message: String) {
+        let complete = gaps.isEmpty
         let upper: Int? = complete ? certain + possible : nil
         let seen = "\(certain) \(noun)\(certain == 1 ? "" : "s") selected" + (possible > 0 ? " (\(possible) more may be)" : "")
         let expected = "expected \(bound.summary)"
@@ -29,19 +31,19 @@ struct CountCheck {
         let highOK = bound.max.map { max in upper.map { $0 <= max } ?? false } ?? true
         if lowOK, highOK { return (.pass, "\(seen), \(expected)") }
         if upper == nil {
-            return (.unknown, "\(seen), \(expected), but the sources do not list every \(noun) the rule selects")
+            return (.unknown, "\(seen), \(expected), but the sources cover \(gaps.joined(separator: ", ")), so not every \(noun) the rule selects is listed")
         }
         return (.unknown, "\(seen), \(expected): cannot tell how many of the \(possible) undecided \(noun)\(possible == 1 ? " is" : "s are") selected")
     }
 
     /// The rule's outcome from the `expect` decision and this count: a fail of either fails,
     /// then an unknown of either is unknown; `expectGiven` false means the count alone decides.
-    func combine(_ decision: RuleEvaluation.Decision, expectGiven: Bool, gaps: [String]) -> RuleEvaluation.Decision {
+    func combine(_ decision: RuleEvaluation.Decision, expectGiven: Bool, dimensions: [String]) -> RuleEvaluation.Decision {
         let (outcome, message) = decide()
         var counted = RuleEvaluation.Decision(outcome: outcome, message: message, evidence: decision.evidence, evidenceTotal: decision.evidenceTotal)
         if outcome == .unknown {
             counted.causes = .data
-            counted.missingCoverage = complete ? [] : gaps
+            counted.missingCoverage = gaps.isEmpty ? [] : dimensions
         }
         guard expectGiven else { return counted }
         if decision.outcome == .fail { return decision }

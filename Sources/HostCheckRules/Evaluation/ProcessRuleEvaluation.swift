@@ -61,8 +61,9 @@ struct ProcessRuleEvaluation {
             decision.missingCoverage = ["processes"]
         }
         if let bound = rule.count {
-            let check = CountCheck(bound: bound, certain: certain, possible: candidates - certain, complete: coverage.level == .full, noun: "process")
-            decision = check.combine(decision, expectGiven: rule.hasExpectation, gaps: ["processes"])
+            let gaps = coverage.level == .full ? [] : ["processes \(coverage.level == .none ? "not at all" : "only partly")"]
+            let check = CountCheck(bound: bound, certain: certain, possible: candidates - certain, gaps: gaps, noun: "process")
+            decision = check.combine(decision, expectGiven: rule.hasExpectation, dimensions: ["processes"])
             if decision.outcome == .unknown, coverage.level != .full, !decision.message.contains("to settle it") {
                 decision.message += "; capture with \(ProcessListCoverage.settle) to settle it"
             }

@@ -83,8 +83,8 @@ struct RuleEvaluation {
         if let bound = rule.count {
             let gaps = CoverageNeeds(rule: rule).gaps(in: host.coverage)
             let possible = failing.count + undecided.count + selected.count - certain
-            let check = CountCheck(bound: bound, certain: certain, possible: possible, complete: gaps.isEmpty, noun: "socket")
-            decision = check.combine(decision, expectGiven: rule.hasExpectation, gaps: gaps.map(\.dimension))
+            let check = CountCheck(bound: bound, certain: certain, possible: possible, gaps: gaps.map(\.phrase), noun: "socket")
+            decision = check.combine(decision, expectGiven: rule.hasExpectation, dimensions: gaps.map(\.dimension))
             if decision.outcome == .unknown, !gaps.isEmpty, let capture = host.coverage.fullCapture, !decision.message.contains(capture) {
                 decision.message += "; capture with `\(capture)` to settle it"
             }

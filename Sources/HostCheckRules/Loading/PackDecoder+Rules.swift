@@ -47,6 +47,7 @@ extension PackDecoder {
                 continue
             }
             variables[name] = value
+            ruleVariables[id, default: [:]][name] = value
         }
         var severity: Severity
         if let severityNode = fields["severity"] {

@@ -31,6 +31,8 @@ struct PackDecoder {
     /// Variables set from outside the pack (`--var`, `--vars FILE`), with how to name the
     /// setting: they win over an includer's `overrides:` for the same variable.
     var externalVariables: [String: String] = [:]
+    /// Per rule id, the variables this pack's includer replaced for that rule (``RulePack/ruleVariables``).
+    var ruleVariables: [String: [String: VariableValue]] = [:]
     /// Indices of the overrides applied to this pack.
     var usedOverrides: Set<Int> = []
     /// `overrides:` from an including pack, by rule id, applied while decoding rules.
@@ -141,6 +143,7 @@ struct PackDecoder {
             sha256: SHA256Hex.digest(source.bytes)
         )
         pack.waiverPolicy = top["waivers"].flatMap { decodeWaiverPolicy($0.value) }
+        pack.ruleVariables = ruleVariables
         return pack
     }
 
