@@ -12,7 +12,7 @@ enum PackCompiler {
     static func load(_ sources: [PackSource], options: PackLoadOptions, printWarnings: Bool = false) throws -> LoadedPacks {
         let (packs, diagnostics) = PackLoader.load(sources, options: options)
         for diagnostic in diagnostics.sorted(by: DiagnosticOrder.byLocation)
-        where diagnostic.severity == .error || printWarnings {
+        where diagnostic.severity == .error || printWarnings || packs?.overriddenOverrides.contains(diagnostic) == true {
             printError(diagnostic.description)
         }
         guard let packs, !diagnostics.contains(where: { $0.severity == .error }) else {

@@ -1,6 +1,9 @@
 import HostCheckCore
 
 extension PackDecoder {
+    /// The end of the warning for an override that the command line beats.
+    static let commandLineWins = "the command line wins"
+
     mutating func decodeRules(_ node: YAMLNode) -> [Rule] {
         guard let items = node.items else {
             reader.error("rules must be a list, found a \(node.kindName)", at: node.location)
@@ -42,7 +45,7 @@ extension PackDecoder {
             if let label = externalVariables[name] {
                 // The command line wins over a pack's overrides (docs/rule-packs.md, "Includes and overrides").
                 reader.warning(
-                    "override for rule '\(id)' sets variable \(MessageText.quote(name)), but \(label) sets it too: the command line wins",
+                    "override for rule '\(id)' sets variable \(MessageText.quote(name)), but \(label) sets it too: " + Self.commandLineWins,
                     at: override?.location)
                 continue
             }

@@ -23,6 +23,9 @@ package struct LoadedPacks: Sendable, Hashable {
 
     /// Every rule, in pack order.
     package var rules: [Rule] { packs.flatMap(\.rules) }
+    /// Warnings for `overrides:` that `--var` (or `--vars`) beat: printed by every command and
+    /// recorded in the run's diagnostics, since the pack's author expected another value.
+    package var overriddenOverrides: [Diagnostic] = []
 
     /// The strictest waiver policy of the packs; nil when none sets one.
     package var waiverPolicy: WaiverPolicy? { WaiverPolicy.strictest(packs.compactMap(\.waiverPolicy)) }
@@ -102,7 +105,9 @@ package enum PackLoader {
         let set = PackSetLoader.run(sources, options: options)
         let sorted = sortDiagnostics(set.diagnostics, fileOrder: set.fileOrder)
         if set.failed || sorted.contains(where: { $0.severity == .error }) { return (nil, sorted) }
-        return (LoadedPacks(packs: set.packs), sorted)
+        var packs = LoadedPacks(packs: set.packs)
+        packs.overriddenOverrides = sorted.filter { $0.severity == .warning && $0.message.hasSuffix(PackDecoder.commandLineWins) }
+        return (packs, sorted)
     }
 
     /// What `hostcheck lint` reports: every load diagnostic, plus warnings for rules without
