@@ -19,7 +19,7 @@ struct CountCheck {
     func decide() -> (outcome: Outcome, message: String) {
         let complete = gaps.isEmpty
         let upper: Int? = complete ? certain + possible : nil
-        let seen = "\(certain) \(noun)\(certain == 1 ? "" : "s") selected" + (possible > 0 ? " (\(possible) more may be)" : "")
+        let seen = "\(certain) \(plural(certain)) selected" + (possible > 0 ? " (\(possible) more may be)" : "")
         let expected = "expected \(bound.summary)"
         if let max = bound.max, certain > max {
             return (.fail, "\(seen), \(expected)")
@@ -33,7 +33,12 @@ struct CountCheck {
         if upper == nil {
             return (.unknown, "\(seen), \(expected), but the sources cover \(gaps.joined(separator: ", ")), so not every \(noun) the rule selects is listed")
         }
-        return (.unknown, "\(seen), \(expected): cannot tell how many of the \(possible) undecided \(noun)\(possible == 1 ? " is" : "s are") selected")
+        return (.unknown, "\(seen), \(expected): cannot tell how many of the \(possible) undecided \(plural(possible)) \(possible == 1 ? "is" : "are") selected")
+    }
+
+    /// `1 socket`, `2 processes`: the noun for `count`.
+    private func plural(_ count: Int) -> String {
+        count == 1 ? noun : noun.hasSuffix("s") ? noun + "es" : noun + "s"
     }
 
     /// The rule's outcome from the `expect` decision and this count: a fail of either fails,

@@ -25,7 +25,7 @@ struct ProcessListCoverage: Sendable, Hashable {
     static let processExportFormats: Set<String> = ["powershell-csv", "powershell-json", "powershell-table"]
 
     /// What captures list every process, for messages.
-    static let settle = "the live probe on Linux, `tasklist /v /fo csv`, `Get-Process` or `Win32_Process` on Windows"
+    static let settle = "a source that lists every process (`tasklist /v /fo csv`, `Get-Process` or `Win32_Process` on Windows)"
 
     /// The process-list coverage of a host whose snapshot holds `processes`.
     init(host: HostInfo, processes: [ProcessFact]) {

@@ -39,9 +39,10 @@ struct ProcessRuleEvaluation {
         } else if let (first, _) = undecided.first {
             let causes = undecided.reduce(into: UnknownCause()) { $0.formUnion($1.1) }
             let gap = first.nameTruncated ? "its name may be truncated" : "a field the rule tests is not recorded"
+            let condition = expect.map(\.summary) ?? "the selection"
             let more = undecided.count > 1 ? " (and \(undecided.count - 1) more)" : ""
             decision = .init(
-                outcome: .unknown, message: MessageText.clip("\(Self.describe(first)): \(gap); cannot tell whether it satisfies \(expected)", limit: 300) + more,
+                outcome: .unknown, message: MessageText.clip("\(Self.describe(first)): \(gap); cannot tell whether it satisfies \(condition)", limit: 300) + more,
                 evidence: evidence(undecided.map(\.0)), evidenceTotal: undecided.count, causes: causes)
         } else if candidates == 0 {
             decision = .init(outcome: whenNone, message: "no process selected", evidence: [], evidenceTotal: 0)
