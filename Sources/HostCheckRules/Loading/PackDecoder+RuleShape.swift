@@ -60,7 +60,8 @@ extension PackDecoder {
     }
 
     /// `when: { sockets: {…} }`, `when: { processes: {…} }` or `when: { listening: 80/tcp }`
-    /// (a port with or without `/tcp` or `/udp`, or a list of them: any listening socket on one).
+    /// (a port with or without `/tcp` or `/udp`, or a list of them: any listening socket on one;
+    /// `$name` variables expand in place).
     mutating func decodeCondition(_ node: YAMLNode) -> RuleCondition? {
         guard let fields = reader.mapping(node, allowed: ["sockets", "processes", "listening"], what: "when") else { return nil }
         guard fields.count == 1, let (key, pair) = fields.first else {
@@ -74,7 +75,7 @@ extension PackDecoder {
             return decodeOwner(pair.value, section: "when processes").map { RuleCondition(subject: .processes, predicate: .owner($0)) }
         default:
             var alternatives: [Predicate] = []
-            for (text, location) in scalars(pair.value, what: "when listening") {
+            for (text, location) in expanded(pair.value, what: "when listening") {
                 let parts = text.split(separator: "/", omittingEmptySubsequences: false)
                 let proto = parts.count == 2 ? TransportProtocol(rawValue: String(parts[1])) : nil
                 guard parts.count <= 2, let port = Int(parts[0]), (0...65535).contains(port), parts.count == 1 || proto != nil else {

@@ -168,7 +168,7 @@ extension PackDecoder {
     }
 
     /// A scalar or list whose items may be `$name` variables (lists expand in place).
-    private mutating func expanded(_ node: YAMLNode, what: String) -> [(String, SourceLocation)] {
+    mutating func expanded(_ node: YAMLNode, what: String) -> [(String, SourceLocation)] {
         var result: [(String, SourceLocation)] = []
         for item in node.scalar != nil ? [node] : (node.items ?? []) {
             guard item.scalar != nil else {
