@@ -19,6 +19,15 @@ import HostCheckCore
         #expect(text.hasSuffix("}\n"))
     }
 
+    @Test func packsRecordTheVariablesTheyRanWith() throws {
+        let root = try parseJSON(try Samples.render(JSONReporter(options: ReporterOptions()), hosts: [Samples.hostResults]))
+        let pack = try #require(root["packs"]?.items.first)
+        #expect(pack["variables"]?.keys == ["magaya_images", "magaya_port"])
+        #expect(pack["variables"]?["magaya_images"]?.items.map(\.string) == ["magaya*", "mgy*"])
+        #expect(pack["variables"]?["magaya_port"]?.string == "3691")
+        #expect(pack["rule_variables"]?["magaya-3691-owner"]?["magaya_images"]?.items.map(\.string) == ["nc*"])
+    }
+
     @Test func resultCarriesEvidenceInTheSnapshotShape() throws {
         let root = try parseJSON(try Samples.render(JSONReporter(options: ReporterOptions()), hosts: [Samples.hostResults]))
         let failing = try #require(root["results"]?.items.first { $0["rule"]?.string == "magaya-3691-owner" })
