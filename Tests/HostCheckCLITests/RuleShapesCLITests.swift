@@ -75,7 +75,7 @@ import Testing
         #expect(Self.outcomes(run.stdout)["no-telnet-outside-dev"] == "skip", "\(run.stderr)")
     }
 
-    @Test func wavierPolicyIsEnforcedByLintAndCheck() throws {
+    @Test func waiverPolicyIsEnforcedByLintAndCheck() throws {
         let waivers = Self.capture("waivers-forever.yaml")
         let lint = try HostCheckRunner.run(["lint", Self.pack, "--waivers", waivers, "--now", "2026-12-05"])
         #expect(lint.status == 65)
