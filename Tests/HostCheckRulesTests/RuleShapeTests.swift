@@ -57,7 +57,7 @@ import Testing
         Case(name: "sshd seen, but the list is of socket owners", rule: sshdRoot,
              snapshot: host([], [T.process(812, "sshd", user: "root")], listed: false), outcome: .unknown),
         Case(name: "sshd without a user", rule: sshdRoot,
-             snapshot: host([], [T.process(812, "sshd")], listed: true), outcome: .unknown, message: "not recorded"),
+             snapshot: host([], [T.process(812, "sshd")], listed: true), outcome: .unknown, message: "user is not recorded"),
         Case(name: "no netcat in a tasklist", rule: noNetcat,
              snapshot: host([], [T.process(4, "System")], listed: true), outcome: .pass),
         Case(name: "netcat without a socket", rule: noNetcat,

@@ -38,7 +38,7 @@ struct ProcessRuleEvaluation {
                 evidence: evidence(failing), evidenceTotal: failing.count)
         } else if let (first, _) = undecided.first {
             let causes = undecided.reduce(into: UnknownCause()) { $0.formUnion($1.1) }
-            let gap = first.nameTruncated ? "its name may be truncated" : "a field the rule tests is not recorded"
+            let gap = first.nameTruncated ? "its name may be truncated" : Self.missingFields(of: first, in: [select] + (expect.map { [$0] } ?? []))
             let condition = expect.map(\.summary) ?? "the selection"
             let more = undecided.count > 1 ? " (and \(undecided.count - 1) more)" : ""
             decision = .init(
@@ -70,6 +70,20 @@ struct ProcessRuleEvaluation {
             }
         }
         return decision
+    }
+
+    /// `user is not recorded`, naming the fields of `predicates` that are unknown for `process`.
+    static func missingFields(of process: ProcessFact, in predicates: [Predicate]) -> String {
+        var names: [String] = []
+        for predicate in predicates {
+            predicate.visit { node in
+                if case .field(let field, _) = node, case .unknown = field.value(pid: process.pid, process: process), !names.contains(field.key) {
+                    names.append(field.key)
+                }
+                return true
+            }
+        }
+        return names.isEmpty ? "a field the rule tests is not recorded" : names.joined(separator: ", ") + (names.count == 1 ? " is" : " are") + " not recorded"
     }
 
     /// `expected no such process`, `expected user root`.
