@@ -66,7 +66,7 @@ struct CheckCommand: CapabilityCommand {
         let run = RunInfo(
             packs: packs.packInfos, rules: evaluator.ruleInfos, waiversSHA256: waiverSet?.sha256,
             startedAt: ClockOption.iso8601(started),
-            diagnostics: (waiverSet?.diagnostics ?? []) + evaluator.startDiagnostics)
+            diagnostics: packs.overriddenOverrides + (waiverSet?.diagnostics ?? []) + evaluator.startDiagnostics)
         try channels.begin(run)
 
         let policy = ExitPolicy(failOn: failOn, reporter: ExitPolicy.reporterPolicy(specs, registry: registry))

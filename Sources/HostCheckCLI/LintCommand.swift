@@ -20,6 +20,12 @@ struct LintCommand: CapabilityCommand {
         "Let packs' include: reach files under this directory too (repeatable).", valueName: "dir"))
     var includeRoots: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("A waiver file, checked against the packs' waiver policy.", valueName: "file"))
+    var waivers: String?
+
+    @Option(name: .long, help: ArgumentHelp("The date the waiver policy is checked at (YYYY-MM-DD or ISO 8601).", valueName: "date"))
+    var now: String?
+
     func run(registry: Registry) async throws {
         let sources = try PackSelection.sources(for: packs, includeTemplates: true)
         for root in includeRoots where FileSystem.isDirectory(root) != true {
@@ -28,7 +34,10 @@ struct LintCommand: CapabilityCommand {
         let options = PackLoadOptions(
             variableOverrides: variables, builtins: PackSelection.builtinSources(), vocabulary: registry.vocabulary,
             includeRoots: includeRoots)
-        let diagnostics = PackLoader.lint(sources, options: options)
+        let clock = try ClockOption.parse(now)
+        let diagnostics = try waivers.map { path in
+            PackLoader.lint(sources, options: options, waivers: PackSource(path: path, bytes: try FileAccess.read(path, as: .waivers)), now: clock)
+        } ?? PackLoader.lint(sources, options: options)
         var out = FileOutput.standardOutput()
         for diagnostic in diagnostics.sorted(by: DiagnosticOrder.byLocation) {
             out.write(TerminalText.neutralised(diagnostic.description) + "\n")

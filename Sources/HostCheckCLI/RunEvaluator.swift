@@ -12,7 +12,7 @@ enum PackCompiler {
     static func load(_ sources: [PackSource], options: PackLoadOptions, printWarnings: Bool = false) throws -> LoadedPacks {
         let (packs, diagnostics) = PackLoader.load(sources, options: options)
         for diagnostic in diagnostics.sorted(by: DiagnosticOrder.byLocation)
-        where diagnostic.severity == .error || printWarnings {
+        where diagnostic.severity == .error || printWarnings || packs?.overriddenOverrides.contains(diagnostic) == true {
             printError(diagnostic.description)
         }
         guard let packs, !diagnostics.contains(where: { $0.severity == .error }) else {
@@ -66,6 +66,11 @@ struct RunEvaluator: Sendable {
             throw CLIError(.usage, "no rule left after the filters: \(error.description)")
         }
         guard !evaluator.rules.isEmpty else { throw CLIError(.usage, "no rule left after the filters") }
+        let broken = evaluator.diagnostics.filter { $0.severity == .error }
+        if !broken.isEmpty {
+            for diagnostic in broken { printError(diagnostic.description) }
+            throw CLIError(.dataError, "\(broken.count) waiver\(broken.count == 1 ? "" : "s") break the packs' waiver policy")
+        }
         let kept = Set(evaluator.rules.map { "\($0.pack)/\($0.id)" })
         let infos = packs.ruleInfos.filter { kept.contains("\($0.pack)/\($0.id)") }
         return RunEvaluator(evaluator: evaluator, ruleInfos: infos)

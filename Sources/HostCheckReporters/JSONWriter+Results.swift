@@ -2,7 +2,7 @@ import HostCheckCore
 
 /// Writers for the results JSON shapes (docs/architecture.md, "Contracts"; `docs/schema/results-2.json`).
 extension JSONWriter {
-    /// Writes `{id, version, title, sha256, file}`.
+    /// Writes `{id, version, title, sha256, file, variables, rule_variables}`.
     mutating func write(_ pack: PackInfo) {
         beginObject()
         key("id"); string(pack.id)
@@ -10,6 +10,29 @@ extension JSONWriter {
         key("title"); string(pack.title)
         key("sha256"); string(pack.sha256)
         key("file"); string(pack.file)
+        key("variables"); write(pack.variables)
+        key("rule_variables")
+        beginObject()
+        for (rule, variables) in pack.ruleVariables.sorted(by: { $0.key < $1.key }) {
+            key(rule); write(variables)
+        }
+        endObject()
+        endObject()
+    }
+
+    /// Writes `{name: "value" | ["value", …]}`, names sorted.
+    mutating func write(_ variables: [String: VariableSetting]) {
+        beginObject()
+        for (name, setting) in variables.sorted(by: { $0.key < $1.key }) {
+            key(name)
+            switch setting {
+            case .scalar(let value): string(value)
+            case .list(let values):
+                beginArray()
+                for value in values { string(value) }
+                endArray()
+            }
+        }
         endObject()
     }
 

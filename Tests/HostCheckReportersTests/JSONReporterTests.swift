@@ -9,7 +9,7 @@ import HostCheckCore
         #expect(root.keys == ["hostcheck_results", "generator", "packs", "rules", "waivers_sha256", "started_at",
                               "results", "hosts", "diagnostics", "summary"])
         #expect(root["hostcheck_results"]?.int == 2)
-        #expect(root["packs"]?.items.first?.keys == ["id", "version", "title", "sha256", "file"])
+        #expect(root["packs"]?.items.first?.keys == ["id", "version", "title", "sha256", "file", "variables", "rule_variables"])
         #expect(root["waivers_sha256"]?.value == .null)
         #expect(root["results"]?.items.count == Samples.hostResults.results.count)
         let summary = try #require(root["summary"])
@@ -17,6 +17,15 @@ import HostCheckCore
         #expect(summary["fail"]?.int == 1 && summary["pass"]?.int == 2 && summary["hosts"]?.int == 1)
         #expect(summary["duration_seconds"]?.value == .number("0.25"))
         #expect(text.hasSuffix("}\n"))
+    }
+
+    @Test func packsRecordTheVariablesTheyRanWith() throws {
+        let root = try parseJSON(try Samples.render(JSONReporter(options: ReporterOptions()), hosts: [Samples.hostResults]))
+        let pack = try #require(root["packs"]?.items.first)
+        #expect(pack["variables"]?.keys == ["magaya_images", "magaya_port"])
+        #expect(pack["variables"]?["magaya_images"]?.items.map(\.string) == ["magaya*", "mgy*"])
+        #expect(pack["variables"]?["magaya_port"]?.string == "3691")
+        #expect(pack["rule_variables"]?["magaya-3691-owner"]?["magaya_images"]?.items.map(\.string) == ["nc*"])
     }
 
     @Test func resultCarriesEvidenceInTheSnapshotShape() throws {

@@ -8,7 +8,9 @@ enum Samples {
     static let run = RunInfo(
         generator: Generator(name: "hostcheck", version: "0.1.0"),
         packs: [PackInfo(id: "magaya-network", version: "1.0.0", title: "Magaya Network owns port 3691",
-                         sha256: String(repeating: "ab", count: 32), file: "rules/magaya-network.yaml")],
+                         sha256: String(repeating: "ab", count: 32), file: "rules/magaya-network.yaml",
+                         variables: ["magaya_images": .list(["magaya*", "mgy*"]), "magaya_port": .scalar("3691")],
+                         ruleVariables: ["magaya-3691-owner": ["magaya_images": .list(["nc*"])]])],
         rules: [RuleInfo(pack: "magaya-network", id: "magaya-3691-owner", title: "Only Magaya may listen on port 3691",
                          description: "Port 3691 is Magaya's", severity: .high, tags: ["iana"],
                          remediation: "Stop it.", references: ["https://www.iana.org/"],

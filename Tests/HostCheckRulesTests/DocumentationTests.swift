@@ -52,7 +52,7 @@ import Testing
         if block.firstLine == "# lint: errors" {
             let errors = PackLoader.lint([source], options: options).filter { $0.severity == .error }
             #expect(errors.count >= 3, "\(errors)")
-        } else if block.text.contains("\nwaivers:") {
+        } else if block.text.hasPrefix("hostcheck: 1\nwaivers:") {
             let (waivers, diagnostics) = WaiverLoader.load(source)
             #expect(waivers != nil && diagnostics.isEmpty, "\(diagnostics)")
         } else if block.text.hasPrefix("hostcheck: 1\nvars:") {

@@ -30,6 +30,11 @@ public struct Coverage: Sendable, Hashable {
     public var assumed: [String]
     /// The capture that would cover everything, for messages (`netstat -ano`, beside `tasklist /svc /fo csv`).
     public var fullCapture: String?
+    /// Whether every process (with or without a socket) is listed, as declared by the maker of
+    /// the snapshot; `none` unless declared (``full``, a pack example's `coverage:`). Rules
+    /// also derive it from the formats of the sources (`tasklist` lists every process), so a
+    /// probe need not set it; it is not part of snapshot-2 (docs/architecture.md, "Coverage").
+    public var processes: CoverageLevel = .none
 
     /// Creates coverage from a level for each protocol, each family and the owners; the other
     /// dimensions default to everything but other network namespaces.
@@ -52,7 +57,11 @@ public struct Coverage: Sendable, Hashable {
     }
 
     /// Everything fully covered, in every network namespace.
-    public static let full = Coverage(tcp: .full, udp: .full, ipv4: .full, ipv6: .full, owners: .full, netns: .all)
+    public static let full: Coverage = {
+        var coverage = Coverage(tcp: .full, udp: .full, ipv4: .full, ipv6: .full, owners: .full, netns: .all)
+        coverage.processes = .full
+        return coverage
+    }()
     /// Nothing covered.
     public static let none = Coverage(tcp: .none, udp: .none, ipv4: .none, ipv6: .none, owners: .none)
 

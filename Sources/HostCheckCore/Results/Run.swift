@@ -10,14 +10,23 @@ public struct PackInfo: Sendable, Hashable {
     public var sha256: String
     /// Where the pack came from (a path, or `builtin:ID`).
     public var file: String
+    /// The pack's variables as the run used them: its defaults after `--vars` files and `--var`.
+    public var variables: [String: VariableSetting]
+    /// Per rule id, the variables an including pack's `overrides:` replaced for that rule only.
+    public var ruleVariables: [String: [String: VariableSetting]]
 
     /// Creates the audit record of one loaded pack.
-    public init(id: String, version: String, title: String? = nil, sha256: String, file: String) {
+    public init(
+        id: String, version: String, title: String? = nil, sha256: String, file: String,
+        variables: [String: VariableSetting] = [:], ruleVariables: [String: [String: VariableSetting]] = [:]
+    ) {
         self.id = id
         self.version = version
         self.title = title
         self.sha256 = sha256
         self.file = file
+        self.variables = variables
+        self.ruleVariables = ruleVariables
     }
 }
 

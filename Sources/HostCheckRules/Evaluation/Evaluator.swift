@@ -19,7 +19,8 @@ package struct Evaluator: Sendable {
     /// The clock used for waiver expiry (`--now`).
     package let now: Date
     /// Run-level warnings known at start: expired waivers, waivers expiring within 14 days,
-    /// waivers naming a rule that is not loaded.
+    /// waivers naming a rule that is not loaded; and errors for waivers that break the packs'
+    /// waiver policy (those are not applied).
     package let diagnostics: [Diagnostic]
     private let activeWaivers: [Waiver]
     private let allRules: [Rule]
@@ -36,7 +37,13 @@ package struct Evaluator: Sendable {
         self.now = now
         var diagnostics: [Diagnostic] = []
         var active: [Waiver] = []
+        let policy = packs.waiverPolicy
         for waiver in waivers?.waivers ?? [] {
+            // A waiver that breaks the packs' policy is an error and never applies (docs/rule-packs.md, "Waiver policy").
+            if let violation = policy?.violation(of: waiver, now: now) {
+                diagnostics.append(Diagnostic(.error, violation, at: waiver.location))
+                continue
+            }
             if !allRules.contains(where: waiver.names) {
                 diagnostics.append(Diagnostic(.warning, "waiver names rule \(MessageText.quote(waiver.rule)), which is not loaded", at: waiver.location))
             }
@@ -61,7 +68,7 @@ package struct Evaluator: Sendable {
         let contexts = snapshot.sockets.map { SocketContext(socket: $0, processes: processes, platform: snapshot.host.platform) }
         let failure = snapshot.diagnostics.first { $0.severity == .error }
         let results = rules.map { rule in
-            evaluate(rule, host: snapshot.host, contexts: contexts, failure: failure)
+            evaluate(rule, host: snapshot.host, contexts: contexts, processes: snapshot.processes, failure: failure)
         }
         return HostResults(host: snapshot.host, results: results, diagnostics: snapshot.diagnostics)
     }
@@ -70,10 +77,14 @@ package struct Evaluator: Sendable {
     func evaluate(_ rule: Rule, on snapshot: Snapshot) -> RuleResult {
         let processes = snapshot.processesByPID()
         let contexts = snapshot.sockets.map { SocketContext(socket: $0, processes: processes, platform: snapshot.host.platform) }
-        return evaluate(rule, host: snapshot.host, contexts: contexts, failure: snapshot.diagnostics.first { $0.severity == .error })
+        return evaluate(
+            rule, host: snapshot.host, contexts: contexts, processes: snapshot.processes,
+            failure: snapshot.diagnostics.first { $0.severity == .error })
     }
 
-    private func evaluate(_ rule: Rule, host: HostInfo, contexts: [SocketContext], failure: Diagnostic?) -> RuleResult {
+    private func evaluate(
+        _ rule: Rule, host: HostInfo, contexts: [SocketContext], processes: [ProcessFact], failure: Diagnostic?
+    ) -> RuleResult {
         func result(_ outcome: Outcome, _ message: String, evidence: [Evidence] = [], total: Int? = nil) -> RuleResult {
             RuleResult(
                 host: host.name, pack: rule.pack, rule: rule.id, title: rule.title, severity: rule.severity,
@@ -92,7 +103,14 @@ package struct Evaluator: Sendable {
         if case .undecidable(let reason) = scope {
             outcome = result(.unknown, reason)
         } else {
-            let decision = RuleEvaluation(rule: rule, host: host, contexts: BookkeepingSockets.visible(contexts, to: rule)).decide()
+            var decision = switch rule.subject {
+            case .sockets: RuleEvaluation(rule: rule, host: host, contexts: BookkeepingSockets.visible(contexts, to: rule)).decide()
+            case .processes: ProcessRuleEvaluation(rule: rule, host: host, processes: processes).decide()
+            }
+            if let condition = rule.condition {
+                decision = RuleConditionCheck(rule: rule, condition: condition, host: host, contexts: contexts, processes: processes)
+                    .apply(to: decision)
+            }
             outcome = result(decision.outcome, decision.message, evidence: decision.evidence, total: decision.evidenceTotal)
             outcome.missingCoverage = decision.missingCoverage
         }

@@ -24,11 +24,12 @@ struct RuleEvaluation {
         var anyCandidate = false
         var anySelected = false
         var selectCauses: UnknownCause = []
+        var certain = 0
         for context in contexts {
             let sel = context.evaluate(rule.select, .some)
             if sel.isNo { continue }
             anyCandidate = true
-            if sel.isYes { anySelected = true } else { selectCauses.formUnion(sel.causes) }
+            if sel.isYes { anySelected = true; certain += 1 } else { selectCauses.formUnion(sel.causes) }
             let ok: Truth
             switch rule.expect {
             case .nothing: ok = .no
@@ -76,6 +77,15 @@ struct RuleEvaluation {
             if decision.causes.contains(.ownership), host.coverage.owners != .full { decision.missingCoverage = ["owners"] }
             // Another capture cannot settle what the owner's own identity leaves open.
             if let capture = host.coverage.fullCapture, decision.causes != .identity {
+                decision.message += "; capture with `\(capture)` to settle it"
+            }
+        }
+        if let bound = rule.count {
+            let gaps = CoverageNeeds(rule: rule).gaps(in: host.coverage)
+            let possible = failing.count + undecided.count + selected.count - certain
+            let check = CountCheck(bound: bound, certain: certain, possible: possible, gaps: gaps.map(\.phrase), noun: "socket")
+            decision = check.combine(decision, expectGiven: rule.hasExpectation, dimensions: gaps.map(\.dimension))
+            if decision.outcome == .unknown, !gaps.isEmpty, let capture = host.coverage.fullCapture, !decision.message.contains(capture) {
                 decision.message += "; capture with `\(capture)` to settle it"
             }
         }

@@ -33,9 +33,10 @@ enum ScopeCheck {
                 return .outOfScope("out of scope: host \(MessageText.quote(host.name)) matches no applies_to.hosts glob")
             }
         }
-        for (key, glob) in scope.labels.sorted(by: { $0.key < $1.key }) {
-            guard let value = host.labels[key], glob.matches(value) else {
-                return .outOfScope("out of scope: host label \(MessageText.quote(key)) does not match \(MessageText.quote(glob.pattern))")
+        for (key, condition) in scope.labels.sorted(by: { $0.key < $1.key }) {
+            guard condition.admits(host.labels[key]) else {
+                let value = host.labels[key].map { "is \(MessageText.quote($0))" } ?? "is not set"
+                return .outOfScope("out of scope: host label \(MessageText.quote(key)) \(value), rule applies to \(condition.summary)")
             }
         }
         return undecidable.isEmpty ? .inScope : .undecidable(undecidable.joined(separator: "; "))

@@ -89,7 +89,7 @@ struct SocketContext {
     }
 
     /// A condition on one owner; its fields are `owner.*` fields (a nested `owner` is the same owner).
-    private static func evaluate(_ predicate: Predicate, pid: Int, process: ProcessFact?) -> Truth {
+    static func evaluate(_ predicate: Predicate, pid: Int, process: ProcessFact?) -> Truth {
         switch predicate {
         case .all(let items): Truth.all(items.lazy.map { evaluate($0, pid: pid, process: process) })
         case .any(let items): Truth.any(items.lazy.map { evaluate($0, pid: pid, process: process) })

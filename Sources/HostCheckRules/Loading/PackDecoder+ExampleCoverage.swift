@@ -4,9 +4,10 @@ extension PackDecoder {
     /// An example host's `coverage:`: the shape of the snapshot's `host.coverage`
     /// (``SnapshotKeys/coverage``, docs/architecture.md, "Contracts"), every key optional. A
     /// dimension left out is fully covered: levels `full`, `states: all`, `ports: all`,
-    /// `users: all`, `netns: all` (``Coverage/full``).
+    /// `users: all`, `netns: all`, `processes: full` (``Coverage/full``). `processes` (whether
+    /// every process is listed, for process rules) is not a snapshot-2 key.
     mutating func decodeExampleCoverage(_ node: YAMLNode) -> Coverage? {
-        guard let fields = reader.mapping(node, allowed: SnapshotKeys.coverage, what: "coverage") else { return nil }
+        guard let fields = reader.mapping(node, allowed: SnapshotKeys.coverage + ["processes"], what: "coverage") else { return nil }
         var coverage = Coverage.full
         func word<T: RawRepresentable<String> & CaseIterable>(_ key: String, _ type: T.Type, what: String) -> T? {
             fields[key].flatMap { reader.word($0.value, among: T.allCases.map(\.rawValue), what: what) }.flatMap(T.init(rawValue:))
@@ -21,6 +22,7 @@ extension PackDecoder {
             default: coverage.owners = level
             }
         }
+        if let level = word("processes", CoverageLevel.self, what: "coverage processes") { coverage.processes = level }
         if let states = word("states", StateCoverage.self, what: "coverage states") { coverage.states = states }
         if let netns = word("netns", NamespaceCoverage.self, what: "coverage netns") { coverage.netns = netns }
         if let node = fields["ports"]?.value, let ports = allOrList(node, what: "coverage ports", item: { (decoder: inout PackDecoder, item: YAMLNode) -> Int? in

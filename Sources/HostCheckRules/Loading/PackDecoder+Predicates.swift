@@ -41,7 +41,7 @@ extension PackDecoder {
         return parts.count == 1 ? parts[0] : .all(parts.sorted { $0.cost < $1.cost })
     }
 
-    private mutating func decodeOwner(_ node: YAMLNode, section: String) -> Predicate? {
+    mutating func decodeOwner(_ node: YAMLNode, section: String) -> Predicate? {
         guard let pairs = node.pairs else {
             reader.error("owner must be a mapping of owner fields, found a \(node.kindName)", at: node.location)
             return nil

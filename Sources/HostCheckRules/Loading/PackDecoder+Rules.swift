@@ -1,6 +1,9 @@
 import HostCheckCore
 
 extension PackDecoder {
+    /// The end of the warning for an override that the command line beats.
+    static let commandLineWins = "the command line wins"
+
     mutating func decodeRules(_ node: YAMLNode) -> [Rule] {
         guard let items = node.items else {
             reader.error("rules must be a list, found a \(node.kindName)", at: node.location)
@@ -39,7 +42,15 @@ extension PackDecoder {
                 reader.error("override for rule '\(id)': pack '\(packID)' has no variable \(MessageText.quote(name))", at: override?.location)
                 continue
             }
+            if let label = externalVariables[name] {
+                // The command line wins over a pack's overrides (docs/rule-packs.md, "Includes and overrides").
+                reader.warning(
+                    "override for rule '\(id)' sets variable \(MessageText.quote(name)), but \(label) sets it too: " + Self.commandLineWins,
+                    at: override?.location)
+                continue
+            }
             variables[name] = value
+            ruleVariables[id, default: [:]][name] = value
         }
         var severity: Severity
         if let severityNode = fields["severity"] {
@@ -49,28 +60,46 @@ extension PackDecoder {
             severity = .medium
         }
         var select: Predicate?
+        var subject = RuleSubject.sockets
         if let selectNode = fields["select"] {
-            select = decodePredicate(selectNode.value, where: "select")
-            if let select { warnIfNeverMatches(select, at: selectNode.value.location) }
+            if let processes = processSelection(selectNode.value) {
+                subject = .processes
+                select = processes
+            } else if !selectNode.value.isProcessSelection {
+                select = decodePredicate(selectNode.value, where: "select")
+                if let select { warnIfNeverMatches(select, at: selectNode.value.location) }
+            }
         } else {
             reader.missing("select", in: "a rule", at: node.location)
         }
+        let count = fields["count"].flatMap { decodeCount($0.value) }
         var expect: Expectation?
         if let expectNode = fields["expect"] {
             if expectNode.value.scalar == "none" {
                 expect = .nothing
             } else if expectNode.value.pairs != nil {
-                expect = decodePredicate(expectNode.value, where: "expect").map(Expectation.predicate)
+                expect = subject == .processes
+                    ? decodeOwner(expectNode.value, section: "expect").map { .predicate(.owner($0)) }
+                    : decodePredicate(expectNode.value, where: "expect").map(Expectation.predicate)
             } else {
                 reader.error("expect must be a mapping of fields or 'none'", at: expectNode.value.location)
             }
+        } else if fields["count"] != nil {
+            expect = Rule.noExpectation
         } else {
             reader.missing("expect", in: "a rule", at: node.location)
         }
         var whenNone = Outcome.pass
         if let whenNode = fields["when_none"], let word = reader.word(whenNode.value, among: ["pass", "fail"], what: "when_none") {
             whenNone = Outcome(rawValue: word) ?? .pass
+            if fields["count"] != nil {
+                reader.error("when_none has no meaning beside count (write count: { min: 1 } for 'at least one')", at: whenNode.keyLocation)
+            }
         }
+        if let countNode = fields["count"], expect == .nothing {
+            reader.error("count beside expect: none can only pass with no socket or process selected (write count: 0 alone)", at: countNode.keyLocation)
+        }
+        let condition = fields["when"].flatMap { decodeCondition($0.value) }
         var unknownOwner = UnknownOwnerPolicy.unknown
         if let policyNode = fields["unknown_owner"],
            let word = reader.word(policyNode.value, among: UnknownOwnerPolicy.allCases.map(\.rawValue), what: "unknown_owner") {
@@ -106,6 +135,9 @@ extension PackDecoder {
             enabled: enabled, scope: scope, compliance: compliance, examples: examples, location: node.location
         )
         rule.requires = requires
+        rule.subject = subject
+        rule.count = count
+        rule.condition = condition
         return rule
     }
 
@@ -136,7 +168,7 @@ extension PackDecoder {
     }
 
     /// A scalar or list whose items may be `$name` variables (lists expand in place).
-    private mutating func expanded(_ node: YAMLNode, what: String) -> [(String, SourceLocation)] {
+    mutating func expanded(_ node: YAMLNode, what: String) -> [(String, SourceLocation)] {
         var result: [(String, SourceLocation)] = []
         for item in node.scalar != nil ? [node] : (node.items ?? []) {
             guard item.scalar != nil else {
@@ -174,15 +206,34 @@ extension PackDecoder {
         if let labels = fields["labels"] {
             if let pairs = labels.value.pairs {
                 for pair in pairs {
-                    guard let text = reader.string(pair.value, what: "label \(pair.key)") else { continue }
-                    if let glob = Glob(text) { scope.labels[pair.key] = glob } else {
-                        reader.error("invalid glob \(MessageText.quote(text)) (unclosed '[')", at: pair.value.location)
-                    }
+                    if let condition = decodeLabelCondition(pair.value, key: pair.key) { scope.labels[pair.key] = condition }
                 }
             } else {
                 reader.error("labels must be a mapping, found a \(labels.value.kindName)", at: labels.value.location)
             }
         }
         return scope
+    }
+
+    /// One `applies_to.labels` value: a glob, a list of globs, or `{ not: glob | [globs] }`;
+    /// compared ignoring case, like host names.
+    private mutating func decodeLabelCondition(_ node: YAMLNode, key: String) -> LabelCondition? {
+        var negated = false
+        var valueNode = node
+        if let pairs = node.pairs {
+            guard pairs.count == 1, let pair = pairs.first, pair.key == "not" else {
+                reader.error("label \(MessageText.quote(key)) takes a glob, a list of globs or { not: globs }", at: node.location)
+                return nil
+            }
+            negated = true
+            valueNode = pair.value
+        }
+        var globs: [Glob] = []
+        for (text, location) in expanded(valueNode, what: "label \(key)") {
+            if let glob = Glob(text, ignoreCase: true) { globs.append(glob) } else {
+                reader.error("invalid glob \(MessageText.quote(text)) (unclosed '[')", at: location)
+            }
+        }
+        return globs.isEmpty ? nil : LabelCondition(globs: globs, negated: negated)
     }
 }

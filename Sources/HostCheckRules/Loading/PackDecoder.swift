@@ -2,14 +2,14 @@ import HostCheckCore
 
 /// Turns one pack file into a ``RulePack``, collecting every problem in one pass.
 struct PackDecoder {
-    static let topKeys = ["hostcheck", "pack", "include", "overrides", "services", "vars", "rules"]
+    static let topKeys = ["hostcheck", "pack", "include", "overrides", "services", "vars", "rules", "waivers"]
     static let overrideKeys = ["severity", "enabled", "vars"]
     static let packKeys = ["id", "version", "title", "description", "references"]
     static let serviceKeys = ["name", "ports", "description"]
     static let ruleKeys = [
         "id", "title", "description", "severity", "tags", "references", "select", "expect", "when_none",
         "unknown_owner", "supervisors", "remediation", "enabled", "applies_to", "examples", "compliance",
-        "requires",
+        "requires", "count", "when",
     ]
     static let scopeKeys = ["platform", "hosts", "labels"]
     /// Compliance frameworks a rule may map to.
@@ -28,6 +28,11 @@ struct PackDecoder {
     var invalidVariables: Set<String> = []
     /// Where each variable's current value came from, for messages (`default `, `--var 'x': `).
     var variableOrigins: [String: (label: String, location: SourceLocation?)] = [:]
+    /// Variables set from outside the pack (`--var`, `--vars FILE`), with how to name the
+    /// setting: they win over an includer's `overrides:` for the same variable.
+    var externalVariables: [String: String] = [:]
+    /// Per rule id, the variables this pack's includer replaced for that rule (``RulePack/ruleVariables``).
+    var ruleVariables: [String: [String: VariableValue]] = [:]
     /// Indices of the overrides applied to this pack.
     var usedOverrides: Set<Int> = []
     /// `overrides:` from an including pack, by rule id, applied while decoding rules.
@@ -132,11 +137,14 @@ struct PackDecoder {
         } else {
             reader.missing("rules", in: "a pack", at: root.location)
         }
-        return RulePack(
+        var pack = RulePack(
             id: id, version: version, title: title, description: description, references: references,
             services: services, variables: variables, rules: rules, file: source.path,
             sha256: SHA256Hex.digest(source.bytes)
         )
+        pack.waiverPolicy = top["waivers"].flatMap { decodeWaiverPolicy($0.value) }
+        pack.ruleVariables = ruleVariables
+        return pack
     }
 
     private mutating func decodeServices(_ node: YAMLNode) -> [ServiceInfo] {
@@ -220,6 +228,8 @@ struct PackDecoder {
             else if case .list = variables[override.name] { isList = true } else { isList = false }
             variables[override.name] = override.value(replacing: variables[override.name], isList: isList)
             variableOrigins[override.name] = (override.label, override.location)
+            externalVariables[override.name] = override.label.isEmpty
+                ? "--vars \(override.location?.file ?? "file")" : String(override.label.dropLast(2))
         }
         checkVariableTypes()
     }

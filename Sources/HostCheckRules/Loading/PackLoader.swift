@@ -1,3 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import HostCheckCore
 
 /// The packs of a run, loaded and checked.
@@ -18,6 +23,12 @@ package struct LoadedPacks: Sendable, Hashable {
 
     /// Every rule, in pack order.
     package var rules: [Rule] { packs.flatMap(\.rules) }
+    /// Warnings for `overrides:` that `--var` (or `--vars`) beat: printed by every command and
+    /// recorded in the run's diagnostics, since the pack's author expected another value.
+    package var overriddenOverrides: [Diagnostic] = []
+
+    /// The strictest waiver policy of the packs; nil when none sets one.
+    package var waiverPolicy: WaiverPolicy? { WaiverPolicy.strictest(packs.compactMap(\.waiverPolicy)) }
 
     /// What the packs know about a port (`hostcheck explain 3691/tcp`): the services that
     /// list it and the rules whose `select` names a local port that can be this one.
@@ -94,7 +105,9 @@ package enum PackLoader {
         let set = PackSetLoader.run(sources, options: options)
         let sorted = sortDiagnostics(set.diagnostics, fileOrder: set.fileOrder)
         if set.failed || sorted.contains(where: { $0.severity == .error }) { return (nil, sorted) }
-        return (LoadedPacks(packs: set.packs), sorted)
+        var packs = LoadedPacks(packs: set.packs)
+        packs.overriddenOverrides = sorted.filter { $0.severity == .warning && $0.message.hasSuffix(PackDecoder.commandLineWins) }
+        return (packs, sorted)
     }
 
     /// What `hostcheck lint` reports: every load diagnostic, plus warnings for rules without
@@ -106,6 +119,21 @@ package enum PackLoader {
             diagnostics.append(Diagnostic(.warning, "rule '\(rule.id)' has no examples (add examples: so `hostcheck test` can check it)", at: rule.location))
         }
         return sortDiagnostics(diagnostics, fileOrder: set.fileOrder)
+    }
+
+    /// `lint --waivers FILE`: the packs' problems, the waiver file's, and an error at each
+    /// waiver that breaks the packs' waiver policy at `now` (``WaiverPolicy``).
+    package static func lint(_ sources: [PackSource], options: PackLoadOptions, waivers: PackSource, now: Date) -> [Diagnostic] {
+        let set = PackSetLoader.run(sources, options: options)
+        var diagnostics = lint(sources, options: options)
+        let (loaded, problems) = WaiverLoader.load(waivers)
+        diagnostics += problems
+        if let loaded, let policy = WaiverPolicy.strictest(set.packs.compactMap(\.waiverPolicy)) {
+            for waiver in loaded.waivers {
+                if let violation = policy.violation(of: waiver, now: now) { diagnostics.append(Diagnostic(.error, violation, at: waiver.location)) }
+            }
+        }
+        return sortDiagnostics(diagnostics, fileOrder: set.fileOrder + [waivers.path])
     }
 
     /// `lint` with only `--var` overrides.

@@ -18,10 +18,10 @@ package struct Scope: Sendable, Hashable {
     package var platforms: [Platform]
     /// Host-name globs (case-insensitive); empty means every host.
     package var hosts: [Glob]
-    /// Required host labels: key to value glob.
-    package var labels: [String: Glob]
+    /// Required host labels: key to the values it may (or, negated, must not) have.
+    package var labels: [String: LabelCondition]
 
-    package init(platforms: [Platform] = [], hosts: [Glob] = [], labels: [String: Glob] = [:]) {
+    package init(platforms: [Platform] = [], hosts: [Glob] = [], labels: [String: LabelCondition] = [:]) {
         self.platforms = platforms
         self.hosts = hosts
         self.labels = labels
@@ -44,6 +44,13 @@ package struct Rule: Sendable, Hashable {
     package var unknownOwner: UnknownOwnerPolicy
     /// `requires:`: coverage the rule needs beyond what its selection implies.
     package var requires: CoverageRequirements = []
+    /// Sockets (default) or processes (`select: { processes: … }`); for processes, `select`
+    /// and `expect` are `.owner` predicates.
+    package var subject: RuleSubject = .sockets
+    /// `count:`: how many sockets (or processes) `select` must choose; nil for no bound.
+    package var count: CountBound?
+    /// `when:`: the rule is required only when this holds on the host.
+    package var condition: RuleCondition?
     /// Owner names ignored in `expect` when another owner exists (socket activation).
     package var supervisors: [String]
     package var remediation: String?
@@ -60,10 +67,17 @@ package struct Rule: Sendable, Hashable {
     /// Whether the rule's `select` can accept a socket on `port`/`protocol` (for `explain`):
     /// false only when its port or protocol conditions rule it out.
     package func mightSelect(port: Int, protocol proto: TransportProtocol?) -> Bool {
+        guard subject == .sockets else { return false }
         var values: [Field: FieldValue] = [.localPort: .integer(port)]
         if let proto { values[.protocol] = .text(proto.rawValue, truncated: false) }
         return select.admits(values)
     }
+
+    /// Whether the rule has an `expect` (a rule with `count:` may have none: the count decides).
+    package var hasExpectation: Bool { expect != Self.noExpectation }
+
+    /// The `expect` of a rule that gives only `count:`: holds for everything.
+    package static let noExpectation = Expectation.predicate(.all([]))
 
     /// Whether `select` names `local_port` at all (a rule about every port is not "about" 3691).
     package var selectsByPort: Bool { select.narrows(.localPort) }

@@ -19,6 +19,14 @@ package enum VariableValue: Sendable, Hashable {
     case scalar(String)
     case list([String])
 
+    /// The value for the run record.
+    var setting: VariableSetting {
+        switch self {
+        case .scalar(let value): .scalar(value)
+        case .list(let values): .list(values)
+        }
+    }
+
     var values: [String] {
         switch self {
         case .scalar(let value): [value]
@@ -42,9 +50,15 @@ package struct RulePack: Sendable, Hashable {
     package var file: String
     /// sha256 of the pack file's bytes, lowercase hex.
     package var sha256: String
+    /// `waivers:`: what the waivers of a run must satisfy; nil when the pack sets no policy.
+    package var waiverPolicy: WaiverPolicy?
+    /// Per rule id, the variables an including pack's `overrides:` replaced for that rule.
+    package var ruleVariables: [String: [String: VariableValue]] = [:]
 
     /// The pack's description for the run record.
     package var info: PackInfo {
-        PackInfo(id: id, version: version, title: title, sha256: sha256, file: file)
+        PackInfo(
+            id: id, version: version, title: title, sha256: sha256, file: file,
+            variables: variables.mapValues(\.setting), ruleVariables: ruleVariables.mapValues { $0.mapValues(\.setting) })
     }
 }
