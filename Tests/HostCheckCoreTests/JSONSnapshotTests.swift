@@ -204,9 +204,13 @@ import HostCheckCore
             version: 1, coverage: Self.levelsOnly.replacingOccurrences(of: #""ipv6": "full""#, with: #""ipv6": "partial""#)))
         #expect(snapshot.host.coverage == Coverage(
             tcp: .full, udp: .full, ipv4: .full, ipv6: .partial, owners: .full, states: .all, ports: nil, users: nil,
-            netns: .hostOnly, assumed: ["states, ports, users, netns: assumed from snapshot-1, which does not record them"]))
+            netns: .hostOnly, assumed: [
+                "states, ports, users, netns: assumed from snapshot-1, which does not record them",
+                "processes: partial: a snapshot-1 document lists only the processes that hold a socket",
+            ]))
         #expect(snapshot.host.coverage.line.hasSuffix(
-            "netns=host-only (states, ports, users, netns: assumed from snapshot-1, which does not record them)"))
+            "netns=host-only (states, ports, users, netns: assumed from snapshot-1, which does not record them; "
+                + "processes: partial: a snapshot-1 document lists only the processes that hold a socket)"))
         #expect(snapshot.sockets.count == 1 && snapshot.diagnostics == [Diagnostic(.warning, "m")])
     }
 

@@ -5,6 +5,9 @@ package enum CoverageJSON {
     /// What a snapshot-1 coverage is taken to say about the dimensions it does not record
     /// (docs/architecture.md, "Contracts").
     package static let snapshot1Assumption = "states, ports, users, netns: assumed from snapshot-1, which does not record them"
+    /// The live probe wrote only the processes that hold a socket into snapshot-1, so such a
+    /// snapshot cannot prove that no process of a kind runs.
+    package static let snapshot1Processes = "processes: partial: a snapshot-1 document lists only the processes that hold a socket"
 }
 
 extension Coverage {
@@ -32,7 +35,7 @@ extension Coverage {
             }
             self.init(
                 tcp: tcp, udp: udp, ipv4: ipv4, ipv6: ipv6, owners: owners, states: .all, ports: nil, users: nil,
-                netns: .hostOnly, assumed: [CoverageJSON.snapshot1Assumption])
+                netns: .hostOnly, assumed: [CoverageJSON.snapshot1Assumption, CoverageJSON.snapshot1Processes])
             return
         }
         for member in fields.object.members where !SnapshotKeys.coverage.contains(member.key) {

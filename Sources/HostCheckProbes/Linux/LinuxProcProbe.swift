@@ -83,9 +83,12 @@ package struct LinuxProcProbe: Probe {
         let hashedPIDs = Set(listeningInodes.lazy.compactMap { walk.owners[$0] }.joined())
         let procRoot = procRoot
         let userNames = userNames
+        // Every visible process is listed, so a rule about processes (`select: { processes }`)
+        // can prove that none is running; owners not in the listing (gone since) are read too.
+        let listedPIDs = Array(Set(pids.map(Int.init)).union(owningPIDs)).sorted()
         async let processes = BlockingThread.run {
             var processReader = ProcessFactReader(procRoot: procRoot, users: userNames.makeResolver())
-            return owningPIDs.compactMap { processReader.read(pid: Int32($0), hash: hashedPIDs.contains($0)) }
+            return listedPIDs.compactMap { processReader.read(pid: Int32($0), hash: hashedPIDs.contains($0)) }
         }
         var join = OwnerJoin(walk: walk, procRoot: procRoot)
         let sockets = join.facts(for: kernelSockets)
@@ -97,6 +100,7 @@ package struct LinuxProcProbe: Probe {
         hostCoverage.owners = join.ownersCoverage()
         hostCoverage.netns = netns
         hostCoverage.fullCapture = walk.hiddenProcesses == nil ? Self.fullCapture : Self.fullCaptureWhereAllIsVisible
+        if let hidden = walk.hiddenProcesses { hostCoverage.assumed.append("processes: partial: \(hidden)") }
         var sources = [CaptureSource(file: procRoot, format: "linux-proc")]
         if tables.netlinkUsed { sources.append(CaptureSource(file: "NETLINK_SOCK_DIAG", format: "linux-sock-diag")) }
         let host = HostInfo(

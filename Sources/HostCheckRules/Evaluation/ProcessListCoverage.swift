@@ -5,10 +5,10 @@ import HostCheckCore
 ///
 /// Read from the formats the snapshot was built from: `tasklist`, `Win32_Process` and a
 /// PowerShell `Get-Process` export list every process; `netstat`, `ss`, `lsof`, `sockstat`
-/// name only the processes that hold a socket, and so does the live Linux probe today
-/// (``LinuxProcProbe`` reads the owners of sockets only). A format added to
-/// ``processListFormats`` whose process list a probe can cut short (`hidepid`, a child pid
-/// namespace) lowers to partial with the coverage of owners.
+/// name only the processes that hold a socket. The live Linux probe lists every process it
+/// can see; where it cannot see all (`hidepid`, a child pid namespace), or the snapshot is a
+/// snapshot-1 document (owners only), its coverage holds a `processes:` assumption and the
+/// list is partial.
 struct ProcessListCoverage: Sendable, Hashable {
     /// The level: full, partial (some processes may be hidden) or none.
     var level: CoverageLevel
@@ -18,6 +18,7 @@ struct ProcessListCoverage: Sendable, Hashable {
     /// Formats that list every process the command could see.
     static let processListFormats: Set<String> = [
         "windows-tasklist-csv", "windows-tasklist-list", "windows-tasklist-table", "windows-win32-process-csv",
+        "linux-proc",
     ]
     /// Formats that list every process only when the file is a process export (`Get-Process`)
     /// rather than a socket export (`Get-NetTCPConnection`): known from the process records
@@ -41,10 +42,12 @@ struct ProcessListCoverage: Sendable, Hashable {
             level = .none
             let formats = Array(Set(host.sources.map(\.format))).sorted().joined(separator: ", ")
             reason = "no source lists every process (\(formats.isEmpty ? "no source" : formats) name only the processes that hold a socket)"
-        } else if listing.contains(where: { $0.format == "linux-proc" }), host.coverage.owners != .full {
+        } else if listing.contains(where: { $0.format == "linux-proc" }),
+                  let hidden = host.coverage.assumed.first(where: { $0.hasPrefix("processes:") }) {
+            // The live probe lists every process it can see; it says so when it cannot see all
+            // (a child pid namespace, /proc mounted hidepid=).
             level = .partial
-            let why = host.coverage.assumed.first { $0.hasPrefix("owners") } ?? "some processes were not visible to the probe"
-            reason = "processes only partly (\(why))"
+            reason = "processes only partly (\(hidden))"
         } else {
             level = .full
             reason = nil
