@@ -21,12 +21,12 @@ struct LintCommand: CapabilityCommand {
     var includeRoots: [String] = []
 
     func run(registry: Registry) async throws {
-        let sources = try PackSelection.sources(for: packs, includeTemplates: true)
+        let sources = try PackSelection.sources(for: packs, registry: registry, includeTemplates: true)
         for root in includeRoots where FileSystem.isDirectory(root) != true {
             throw CLIError(.usage, "--include-root \(root): not a directory")
         }
         let options = PackLoadOptions(
-            variableOverrides: variables, builtins: PackSelection.builtinSources(), vocabulary: registry.vocabulary,
+            variableOverrides: variables, builtins: registry.packSources, vocabulary: registry.vocabulary,
             includeRoots: includeRoots)
         let diagnostics = PackLoader.lint(sources, options: options)
         var out = FileOutput.standardOutput()
