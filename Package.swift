@@ -113,6 +113,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "HostCheckPackEmbedTests",
+            dependencies: ["hostcheck-pack-embed", "HostCheckRules", "HostCheckCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "HostCheckCLITests",
             dependencies: ["hostcheck", "HostCheckCLI", "HostCheckCore"],
             exclude: ["Fixtures"],

@@ -13,14 +13,14 @@ struct HostCheckCommand: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {
         guard let subcommand = arguments.first, ["lint", "test"].contains(subcommand) else {
             Diagnostics.error("usage: swift package hostcheck lint|test [hostcheck option ...] [PACK|DIR ...]")
-            throw CommandFailure(status: 64)
+            throw CommandFailure(subcommand: "usage", status: 64)
         }
         var rest = Array(arguments.dropFirst())
         if !rest.contains(where: { !$0.hasPrefix("-") }) { rest.append("rules") }
         let build = try packageManager.build(.product("hostcheck"), parameters: .init(configuration: .debug, logging: .concise))
         guard build.succeeded, let tool = build.builtArtifacts.first(where: { $0.kind == .executable && $0.url.lastPathComponent == "hostcheck" }) else {
             Diagnostics.error("building hostcheck failed:\n\(build.logText)")
-            throw CommandFailure(status: 70)
+            throw CommandFailure(subcommand: "build", status: 70)
         }
         let process = Process()
         process.executableURL = tool.url
@@ -29,16 +29,17 @@ struct HostCheckCommand: CommandPlugin {
         try process.run()
         process.waitUntilExit()
         if process.terminationStatus != 0 {
-            Diagnostics.error("hostcheck \(subcommand) exited with status \(process.terminationStatus)")
-            throw CommandFailure(status: process.terminationStatus)
+            throw CommandFailure(subcommand: subcommand, status: process.terminationStatus)
         }
     }
 }
 
-/// hostcheck (or the usage) failed; SwiftPM then exits non-zero.
+/// hostcheck (or the usage, or its build) failed; SwiftPM then exits non-zero.
 struct CommandFailure: Error, CustomStringConvertible {
-    /// hostcheck's exit status.
+    /// What failed: `lint`, `test`, `usage` or `build`.
+    let subcommand: String
+    /// hostcheck's exit status (64 for the usage, 70 for the build).
     let status: Int32
 
-    var description: String { "hostcheck exited with status \(status)" }
+    var description: String { "hostcheck \(subcommand) exited with status \(status)" }
 }
