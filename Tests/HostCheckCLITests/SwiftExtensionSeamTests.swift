@@ -99,4 +99,47 @@ import Testing
         let arguments = ["check", pack, "--capture", capture, "--format", "json:" + directory.appendingPathComponent("r.json").path]
         #expect(await HostCheckMain.run(arguments, registry: registry) == status)
     }
+
+    /// A live probe a distribution registers ahead of the built-in one: `check` reads its snapshot.
+    struct StaticProbe: Probe {
+        let snapshot: Snapshot?
+
+        func collect() async throws -> Snapshot {
+            guard let snapshot else { throw ProbeSetupError("the site's agent did not answer") }
+            return snapshot
+        }
+    }
+
+    static func siteProbe(_ snapshot: Snapshot?) -> ProbeDescriptor {
+        ProbeDescriptor(id: "site-agent", summary: "a site's agent", platforms: [.linux, .macos, .windows, .unknown], source: .live) { _ in
+            StaticProbe(snapshot: snapshot)
+        }
+    }
+
+    static func rdp(_ address: String, _ family: AddressFamily, coverage: Coverage) -> Snapshot {
+        let socket = SocketFact(
+            protocol: .tcp, family: family, localAddress: address, localPort: 3389, state: .listening,
+            ownership: .owned, pids: [1104], source: SourceLocation(file: "site-agent"))
+        return Snapshot(host: HostInfo(name: "web01", platform: .windows, coverage: coverage), sockets: [socket])
+    }
+
+    static let probeCases: [(snapshot: Snapshot?, status: Int32)] = [
+        (rdp("127.0.0.1", .ipv4, coverage: .full), 0),
+        (rdp("0.0.0.0", .ipv4, coverage: .full), 1),
+        (rdp("127.0.0.1", .ipv4, coverage: .none), 2),
+        (nil, 2),
+    ]
+
+    /// The registered probe's facts decide the rule: loopback RDP with full coverage passes, RDP
+    /// on every address fails; a snapshot that covers nothing, or a probe that fails, is never a pass.
+    @Test(arguments: probeCases)
+    func aRegisteredLiveProbeIsUsedAndFailsClosed(snapshot: Snapshot?, status: Int32) async throws {
+        var registry = Registry.builtin
+        registry.probes.insert(Self.siteProbe(snapshot), at: 0)
+        let directory = try HostCheckRunner.temporaryDirectory()
+        let pack = directory.appendingPathComponent("pack.yaml").path
+        try Data(Self.sitePack.bytes).write(to: URL(fileURLWithPath: pack))
+        let arguments = ["check", pack, "--format", "json:" + directory.appendingPathComponent("r.json").path]
+        #expect(await HostCheckMain.run(arguments, registry: registry) == status)
+    }
 }
