@@ -11,6 +11,13 @@ let package = Package(
     products: [
         .executable(name: "hostcheck", targets: ["hostcheck"]),
         .library(name: "HostCheckCore", targets: ["HostCheckCore"]),
+        // The Swift extension seam (docs/swift-extensions.md): a package builds its own
+        // hostcheck on HostCheckKit and passes its own Registry to HostCheckMain.main(registry:).
+        .library(name: "HostCheckKit", targets: ["HostCheckKit"]),
+        // Validates a target's rules/*.yaml at build time and embeds them (docs/swift-extensions.md).
+        .plugin(name: "HostCheckPackEmbed", targets: ["HostCheckPackEmbed"]),
+        // `swift package hostcheck lint|test [PATH ...]` on a package's rules/.
+        .plugin(name: "HostCheckCommand", targets: ["HostCheckCommand"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,17 +43,30 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "HostCheckReporters", dependencies: ["HostCheckCore"], swiftSettings: swiftSettings),
+        // rules/ (a symlink to the top-level rules/) is read by the HostCheckPackEmbed plugin,
+        // which validates every pack and generates the Swift source holding their bytes; the
+        // embedding tool depends on HostCheckRules only, so there is no cycle
+        // (docs/architecture.md, "Embedding packs at build time").
         .target(
             name: "HostCheckBuiltinPacks",
-            exclude: ["rules/listener-allowlist.example.yaml"],
-            resources: [
-                .embedInCode("rules/legacy-cleartext.yaml"),
-                .embedInCode("rules/loopback-only-datastores.yaml"),
-                .embedInCode("rules/magaya-network.yaml"),
-                .embedInCode("rules/remote-admin.yaml"),
-                .embedInCode("rules/windows-exposure.yaml"),
-            ],
+            exclude: ["rules"],
+            swiftSettings: swiftSettings,
+            plugins: ["HostCheckPackEmbed"]
+        ),
+        .executableTarget(
+            name: "hostcheck-pack-embed",
+            dependencies: ["HostCheckRules", "HostCheckCore"],
             swiftSettings: swiftSettings
+        ),
+        .plugin(name: "HostCheckPackEmbed", capability: .buildTool(), dependencies: ["hostcheck-pack-embed"]),
+        .plugin(
+            name: "HostCheckCommand",
+            capability: .command(
+                intent: .custom(verb: "hostcheck", description: "Lint or test the rule packs in rules/ (or the paths given) with hostcheck")
+            )
+            // No dependency on the hostcheck executable: a plugin's dependencies are built a second
+            // time as host tools by every `swift build`. The plugin asks SwiftPM to build the
+            // hostcheck product instead, in the package's own build directory.
         ),
         .target(
             name: "HostCheckCLI",
@@ -54,6 +74,14 @@ let package = Package(
                 "HostCheckCore", "HostCheckRules", "HostCheckProbes", "HostCheckReporters",
                 "HostCheckBuiltinPacks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "HostCheckKit",
+            dependencies: [
+                "HostCheckCore", "HostCheckRules", "HostCheckProbes", "HostCheckReporters", "HostCheckBuiltinPacks",
+                "HostCheckCLI",
             ],
             swiftSettings: swiftSettings
         ),
@@ -82,6 +110,11 @@ let package = Package(
         .testTarget(
             name: "HostCheckReportersTests",
             dependencies: ["HostCheckReporters", "HostCheckCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HostCheckPackEmbedTests",
+            dependencies: ["hostcheck-pack-embed", "HostCheckRules", "HostCheckCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

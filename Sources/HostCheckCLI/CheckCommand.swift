@@ -48,7 +48,7 @@ struct CheckCommand: CapabilityCommand {
             specs, followSymlinks: report.followOutputSymlinks,
             inputs: rules.inputPaths + input.source.inputPaths + (waivers.map { [InputPath(path: $0, role: "--waivers")] } ?? []))
 
-        let packs = try PackCompiler.load(try PackSelection.sources(for: rules.packs), options: try rules.loadOptions(registry: registry))
+        let packs = try PackCompiler.load(try PackSelection.sources(for: rules.packs, registry: registry), options: try rules.loadOptions(registry: registry))
         let waiverSet = try waivers.map { try WaiverFile.load($0) }
         let filter = RuleFilter(ruleIDs: rules.ruleIDs, tags: rules.tags, minSeverity: rules.minSeverity)
         let evaluator = try RunEvaluator.make(packs: packs, filter: filter, waivers: waiverSet?.waivers, now: clock)

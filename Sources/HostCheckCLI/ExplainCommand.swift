@@ -23,7 +23,7 @@ struct ExplainCommand: CapabilityCommand {
 
     func run(registry: Registry) async throws {
         let (number, proto) = try ExplainCommand.parse(port)
-        let packs = try PackCompiler.load(try PackSelection.sources(for: rules.packs), options: try rules.loadOptions(registry: registry))
+        let packs = try PackCompiler.load(try PackSelection.sources(for: rules.packs, registry: registry), options: try rules.loadOptions(registry: registry))
         var out = FileOutput.standardOutput()
         out.write("\(number)\(proto.map { "/\($0.rawValue)" } ?? "")\n\nRule packs:\n")
         let known = packs.knowledge(port: number, protocol: proto)

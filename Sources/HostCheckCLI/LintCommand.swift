@@ -27,12 +27,12 @@ struct LintCommand: CapabilityCommand {
     var now: String?
 
     func run(registry: Registry) async throws {
-        let sources = try PackSelection.sources(for: packs, includeTemplates: true)
+        let sources = try PackSelection.sources(for: packs, registry: registry, includeTemplates: true)
         for root in includeRoots where FileSystem.isDirectory(root) != true {
             throw CLIError(.usage, "--include-root \(root): not a directory")
         }
         let options = PackLoadOptions(
-            variableOverrides: variables, builtins: PackSelection.builtinSources(), vocabulary: registry.vocabulary,
+            variableOverrides: variables, builtins: registry.packSources, vocabulary: registry.vocabulary,
             includeRoots: includeRoots)
         let clock = try ClockOption.parse(now)
         let diagnostics = try waivers.map { path in

@@ -32,8 +32,8 @@ struct ListCommand: CapabilityCommand {
                 out.write(TerminalText.neutralised(row[0].padding(24) + row[1].padding(8) + row[2]) + "\n")
             }
         } else if what == .rules {
-            let options = PackLoadOptions(builtins: PackSelection.builtinSources(), vocabulary: registry.vocabulary)
-            let loaded = try PackCompiler.load(try PackSelection.sources(for: packs), options: options)
+            let options = PackLoadOptions(builtins: registry.packSources, vocabulary: registry.vocabulary)
+            let loaded = try PackCompiler.load(try PackSelection.sources(for: packs, registry: registry), options: options)
             for rule in loaded.ruleInfos {
                 let name = "\(rule.pack)/\(rule.id)"
                 out.write("\(name.padding(44))\(rule.severity.rawValue.padding(10))\(rule.title ?? "")\n")

@@ -1,4 +1,3 @@
-import HostCheckBuiltinPacks
 import HostCheckRules
 
 /// Which rule packs a command reads: the paths given, else `./rules`, else the built-in packs.
@@ -7,10 +6,13 @@ enum PackSelection {
     /// Throws exit 66 for a path that does not exist, 65 for one over the pack limit or an entry
     /// of a directory that is not a regular file (docs/cli.md, "Limits").
     /// - Parameter includeTemplates: also read `*.example.yaml` templates in directories (lint does).
-    static func sources(for paths: [String], includeTemplates: Bool = false) throws -> [PackSource] {
+    /// - Parameter registry: its built-in packs are read when no path is given and there is no `./rules`.
+    static func sources(for paths: [String], registry: Registry, includeTemplates: Bool = false) throws -> [PackSource] {
         if paths.isEmpty {
-            if FileAccess.kind(of: "rules").isDirectory { return try sources(for: ["rules"], includeTemplates: includeTemplates) }
-            return builtinSources()
+            if FileAccess.kind(of: "rules").isDirectory {
+                return try sources(for: ["rules"], registry: registry, includeTemplates: includeTemplates)
+            }
+            return registry.packSources
         }
         var sources: [PackSource] = []
         for path in paths {
@@ -26,11 +28,6 @@ enum PackSelection {
             }
         }
         return sources
-    }
-
-    /// The packs compiled into the binary, named `builtin:FILE`.
-    static func builtinSources() -> [PackSource] {
-        BuiltinPacks.all.map { PackSource(path: "builtin:\($0.name)", bytes: $0.bytes) }
     }
 
     /// Pack files in a directory: YAML files that are not templates (`*.example.yaml`).

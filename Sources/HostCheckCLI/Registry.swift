@@ -1,10 +1,11 @@
+import HostCheckBuiltinPacks
 import HostCheckCore
 import HostCheckProbes
 import HostCheckReporters
 import HostCheckRules
 
-/// Every capability one hostcheck binary has: probes, capture formats, reporters, rule fields
-/// and matchers.
+/// Every capability one hostcheck binary has: probes, capture formats, reporters, rule fields,
+/// matchers and built-in rule packs.
 ///
 /// The executable assembles it once from the descriptor lists each module exports and passes
 /// it to ``HostCheckMain/main(registry:)``; every command receives it as a value and looks
@@ -21,24 +22,29 @@ public struct Registry: Sendable {
     public var fields: [Field]
     /// The matchers packs may use.
     public var matchers: [MatcherDescriptor]
+    /// The built-in rule packs (`builtin:FILE` in includes and diagnostics): what `check` runs
+    /// when no pack is given and there is no `./rules`, and what `include: builtin:ID` reaches.
+    public var packs: [BuiltinPacks.File]
 
-    /// Creates a registry from descriptor lists (``builtin`` is this repository's).
+    /// Creates a registry from descriptor lists (``builtin`` is this repository's). With no
+    /// `packs` the binary has no built-in pack: `check` then needs packs on its command line.
     public init(
         probes: [ProbeDescriptor], captureFormats: [CaptureFormatDescriptor], reporters: [ReporterDescriptor],
-        fields: [Field], matchers: [MatcherDescriptor]
+        fields: [Field], matchers: [MatcherDescriptor], packs: [BuiltinPacks.File] = []
     ) {
         self.probes = probes
         self.captureFormats = captureFormats
         self.reporters = reporters
         self.fields = fields
         self.matchers = matchers
+        self.packs = packs
     }
 
     /// The capabilities built into this repository.
     public static var builtin: Registry {
         Registry(
             probes: ProbeCatalog.builtin, captureFormats: CaptureFormatCatalog.builtin, reporters: ReporterCatalog.builtin,
-            fields: FieldCatalog.builtin, matchers: MatcherCatalog.builtin)
+            fields: FieldCatalog.builtin, matchers: MatcherCatalog.builtin, packs: BuiltinPacks.all)
     }
 
     /// The probe whose id is `id`.
@@ -61,6 +67,11 @@ public struct Registry: Sendable {
         reporters.first { $0.id == id }
     }
 
+    /// The built-in packs as pack sources, named `builtin:NAME`.
+    package var packSources: [PackSource] {
+        packs.map { PackSource(path: "builtin:\($0.name)", bytes: $0.bytes) }
+    }
+
     /// The fields and matchers packs may use.
     public var vocabulary: RuleVocabulary {
         RuleVocabulary(fields: fields, matchers: matchers)
@@ -74,7 +85,7 @@ public struct Registry: Sendable {
         }
         return duplicates("probe", probes.map(\.id)) + duplicates("capture format", captureFormats.map(\.id))
             + duplicates("reporter", reporters.map(\.id)) + duplicates("field", fields.map(\.name))
-            + duplicates("matcher", matchers.map(\.keyword))
+            + duplicates("matcher", matchers.map(\.keyword)) + duplicates("built-in pack", packs.map(\.name))
     }
 }
 

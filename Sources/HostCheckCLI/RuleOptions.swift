@@ -43,7 +43,7 @@ extension RuleOptions {
             throw CLIError(.usage, "--include-root \(root): not a directory")
         }
         return PackLoadOptions(
-            variableOverrides: variables, variableFiles: files, builtins: PackSelection.builtinSources(),
+            variableOverrides: variables, variableFiles: files, builtins: registry.packSources,
             vocabulary: registry.vocabulary, includeRoots: includeRoots)
     }
 }

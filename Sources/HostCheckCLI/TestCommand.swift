@@ -16,7 +16,7 @@ struct TestCommand: CapabilityCommand {
     var verbose = false
 
     func run(registry: Registry) async throws {
-        let packs = try PackCompiler.load(try PackSelection.sources(for: rules.packs), options: try rules.loadOptions(registry: registry))
+        let packs = try PackCompiler.load(try PackSelection.sources(for: rules.packs, registry: registry), options: try rules.loadOptions(registry: registry))
         let report = PackTester.run(packs)
         var out = FileOutput.standardOutput()
         for line in report.render(verbose: verbose).split(separator: "\n", omittingEmptySubsequences: false) {

@@ -83,7 +83,7 @@ package struct CaptureFacts: Sendable {
 /// How strongly a text looks like a format. A `certain` sign (a `tasklist` ruler) beats a
 /// fixed header or row shape, which beats another one further down; counted rows come last,
 /// more beating fewer. Equal recognitions go to the format listed first in the catalog.
-package enum Recognition: Sendable, Hashable, Comparable {
+public enum Recognition: Sendable, Hashable, Comparable {
     /// Rows of the format's shape, counted (localized formats with no fixed header).
     case rows(Int)
     /// A fixed header or row shape at this non-blank line (0 is the first).
@@ -91,7 +91,7 @@ package enum Recognition: Sendable, Hashable, Comparable {
     /// A sign no other format shows.
     case certain
 
-    package static func < (lhs: Recognition, rhs: Recognition) -> Bool {
+    public static func < (lhs: Recognition, rhs: Recognition) -> Bool {
         switch (lhs, rhs) {
         case (.rows(let a), .rows(let b)): a < b
         case (.rows, _): true
