@@ -52,8 +52,8 @@ findings=0
 printf '\n%-10s %14s %8s %8s %8s %9s\n' target executions exec/s cov ft findings
 for target in $targets; do
   dir="$work/$target"
-  execs=$(grep -oE 'stat::number_of_executed_units: [0-9]+' "$dir/log" | grep -oE '[0-9]+$' || true)
-  rate=$(grep -oE 'stat::average_exec_per_sec: [0-9]+' "$dir/log" | grep -oE '[0-9]+$' || true)
+  execs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$dir/log" | grep -oE '[0-9]+$' || true)
+  rate=$(grep -oE 'stat::average_exec_per_sec: *[0-9]+' "$dir/log" | grep -oE '[0-9]+$' || true)
   last=$(grep -E '^#[0-9]+' "$dir/log" | tail -n 1 || true)
   cov=$(grep -oE 'cov: [0-9]+' <<<"$last" | grep -oE '[0-9]+' || true)
   ft=$(grep -oE 'ft: [0-9]+' <<<"$last" | grep -oE '[0-9]+' || true)
