@@ -13,7 +13,18 @@ enum InputLines {
         } else {
             text = String(decoding: bytes, as: UTF8.self)
         }
-        // A Character joins CR LF into one; every other break is one Character of its own.
-        return 1 + text.reduce(0) { $0 + ($1.isNewline && $1 != "\u{0B}" && $1 != "\u{0C}" ? 1 : 0) }
+        // Scalars, not Characters: a combining mark after a break joins it into one Character
+        // that is no newline (a fuzz finding in the property itself).
+        var breaks = 0
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": if previous != "\r" { breaks += 1 }
+            case "\r", "\u{85}", "\u{2028}", "\u{2029}": breaks += 1
+            default: break
+            }
+            previous = scalar
+        }
+        return 1 + breaks
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import HostCheckCore
 import HostCheckRules
 import Testing
@@ -29,5 +30,22 @@ import Testing
     @Test func aWellFormedPackHasNoError() {
         let result = YAMLReader.read(Array("a: 1\nb: 2".utf8), file: "t.yaml")
         #expect(result.diagnostics.isEmpty)
+    }
+}
+
+/// UTF-16 input is not recovered line by line: blanking its bytes as if they were UTF-8 could
+/// make a line break the file does not have (a fuzz finding:
+/// Fuzz/Corpus/waivers/finding-utf16-paragraph-separator-combining.yaml).
+@Suite struct YAMLUTF16RecoveryTests {
+    @Test func everyErrorOfAUTF16InputIsOnALineOfIt() throws {
+        // UTF-16LE garbage with no NUL byte and one U+2029 (a YAML line break): two lines.
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fuzz/Corpus/waivers/finding-utf16-paragraph-separator-combining.yaml")
+        let bytes = try [UInt8](Data(contentsOf: path))
+        let result = YAMLReader.read(bytes, file: "t.yaml")
+        #expect(!result.diagnostics.isEmpty)
+        for diagnostic in result.diagnostics {
+            #expect((diagnostic.location?.line ?? 1) <= 2, "\(diagnostic)")
+        }
     }
 }
