@@ -1,5 +1,11 @@
 // swift-tools-version: 6.2
+import Foundation
 import PackageDescription
+
+// The libFuzzer build (scripts/fuzz.sh, docs/fuzzing.md) instruments every executable it builds, and
+// an instrumented executable with its own `main` does not link; with HOSTCHECK_FUZZ=1 the pack
+// embedding plugin (and so its tool) is left out of the graph. No fuzz target needs the packs.
+let fuzzBuild = ProcessInfo.processInfo.environment["HOSTCHECK_FUZZ"] == "1"
 
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -51,7 +57,7 @@ let package = Package(
             name: "HostCheckBuiltinPacks",
             exclude: ["rules"],
             swiftSettings: swiftSettings,
-            plugins: ["HostCheckPackEmbed"]
+            plugins: fuzzBuild ? [] : ["HostCheckPackEmbed"]
         ),
         .executableTarget(
             name: "hostcheck-pack-embed",
@@ -94,6 +100,21 @@ let package = Package(
             // need no naming: the toolchain's autolink entries bring them into the static link.
             swiftSettings: swiftSettings
         ),
+        // Fuzz targets (docs/fuzzing.md): each replays its corpus in Fuzz/Corpus/<target>, or is
+        // libFuzzer's entry when built with -DHOSTCHECK_FUZZ and --sanitize=fuzzer (scripts/fuzz.sh).
+        .target(
+            name: "HostCheckFuzzProperties",
+            dependencies: ["HostCheckCore", "HostCheckRules", "HostCheckProbes"],
+            path: "Fuzz/Properties",
+            swiftSettings: swiftSettings
+        ),
+    ] + ["packs", "captures", "snapshots", "waivers", "csv", "hostjson"].map { name in
+        .executableTarget(
+            name: "fuzz-\(name)", dependencies: ["HostCheckFuzzProperties"], path: "Fuzz/Targets/\(name)",
+            swiftSettings: swiftSettings
+        )
+    } + [
+        .testTarget(name: "HostCheckFuzzTests", dependencies: ["HostCheckFuzzProperties", "HostCheckCore"], swiftSettings: swiftSettings),
         .testTarget(name: "HostCheckCoreTests", dependencies: ["HostCheckCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HostCheckRulesTests",

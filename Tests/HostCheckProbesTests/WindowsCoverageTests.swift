@@ -154,6 +154,11 @@ struct WindowsCoverageTests {
             problems: ["ps-open-quote.csv:4"], sockets: 5),
         Gap(file: "ps-huge-pid.csv", summary: "tcp=full udp=none ipv4=full ipv6=full " + levels,
             problems: ["ps-huge-pid.csv:3"], sockets: 6, unreadableOwnerLine: 3),
+        // A remote port above 65535 (a fuzz finding): the row is unreadable, not a socket whose
+        // snapshot could not be read back.
+        Gap(file: "ps-remote-port-96583.csv",
+            summary: "tcp=partial udp=none ipv4=partial ipv6=none owners=full states=listening ports=all users=all netns=host-only",
+            problems: ["ps-remote-port-96583.csv:3"], sockets: 2),
         Gap(file: "ps-cut.csv", summary: "tcp=partial udp=none ipv4=partial ipv6=partial " + levels,
             problems: ["ps-cut.csv:8", "ps-cut.csv:8"], sockets: 5),
     ]

@@ -59,7 +59,7 @@ enum PowerShellFacts {
                     }
                     gaps.unreadable(at: record.line, proto: proto, family: family)
                     sockets.diagnostics.append(Diagnostic(
-                        .warning, "connection object without a readable local address or port; "
+                        .warning, "connection object without a readable local address or port, or with a remote port above 65535; "
                             + ListingGaps.lowered(proto: proto, family: family),
                         at: location))
                     continue
@@ -94,7 +94,8 @@ enum PowerShellFacts {
         record.values["remoteport"] != nil || record.values["state"] != nil
     }
 
-    /// The socket of a connection object; nil when its local address or port cannot be read.
+    /// The socket of a connection object; nil when its local address or port, or a remote
+    /// port, cannot be read (a port above 65535 is no port: the row is unreadable).
     /// An `OwningProcess` that is no Windows PID keeps the socket, owner unknown
     /// (`owner-unreadable`); an export without the column leaves it unknown
     /// (`capture-has-no-owners`).
@@ -109,6 +110,7 @@ enum PowerShellFacts {
         var remotePort: Int?
         if isTCP {
             let remote = record.integer("RemotePort") ?? 0
+            guard remote <= 65535 else { return nil }
             if remote == 0 {
                 state = mapped == .bound || mapped == .closed ? (mapped ?? .listening) : .listening
             } else {

@@ -40,6 +40,8 @@ struct EventParser {
 
     let file: String
     let limits: YAMLLimits
+    /// The 0-based index of the input's last line (``YAMLLineBreaks``).
+    private var lastLine = 0
     private var stack: [Frame] = []
     private var root: YAMLNode?
     private var diagnostics: [Diagnostic] = []
@@ -56,6 +58,7 @@ struct EventParser {
 
     static func parse(_ bytes: [UInt8], file: String, limits: YAMLLimits) -> Pass {
         var builder = EventParser(file: file, limits: limits)
+        builder.lastLine = YAMLLineBreaks.lastLineIndex(bytes)
         var syntaxError: SyntaxError?
         bytes.withUnsafeBufferPointer { buffer in
             var parser = yaml_parser_t()
@@ -102,7 +105,10 @@ struct EventParser {
             message += " (\(context) at line \(Int(parser.context_mark.line) + 1), column \(Int(parser.context_mark.column) + 1))"
         }
         let mark = parser.problem_mark
-        return SyntaxError(diagnostic: Diagnostic(.error, message, at: location(mark)), line: Int(mark.line))
+        // libyaml's forced line break at the end of a last line without one puts the mark on a
+        // line past the end: the error is on the last line, at no particular column.
+        let at = Int(mark.line) > lastLine ? SourceLocation(file: file, line: lastLine + 1) : location(mark)
+        return SyntaxError(diagnostic: Diagnostic(.error, message, at: at), line: Int(mark.line))
     }
 
     private mutating func error(_ message: String, at location: SourceLocation) throws {

@@ -34,7 +34,11 @@ package enum YAMLReader {
         var input = bytes
         var syntaxErrors: [Diagnostic] = []
         var blanked: Set<Int> = []
-        let canRecover = !bytes.contains(0)
+        // Blanking works on UTF-8 bytes: UTF-16 (a byte-order mark, or NULs) is read once, or
+        // a blanked "line" made of UTF-16 code units could turn into a line break that the
+        // file does not have (a fuzz finding: Fuzz/Corpus/waivers/finding-utf16-*).
+        let utf16 = bytes.count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF)
+        let canRecover = !bytes.contains(0) && !utf16
         while true {
             let pass = EventParser.parse(input, file: file, limits: limits)
             guard let syntax = pass.syntaxError else {
