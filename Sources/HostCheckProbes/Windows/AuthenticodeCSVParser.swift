@@ -19,37 +19,24 @@ enum AuthenticodeCSVParser {
     ]
 
     static func parse(_ text: CaptureText) -> ProcessCapture {
-        let table = PowerShellCSVTable(text, what: "signature export")
-        var result = ProcessCapture()
-        result.describesSocketOwners = true
-        result.diagnostics = table.diagnostics
-        result.decorationLines = table.decorationLines
-        for record in table.records {
-            let location = text.location(line: record.line)
-            guard let pid = PowerShellCSVTable.pid(record, "ProcessId") else {
-                result.diagnostics.append(Diagnostic(
-                    .warning, "ProcessId is no Windows process id; the row is not read", at: location))
-                continue
-            }
+        var result = PowerShellCSVTable(text, what: "signature export").processes(text) { record, pid, location, diagnostics in
             guard let path = record["Path"] else {
-                result.diagnostics.append(Diagnostic(
-                    .warning, "signature row without the executable's path; not read", at: location))
-                continue
+                diagnostics.append(Diagnostic(.warning, "signature row without the executable's path; not read", at: location))
+                return nil
             }
             var identity = ProcessIdentity()
             if let hash = record["SHA256"] {
                 if hash.count == 64, hash.utf8.allSatisfy({ $0 < 0x80 && Character(Unicode.Scalar($0)).isHexDigit }) {
                     identity.sha256 = hash.lowercased()
                 } else {
-                    result.diagnostics.append(Diagnostic(
-                        .warning, "SHA256 is not 64 hexadecimal digits; the hash is unknown", at: location))
+                    diagnostics.append(Diagnostic(.warning, "SHA256 is not 64 hexadecimal digits; the hash is unknown", at: location))
                 }
             }
             identity.signatureStatus = record["Status"].map { statusNames[$0] ?? $0 }
             identity.signer = record["SignerSubject"]
-            result.processes.append(ProcessFact(pid: pid, name: nil, path: path, identity: identity, source: location))
+            return ProcessFact(pid: pid, name: nil, path: path, identity: identity, source: location)
         }
-        result.diagnostics.sort { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }
+        result.describesSocketOwners = true
         return result
     }
 }

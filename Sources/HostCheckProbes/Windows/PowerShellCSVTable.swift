@@ -104,6 +104,29 @@ struct PowerShellCSVTable: Sendable {
         return header ? .certain : nil
     }
 
+    /// The processes of a process export: a row whose `ProcessId` is no Windows process id is
+    /// a located warning and not read; `process` reads each other row (its PID, its location,
+    /// where to add warnings), or returns nil to leave the row out.
+    func processes(
+        _ text: CaptureText,
+        _ process: (_ record: PowerShellRecord, _ pid: Int, _ location: SourceLocation, _ diagnostics: inout [Diagnostic]) -> ProcessFact?
+    ) -> ProcessCapture {
+        var result = ProcessCapture()
+        result.diagnostics = diagnostics
+        result.decorationLines = decorationLines
+        for record in records {
+            let location = text.location(line: record.line)
+            guard let pid = Self.pid(record, "ProcessId") else {
+                result.diagnostics.append(Diagnostic(
+                    .warning, "ProcessId is no Windows process id; the row is not read", at: location))
+                continue
+            }
+            if let fact = process(record, pid, location, &result.diagnostics) { result.processes.append(fact) }
+        }
+        result.diagnostics.sort { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }
+        return result
+    }
+
     /// The process id of a record's `key` when it is a Windows process id (0 to 4294967295).
     static func pid(_ record: PowerShellRecord, _ key: String) -> Int? {
         record.integer(key).flatMap { $0 <= Int(UInt32.max) ? $0 : nil }

@@ -10,28 +10,16 @@ enum Win32ProcessCSVParser {
     static let properties = ["ProcessId", "ParentProcessId", "Name", "ExecutablePath"]
 
     static func parse(_ text: CaptureText) -> ProcessCapture {
-        let table = PowerShellCSVTable(text, what: "Win32_Process export")
-        var result = ProcessCapture()
-        result.diagnostics = table.diagnostics
-        result.decorationLines = table.decorationLines
-        for record in table.records {
-            let location = text.location(line: record.line)
-            guard let pid = PowerShellCSVTable.pid(record, "ProcessId") else {
-                result.diagnostics.append(Diagnostic(
-                    .warning, "ProcessId is no Windows process id; the row is not read", at: location))
-                continue
-            }
+        PowerShellCSVTable(text, what: "Win32_Process export").processes(text) { record, pid, location, diagnostics in
             let ppid = PowerShellCSVTable.pid(record, "ParentProcessId")
             if ppid == nil, record["ParentProcessId"] != nil {
-                result.diagnostics.append(Diagnostic(
+                diagnostics.append(Diagnostic(
                     .warning, "ParentProcessId is no Windows process id; the parent is unknown", at: location))
             }
-            result.processes.append(ProcessFact(
+            return ProcessFact(
                 pid: pid, ppid: ppid, name: record["Name"], path: record["ExecutablePath"], cmdline: record["CommandLine"],
-                source: location))
+                source: location)
         }
-        result.diagnostics.sort { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) }
-        return result
     }
 }
 
