@@ -126,4 +126,11 @@ import Glibc
         let extensions = try #require((run["tool"] as? [String: Any])?["extensions"] as? [[String: Any]])
         #expect(extensions.allSatisfy { ($0["properties"] as? [String: Any])?["source"] as? String == "built-in" })
     }
+
+    @Test(arguments: ["/etc/passwd", "../outside.yml", "a/../../outside.yml", "builtin:base.yaml", "https://example.com/x", ".", ""])
+    func sarifArtifactOutsideTheRepositoryIsAUsageError(_ value: String) throws {
+        let run = try HostCheckRunner.run(["check", "--capture", HostCheckRunner.fixture("fleet6/web-1/ss.txt"), "--sarif-artifact", value])
+        #expect(run.status == 64, "\(value): \(run.stderr)")
+        #expect(run.stderr.contains("--sarif-artifact"))
+    }
 }
