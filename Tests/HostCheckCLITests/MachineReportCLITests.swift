@@ -133,4 +133,37 @@ import Glibc
         #expect(run.status == 64, "\(value): \(run.stderr)")
         #expect(run.stderr.contains("--sarif-artifact"))
     }
+
+    /// A snapshot may claim any source for its facts: paths that leave the repository, URLs,
+    /// `builtin:`, pseudo-files. None becomes a SARIF URI; the results point at the rule's pack.
+    @Test func lyingSnapshotSourcesNeverBecomeURIs() throws {
+        let facts = try HostCheckRunner.run(["facts", "--capture", HostCheckRunner.fixture("fleet6/win-berlin"), "--format", "json"])
+        try #require(facts.status == 0, "\(facts.stderr)")
+        var snapshot = try #require(try JSONSerialization.jsonObject(with: Data(facts.stdout.utf8)) as? [String: Any])
+        let lies = ["../../../etc/passwd", "builtin:legacy-cleartext.yaml", "https://evil.example/x", "/etc/passwd",
+                    "NETLINK_SOCK_DIAG/tcp", "C:\\caps\\netstat.txt", "rules/../../outside.txt"]
+        let sockets = try #require(snapshot["sockets"] as? [[String: Any]])
+        snapshot["sockets"] = sockets.enumerated().map { index, socket in
+            var changed = socket
+            changed["source"] = ["file": lies[index % lies.count], "line": 1]
+            return changed
+        }
+        var host = try #require(snapshot["host"] as? [String: Any])
+        host["sources"] = lies.map { ["file": $0, "format": "windows-netstat", "encoding": "utf-8"] }
+        snapshot["host"] = host
+        let file = try HostCheckRunner.temporaryDirectory().appendingPathComponent("lying.json")
+        try JSONSerialization.data(withJSONObject: snapshot).write(to: file)
+        let run = try HostCheckRunner.run(["check", "rules", "--snapshot", file.path, "--format", "sarif"])
+        #expect(run.status == 1 || run.status == 2, "\(run.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let results = try #require((document["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        #expect(!results.isEmpty)
+        for result in results {
+            for location in (result["locations"] as? [[String: Any]] ?? []) + (result["relatedLocations"] as? [[String: Any]] ?? []) {
+                let artifact = (location["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any]
+                let uri = try #require(artifact?["uri"] as? String)
+                #expect(uri.hasPrefix("rules/") && uri.hasSuffix(".yaml"), "\(uri)")
+            }
+        }
+    }
 }

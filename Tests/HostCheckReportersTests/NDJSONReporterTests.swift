@@ -46,4 +46,22 @@ import HostCheckCore
         #expect(!JSONReporter.descriptor.flushesEachHost)
         #expect(ReporterCatalog.builtin.filter(\.flushesEachHost).map(\.id) == ["ndjson"])
     }
+
+    /// Each kind of line names exactly the keys of its definition in `docs/schema/ndjson-1.json`,
+    /// in order, every one described; a host line has the keys of the results JSON's hosts.
+    @Test func writerAndSchemaNameTheSameKeys() throws {
+        let schema = try ResultsSchemaTests.schema("ndjson-1.json")
+        let all = try lines([Samples.hostResults])
+        for (record, definition) in [("run", "run_line"), ("result", "result_line"), ("host", "host_line"), ("summary", "summary_line")] {
+            let line = try #require(all.first { $0["record"]?.string == record })
+            let properties = schema["$defs"]?[definition]?["properties"]
+            #expect(line.keys == properties?.keys, "\(record)")
+            for key in properties?.keys ?? [] { #expect(properties?[key]?["description"]?.string != nil, "\(definition).\(key)") }
+        }
+        let host = try #require(all.first { $0["record"]?.string == "host" }?["host"])
+        #expect(host.keys == schema["$defs"]?["host_line"]?["properties"]?["host"]?["properties"]?.keys)
+        let results = try ResultsSchemaTests.schema("results-2.json")
+        #expect(host.keys == results["$defs"]?["host"]?["properties"]?.keys)
+        #expect(all.first?["hostcheck_ndjson"]?.int == schema["$defs"]?["run_line"]?["properties"]?["hostcheck_ndjson"]?["const"]?.int)
+    }
 }
