@@ -5,11 +5,12 @@ usage: scripts/check-csv.py REPORT.csv [--results RESULTS.json]
 
 Requires UTF-8 without a byte order mark, RFC 4180 structure (every record ends with CRLF, a
 field is quoted or holds no quote, nothing follows a closing quote), a parse with the `excel`
-dialect and strict=True, the exact header, eight fields in every row, no field starting with
+dialect and strict=True, the exact header, eleven fields in every row, no field starting with
 `=`, `+`, `-`, `@`, TAB or CR (formula injection), and no C0 control other than TAB, CR, LF and no
 bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069). With --results (the results
 JSON of the same run): one row per result, in order, with the same host, pack, rule and outcome
-(after the same escaping and `'` prefix the reporter applies). Exits 1 on any problem, 2 on a
+(after the same escaping and `'` prefix the reporter applies), and pack_version, pack_file and
+pack_sha256 those of the result's pack in the results JSON's `packs`. Exits 1 on any problem, 2 on a
 usage error. Needs only Python.
 """
 import argparse
@@ -19,7 +20,8 @@ import json
 import re
 import sys
 
-HEADER = ["host", "pack", "rule", "severity", "outcome", "message", "evidence", "title"]
+HEADER = ["host", "pack", "rule", "severity", "outcome", "message", "evidence", "title",
+          "pack_version", "pack_file", "pack_sha256"]
 HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\u202a-\u202e\u2066-\u2069]")
 FORMULA = re.compile("'*[=+\\-@\t\r]")
 SHOWN_LIMIT = 20
@@ -81,7 +83,9 @@ def row_problems(rows, results_path):
                 problems.append(f"record {number}: {name} holds a hidden control character")
     if results_path:
         with open(results_path, encoding="utf-8") as handle:
-            results = json.load(handle)["results"]
+            document = json.load(handle)
+        results = document["results"]
+        packs = {p["id"]: [shown(p["version"]), shown(p["file"]), p["sha256"]] for p in document["packs"]}
         if len(body) != len(results):
             problems.append(f"{len(body)} rows, the results JSON has {len(results)} results")
         keys = ("host", "pack", "rule", "outcome")
@@ -90,6 +94,9 @@ def row_problems(rows, results_path):
             got = [row[HEADER.index(key)] for key in keys] if len(row) == len(HEADER) else row
             if got != expected:
                 problems.append(f"record {number}: (host, pack, rule, outcome) is {got}, the results JSON says {expected}")
+            pack = packs.get(result["pack"], ["", "", ""])
+            if len(row) == len(HEADER) and row[-3:] != pack:
+                problems.append(f"record {number}: pack columns {row[-3:]}, the results JSON's pack is {pack}")
     return problems
 
 

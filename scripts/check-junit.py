@@ -4,9 +4,12 @@
 usage: scripts/check-junit.py JUNIT.xml [--results RESULTS.json]
 
 Parses the file with junitparser, checks that every <testsuite>'s tests/failures/errors/skipped
-attributes equal what its <testcase> elements contain, and with --results checks the totals
-against the results JSON of the same run (failures = fail, errors = error + unknown,
-skipped = skip + waived). Exits 1 on any mismatch, 2 on a usage error.
+attributes equal what its <testcase> elements contain, that every testcase's classname is
+`HOST.PACK` for its suite's host (so Jenkins and GitLab keep the hosts of a fleet apart) and that
+no two testcases share a (classname, name) pair. With --results it checks the totals against
+the results JSON of the same run (failures = fail, errors = error + unknown, skipped = skip +
+waived) and that every suite names every pack of the run in a `pack` property
+(`ID VERSION FILE sha256:HEX`). Exits 1 on any mismatch, 2 on a usage error.
 Needs: pip install junitparser.
 """
 import argparse
@@ -33,7 +36,15 @@ def main():
         return 1
     suites = [xml] if xml._tag == "testsuite" else list(xml)
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    pairs = set()
+    packs = None
+    if args.results:
+        with open(args.results, encoding="utf-8") as handle:
+            packs = [f"{p['id']} {p['version']} {p['file']} sha256:{p['sha256']}" for p in json.load(handle)["packs"]]
     for suite in suites:
+        properties = [prop.value for prop in suite.properties() if prop.name == "pack"]
+        if packs is not None and properties != packs:
+            problems.append(f"suite {suite.name!r}: pack properties {properties} are not the run's packs {packs}")
         counted = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         for case in suite:
             counted["tests"] += 1
@@ -46,12 +57,19 @@ def main():
                     counted["skipped"] += 1
             if not case.classname or not case.name:
                 problems.append(f"suite {suite.name!r}: a testcase lacks classname or name")
+                continue
+            if not case.classname.startswith(suite.name + ".") and not case.classname.startswith(suite.name + " ("):
+                problems.append(f"suite {suite.name!r}: classname {case.classname!r} does not start with the host")
+            if (case.classname, case.name) in pairs:
+                problems.append(f"suite {suite.name!r}: ({case.classname!r}, {case.name!r}) repeats an earlier testcase")
+            pairs.add((case.classname, case.name))
         for key, value in counted.items():
             declared = getattr(suite, key)
             if declared != value:
                 problems.append(f"suite {suite.name!r}: {key}={declared} but its testcases give {value}")
             totals[key] += value
-    print(f"{args.junit}: {len(suites)} suite(s), " + ", ".join(f"{v} {k}" for k, v in totals.items()))
+    print(f"{args.junit}: {len(suites)} suite(s), " + ", ".join(f"{v} {k}" for k, v in totals.items())
+          + f", {len(pairs)} distinct (classname, name) pairs")
     if args.results:
         with open(args.results, encoding="utf-8") as handle:
             summary = json.load(handle)["summary"]

@@ -33,7 +33,7 @@ set +e
   --format "json:$out/results.json" --format "junit:$out/junit.xml" --format "sarif:$out/results.sarif" \
   --format "tap:$out/report.tap" --format "markdown:$out/report.md" --format "github:$out/github.txt" \
   --format "prometheus:$out/hostcheck.prom" --format "html:$out/report.html" --format "text:$out/report.txt" \
-  --format "csv:$out/results.csv"
+  --format "csv:$out/results.csv" --format "ndjson:$out/results.ndjson"
 status=$?
 "$bin" check rules --fleet "$fleet" --now 2026-11-27 --format nagios > "$out/nagios.txt"
 echo $? > "$out/nagios.exit"
@@ -47,8 +47,25 @@ fi
 # No report carries U+202E raw (UTF-8 E2 80 AE): JSON and SARIF escape it as \u202e, the others
 # show \u{202e} (docs/reports.md, "Escaping of control and bidirectional characters").
 if LC_ALL=C grep -lP '\xe2\x80\xae' "$out"/*.*; then echo "the reports above contain a raw U+202E"; exit 1; fi
-for report in results.json results.sarif; do
+for report in results.json results.sarif results.ndjson; do
   grep -qF '\u202e' "$out/$report" || { echo "$report lacks the \\u202e escape"; exit 1; }
 done
 grep -qF '\u{202e}' "$out/report.txt" || { echo "report.txt lacks the visible \\u{202e}"; exit 1; }
 bash scripts/check-reports.sh "$out"
+
+# An all-pass run (exit 0) read by prove and tappy too (docs/reports.md, "tap").
+mkdir -p "$out/all-pass"
+"$bin" check rules/legacy-cleartext.yaml rules/remote-admin.yaml --fleet Tests/HostCheckCLITests/Fixtures/fleet6 \
+  --format "tap:$out/all-pass/report.tap" --format "json:$out/all-pass/results.json" \
+  --format "ndjson:$out/all-pass/results.ndjson" --format "junit:$out/all-pass/junit.xml"
+bash scripts/check-reports.sh "$out/all-pass"
+
+# The checkers on a fresh clone, with no ../shared beside it: the SARIF schema is skipped with a
+# notice, every other check runs.
+clone=$(mktemp -d)/hostcheck
+mkdir -p "$clone" "$out/fresh"
+cp -r scripts docs "$clone/"
+cp "$out/results.json" "$out/results.sarif" "$out/results.ndjson" "$out/report.tap" "$out/fresh/"
+bash "$clone/scripts/check-reports.sh" "$out/fresh" | tee "$out/fresh-clone.log"
+grep -q "notice: .*sarif-schema-2.1.0.json is absent" "$out/fresh-clone.log" \
+  || { echo "check-reports.sh on a fresh clone did not say that it skipped the SARIF schema"; exit 1; }

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the consumer tools that scripts/check-*.py use (for .ci/run; run as root).
-#   Debian: prometheus (promtool), chromium, python3, python3-pip
+#   Debian: prometheus (promtool), chromium, perl (prove, TAP::Parser), python3, python3-pip
 #   PyPI:   jsonschema, junitparser, tap.py[yaml] (tappy + PyYAML), markdown-it-py
 set -euo pipefail
 need_apt=()
 command -v promtool >/dev/null || need_apt+=(prometheus)
 command -v chromium >/dev/null || need_apt+=(chromium)
+command -v prove >/dev/null || need_apt+=(perl)
 command -v python3 >/dev/null || need_apt+=(python3 python3-pip)
 if ((${#need_apt[@]})); then
     apt-get update -qq

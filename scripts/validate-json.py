@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Validate JSON files against a JSON Schema (draft 2020-12, draft-07, ...).
 
-usage: scripts/validate-json.py SCHEMA FILE...
+usage: scripts/validate-json.py [--lines] SCHEMA FILE...
+
+With --lines, every line of each FILE is a document of its own (NDJSON, such as
+`hostcheck check --format ndjson`; docs/schema/ndjson-1.json), reported as FILE:LINE.
 
 Every *.json schema next to SCHEMA is registered by its $id, so cross-file references
 (results-2.json -> snapshot-2.json) resolve without network access. Prints one line per
@@ -70,7 +73,35 @@ def location(error):
     return "$" + path
 
 
+def documents(path, lines):
+    """(name, document or the error) of FILE, or of each of its lines with --lines."""
+    if not lines:
+        try:
+            return [(path, load_json(path))]
+        except (OSError, ValueError) as error:
+            return [(path, error)]
+    try:
+        with open(path, "rb") as handle:
+            text = handle.read().decode("utf-8")
+    except (OSError, ValueError) as error:
+        return [(path, error)]
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line:
+            continue
+        try:
+            found.append((f"{path}:{number}", json.loads(line)))
+        except ValueError as error:
+            found.append((f"{path}:{number}", error))
+    if not found:
+        found.append((path, ValueError("no line")))
+    return found
+
+
 def main(argv):
+    lines = "--lines" in argv[1:2]
+    if lines:
+        argv = argv[:1] + argv[2:]
     if len(argv) < 3:
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
         return 2
@@ -84,11 +115,11 @@ def main(argv):
         return 2
     validator = make_validator(validator_class, schema, schema_path)
     failed = 0
-    for path in files:
-        try:
-            document = load_json(path)
-        except (OSError, ValueError) as error:
-            print(f"{path}: error: not readable JSON: {str(error).splitlines()[0]}")
+    checked = 0
+    for path, document in [item for name in files for item in documents(name, lines)]:
+        checked += 1
+        if isinstance(document, Exception):
+            print(f"{path}: error: not readable JSON: {str(document).splitlines()[0]}")
             failed += 1
             continue
         errors = sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
@@ -99,11 +130,14 @@ def main(argv):
             print(f"{path}: error: ... and {len(errors) - MAX_ERRORS_PER_FILE} more")
         if errors:
             failed += 1
-        else:
+        elif not lines:
             print(f"{path}: valid against {pathlib.Path(schema_path).name}")
     if failed:
-        print(f"validate-json: {failed} of {len(files)} file(s) invalid", file=sys.stderr)
+        what = "line(s)" if lines else "file(s)"
+        print(f"validate-json: {failed} of {checked} {what} invalid", file=sys.stderr)
         return 1
+    if lines:
+        print(f"{', '.join(files)}: {checked} line(s), each valid against {pathlib.Path(schema_path).name}")
     return 0
 
 

@@ -26,6 +26,7 @@ struct CheckCommand: CapabilityCommand {
     @OptionGroup var rules: RuleOptions
     @OptionGroup var input: InputOptions
     @OptionGroup var report: ReportOptions
+    @OptionGroup var sarif: SARIFOptions
 
     @Option(name: .long, help: ArgumentHelp("A waiver file.", valueName: "file"))
     var waivers: String?
@@ -62,7 +63,8 @@ struct CheckCommand: CapabilityCommand {
             throw try EmptyFleetReport.exit(empty, specs: specs)
         }
 
-        var channels = try ReportChannels(specs: specs, options: report, registry: registry, pluginTimeout: input.pluginTimeout)
+        var channels = try ReportChannels(
+            specs: specs, options: report, registry: registry, pluginTimeout: input.pluginTimeout, sarifArtifact: sarif.artifact)
         let run = RunInfo(
             packs: packs.packInfos, rules: evaluator.ruleInfos, waiversSHA256: waiverSet?.sha256,
             startedAt: ClockOption.iso8601(started),

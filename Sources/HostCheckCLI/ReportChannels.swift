@@ -21,11 +21,14 @@ final class ReportChannel {
     var plugin: ReportPlugin?
     /// The results document for ``plugin``.
     var document = MemoryOutput()
+    /// Whether ``output`` is flushed after every host (``ReporterDescriptor/flushesEachHost``).
+    let flushesEachHost: Bool
 
-    init(reporter: any Reporter, output: FileOutput, plugin: ReportPlugin? = nil) {
+    init(reporter: any Reporter, output: FileOutput, plugin: ReportPlugin? = nil, flushesEachHost: Bool = false) {
         self.reporter = reporter
         self.output = output
         self.plugin = plugin
+        self.flushesEachHost = flushesEachHost
     }
 }
 
@@ -34,8 +37,10 @@ struct ReportChannels {
     private var channels: [ReportChannel] = []
 
     /// Opens every destination first, so an unwritable path fails (exit 74) before evaluation.
-    /// - Parameter pluginTimeout: seconds a report plugin may run (`--plugin-timeout`).
-    init(specs: [FormatSpec], options: ReportOptions, registry: Registry, pluginTimeout: Double) throws {
+    /// - Parameters:
+    ///   - pluginTimeout: seconds a report plugin may run (`--plugin-timeout`).
+    ///   - sarifArtifact: the file SARIF results fall back to (`--sarif-artifact`).
+    init(specs: [FormatSpec], options: ReportOptions, registry: Registry, pluginTimeout: Double, sarifArtifact: String? = nil) throws {
         let environment = ProcessInfo.processInfo.environment
         let discovery = PluginDiscovery(environment: environment)
         for spec in specs {
@@ -49,7 +54,8 @@ struct ReportChannels {
                 output = FileOutput.standardOutput()
                 toTerminal = isatty(1) == 1
             }
-            let reporterOptions = options.reporterOptions(toTerminal: toTerminal, environment: environment)
+            var reporterOptions = options.reporterOptions(toTerminal: toTerminal, environment: environment)
+            reporterOptions.sarifArtifact = sarifArtifact
             guard let descriptor = registry.reporter(id: spec.id) else {
                 // Not built in: a report plugin, given the results JSON (docs/plugins.md).
                 let plugin = ReportPlugin(plugin: try discovery.plugin(.report, named: spec.id), timeout: pluginTimeout)
@@ -57,7 +63,8 @@ struct ReportChannels {
                 channels.append(ReportChannel(reporter: json, output: output, plugin: plugin))
                 continue
             }
-            channels.append(ReportChannel(reporter: descriptor.make(reporterOptions), output: output))
+            channels.append(ReportChannel(
+                reporter: descriptor.make(reporterOptions), output: output, flushesEachHost: descriptor.flushesEachHost))
         }
     }
 
@@ -77,6 +84,7 @@ struct ReportChannels {
                 try channel.reporter.host(results, to: &channel.document)
             } else {
                 try channel.reporter.host(results, to: &channel.output)
+                if channel.flushesEachHost { channel.output.flush() }
             }
         }
     }

@@ -4,7 +4,9 @@ import HostCheckCore
 ///
 /// A header row, then one row per (host, rule), passes included (`verbose` changes nothing), in
 /// run order: host, pack, rule, severity, outcome, message, evidence (the evidence sources,
-/// `FILE:LINE`, deduplicated and joined by `; `), title. UTF-8 without a byte order mark; every
+/// `FILE:LINE`, deduplicated and joined by `; `), title, then the rule's pack as the run loaded
+/// it: pack_version, pack_file (a path or `builtin:NAME.yaml`) and pack_sha256 (empty for a pack
+/// the run did not list), so that every row says which pack bytes decided it. UTF-8 without a byte order mark; every
 /// record ends with CRLF; a field is quoted when it holds a comma, a quote, CR, LF or another
 /// control character that stays (TAB, DEL, C1), and quotes inside are doubled. Diagnostics and
 /// the summary are not rows (the JSON has them).
@@ -22,17 +24,19 @@ package struct CSVReporter: BuiltinReporter {
     package static let summary = "CSV (RFC 4180): a row per host and rule, for spreadsheets"
 
     package let options: ReporterOptions
+    private var packs: [String: PackInfo] = [:]
 
     package init(options: ReporterOptions) {
         self.options = options
     }
 
     package mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
+        packs = Dictionary(run.packs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         out.write(CSV.record(CSV.header))
     }
 
     package mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
-        for result in results.results { out.write(CSV.record(CSV.fields(result))) }
+        for result in results.results { out.write(CSV.record(CSV.fields(result, pack: packs[result.pack]))) }
     }
 
     package mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {}
@@ -41,12 +45,14 @@ package struct CSVReporter: BuiltinReporter {
 /// The pure text mappings of the CSV reporter.
 enum CSV {
     /// The column names, in order.
-    static let header = ["host", "pack", "rule", "severity", "outcome", "message", "evidence", "title"]
+    static let header = [
+        "host", "pack", "rule", "severity", "outcome", "message", "evidence", "title", "pack_version", "pack_file", "pack_sha256",
+    ]
 
-    /// The fields of one result, in ``header`` order.
-    static func fields(_ result: RuleResult) -> [String] {
+    /// The fields of one result, in ``header`` order; `pack` is the result's pack as the run loaded it.
+    static func fields(_ result: RuleResult, pack: PackInfo? = nil) -> [String] {
         [result.host, result.pack, result.rule, result.severity.rawValue, result.outcome.rawValue,
-         result.message, evidence(result), result.title ?? ""]
+         result.message, evidence(result), result.title ?? "", pack?.version ?? "", pack?.file ?? "", pack?.sha256 ?? ""]
     }
 
     /// The evidence sources (`netstat.txt:8`), deduplicated in order, joined by `; `.

@@ -3,8 +3,12 @@ import HostCheckCore
 /// JUnit XML for CI test tabs (Jenkins, GitLab, Azure Pipelines): `--format junit:PATH`.
 ///
 /// One `<testsuite>` per host (`name` and `hostname` = host name), one `<testcase>` per rule
-/// with `classname` = pack id and `name` = rule id. `fail` → `<failure>` with the evidence,
-/// `error` and `unknown` → `<error>`, `skip` and `waived` → `<skipped>` with the reason.
+/// with `classname` = `HOST.PACK` and `name` = rule id, so that Jenkins (which splits `classname`
+/// at its last dot into package and class) and GitLab (which keys a case by `classname` and
+/// `name`) keep the hosts of a fleet apart. A host name seen before in the run (compared
+/// case-insensitively) becomes `HOST (2)`, `HOST (3)`, … in `classname`. Each suite's properties
+/// name the platform, every source, and every pack loaded (`pack` = ``PackProvenance/line(_:)``).
+/// `fail` → `<failure>` with the evidence, `error` and `unknown` → `<error>`, `skip` and `waived` → `<skipped>` with the reason.
 /// Suite counts follow: `tests` = results, `failures` = fail, `errors` = error + unknown,
 /// `skipped` = skip + waived. Times are 0: hostcheck does not time single rules. The host's
 /// diagnostics go to the suite's `<system-err>`. All text is XML-escaped after neutralising
@@ -15,6 +19,9 @@ package struct JUnitReporter: BuiltinReporter {
 
     package let options: ReporterOptions
     private var startedAt = ""
+    private var packs: [PackInfo] = []
+    /// How many times each host name (lowercased) has been seen; only names, so memory stays small.
+    private var hostCounts: [String: Int] = [:]
 
     package init(options: ReporterOptions) {
         self.options = options
@@ -24,6 +31,7 @@ package struct JUnitReporter: BuiltinReporter {
 
     package mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
         startedAt = run.startedAt
+        packs = run.packs
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"hostcheck\">\n")
     }
 
@@ -31,6 +39,9 @@ package struct JUnitReporter: BuiltinReporter {
         var counts = OutcomeCounts()
         for result in results.results { counts.add(result.outcome) }
         let host = attr(results.host.name)
+        let seen = hostCounts[results.host.name.lowercased(), default: 0] + 1
+        hostCounts[results.host.name.lowercased()] = seen
+        let classHost = seen == 1 ? results.host.name : "\(results.host.name) (\(seen))"
         out.write("  <testsuite name=\"\(host)\" hostname=\"\(host)\" tests=\"\(results.results.count)\"")
         out.write(" failures=\"\(counts.fail)\" errors=\"\(counts.error + counts.unknown)\"")
         out.write(" skipped=\"\(counts.skip + counts.waived)\" time=\"0\" timestamp=\"\(attr(startedAt))\">\n")
@@ -39,9 +50,12 @@ package struct JUnitReporter: BuiltinReporter {
         for source in results.host.sources {
             out.write("      <property name=\"source\" value=\"\(attr(ResultText.sourceText(source)))\"/>\n")
         }
+        for pack in packs {
+            out.write("      <property name=\"pack\" value=\"\(attr(PackProvenance.line(pack)))\"/>\n")
+        }
         out.write("    </properties>\n")
         for result in results.results {
-            writeCase(result, to: &out)
+            writeCase(result, classname: classHost + "." + result.pack, to: &out)
         }
         if !results.diagnostics.isEmpty {
             out.write("    <system-err>")
@@ -55,8 +69,8 @@ package struct JUnitReporter: BuiltinReporter {
         out.write("</testsuites>\n")
     }
 
-    private func writeCase(_ result: RuleResult, to out: inout some TextOutputStream) {
-        let open = "    <testcase classname=\"\(attr(result.pack))\" name=\"\(attr(result.rule))\" time=\"0\""
+    private func writeCase(_ result: RuleResult, classname: String, to out: inout some TextOutputStream) {
+        let open = "    <testcase classname=\"\(attr(classname))\" name=\"\(attr(result.rule))\" time=\"0\""
         switch result.outcome {
         case .pass:
             out.write(open + "/>\n")

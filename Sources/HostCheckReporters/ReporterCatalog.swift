@@ -15,6 +15,7 @@ public enum ReporterCatalog {
             NagiosReporter.descriptor,
             HTMLReporter.descriptor,
             CSVReporter.descriptor,
+            NDJSONReporter.descriptor,
         ]
     }
 }

@@ -12,18 +12,23 @@ public struct ReporterDescriptor: Sendable {
     /// The exit codes it needs when it is the only format and writes to standard output; nil
     /// for hostcheck's own (0, 1, 2).
     public let exitPolicy: ReporterExitPolicy?
+    /// Whether its output is flushed after every host (a line format read as it is written,
+    /// such as NDJSON on standard output or a FIFO); otherwise output is written in large blocks.
+    public let flushesEachHost: Bool
     /// Makes the reporter with the options the command line decided.
     public let make: @Sendable (ReporterOptions) -> any Reporter
 
-    /// Creates a descriptor; by default it honours no common option and uses hostcheck's own exit codes.
+    /// Creates a descriptor; by default it honours no common option, uses hostcheck's own exit
+    /// codes and is not flushed after each host.
     public init(
         id: String, summary: String, options: [ReporterOption] = [], exitPolicy: ReporterExitPolicy? = nil,
-        make: @escaping @Sendable (ReporterOptions) -> any Reporter
+        flushesEachHost: Bool = false, make: @escaping @Sendable (ReporterOptions) -> any Reporter
     ) {
         self.id = id
         self.summary = summary
         self.options = options
         self.exitPolicy = exitPolicy
+        self.flushesEachHost = flushesEachHost
         self.make = make
     }
 }

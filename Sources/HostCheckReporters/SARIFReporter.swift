@@ -5,13 +5,23 @@ import HostCheckCore
 /// One run. `tool.driver.rules` lists every rule of the run (id `PACK/RULE`, name, short and
 /// full description, help with the remediation, `properties.tags`, `properties.security-severity`
 /// as a numeric string); a result whose rule the run did not list gets a rule entry too, so every
-/// `ruleId` is in `tool.driver.rules`. One result per (host, rule) whose outcome is `fail`,
-/// `unknown`, `error` or `waived` (waived ones carry an accepted external suppression). Passes and
-/// skips are not results. Locations are the evidence sources (capture file and line), else the
-/// rule's place in its pack, else the host's first source. Relative paths are URIs relative to
-/// `%SRCROOT%`; absolute ones are `file://` URIs. `partialFingerprints.hostcheck/v1` hashes host,
-/// pack and rule, so the same finding keeps its alert across runs. Run diagnostics and the first
-/// host diagnostics are `invocations[0].toolExecutionNotifications`.
+/// `ruleId` is in `tool.driver.rules`. `tool.extensions` names every pack loaded (id, version,
+/// and in `properties` its source, file and SHA-256). One result per (host, rule) whose outcome
+/// is `fail`, `unknown`, `error` or `waived` (waived ones carry an accepted external
+/// suppression). Passes and skips are not results.
+///
+/// Every result has exactly one location with a `physicalLocation` that is a file in the
+/// repository (``RepositoryFiles``): the first evidence whose source is such a file, else the
+/// rule's place in its pack when the pack is, else the host's first capture that is, else the
+/// file named by `--sarif-artifact` (``ReporterOptions/sarifArtifact``), else
+/// ``defaultArtifact`` with a notification saying how many results fell back to it. No URI
+/// names `/proc`, `NETLINK_SOCK_DIAG` or `builtin:`. Each location carries `logicalLocations`:
+/// the host (`kind: host`) and, for evidence about a socket, the socket (`kind: socket`); further
+/// evidence goes to `relatedLocations` the same way. Repository paths are URIs relative to
+/// `%SRCROOT%`; a file named by `--sarif-artifact` with an absolute path is a `file://` URI.
+/// `partialFingerprints.hostcheck/v1` hashes host, pack and rule, so the same finding keeps its
+/// alert across runs. Run diagnostics and the first host diagnostics are
+/// `invocations[0].toolExecutionNotifications`.
 ///
 /// Streams: results are written as hosts arrive; `tool` and `invocations` come after `results`
 /// (JSON member order carries no meaning).
@@ -22,17 +32,31 @@ package struct SARIFReporter: BuiltinReporter {
 
     /// How many diagnostics of one host become notifications.
     package static let hostDiagnosticsLimit = 10
+    /// The file a result points at when nothing else in the repository holds it and no
+    /// `--sarif-artifact` was given: a file nearly every repository has.
+    package static let defaultArtifact = "README.md"
 
     package let options: ReporterOptions
+    private let repository: RepositoryFiles
+    /// Repository paths of the files asked about (`""`: not in the repository); emptied when large.
+    private var repositoryPaths: [String: String] = [:]
     private var writer: JSONWriter
     private var run: RunInfo?
     private var ruleIndex: [String: Int] = [:]
     private var extraRules: [RuleInfo] = []
     private var notifications: [Diagnostic] = []
+    /// Results that fell back to ``defaultArtifact``.
+    private var defaultArtifactResults = 0
 
-    /// Compact unless `options.pretty`.
+    /// Compact unless `options.pretty`; locations judged against the working directory.
     package init(options: ReporterOptions) {
+        self.init(options: options, repository: .workingDirectory)
+    }
+
+    /// Compact unless `options.pretty`; locations judged against `repository`.
+    package init(options: ReporterOptions, repository: RepositoryFiles) {
         self.options = options
+        self.repository = repository
         self.writer = JSONWriter(pretty: options.pretty)
     }
 
@@ -94,6 +118,10 @@ package struct SARIFReporter: BuiltinReporter {
         }
         writer.endArray()
         writer.endObject()
+        writer.key("extensions")
+        writer.beginArray()
+        for pack in run?.packs ?? [] { writeExtension(pack) }
+        writer.endArray()
         writer.endObject()
         writer.key("invocations")
         writer.beginArray()
@@ -102,6 +130,12 @@ package struct SARIFReporter: BuiltinReporter {
         if let started = run?.startedAt { writer.key("startTimeUtc"); writer.string(started) }
         writer.key("toolExecutionNotifications")
         writer.beginArray()
+        if defaultArtifactResults > 0 {
+            notifications.append(Diagnostic(
+                .warning,
+                "\(defaultArtifactResults) result(s) point at \(Self.defaultArtifact): no file in the repository holds them "
+                    + "(live facts, built-in packs, captures outside the repository); name the file with --sarif-artifact FILE"))
+        }
         for diagnostic in notifications + summary.diagnostics { writeNotification(diagnostic) }
         writer.endArray()
         writer.endObject()
@@ -155,10 +189,17 @@ package struct SARIFReporter: BuiltinReporter {
         }
         text += result.message.isEmpty ? (result.title ?? result.rule) : result.message
         writer.key("message"); writeMessage(text)
+        let places = places(result, rule: rule, host: host)
         writer.key("locations")
         writer.beginArray()
-        for (location, note) in SARIF.locations(result, rule: rule, host: host) { writeLocation(location, note: note) }
+        if let primary = places.first { writeLocation(primary, host: host.name, id: nil) }
         writer.endArray()
+        if places.count > 1 {
+            writer.key("relatedLocations")
+            writer.beginArray()
+            for (index, place) in places.dropFirst().enumerated() { writeLocation(place, host: host.name, id: index + 1) }
+            writer.endArray()
+        }
         writer.key("partialFingerprints")
         writer.beginObject()
         writer.key("hostcheck/v1"); writer.string(SARIF.fingerprint(host: host.name, pack: result.pack, rule: result.rule))
@@ -171,8 +212,9 @@ package struct SARIFReporter: BuiltinReporter {
             writer.key("status"); writer.string("accepted")
             writer.key("justification")
             writer.string(waiver.reason + (waiver.expires.map { " (expires \($0))" } ?? ""))
-            if let location = waiver.location {
-                writer.key("location"); writeLocation(location, note: nil)
+            if let location = waiver.location, let file = repositoryPath(location.file) {
+                writer.key("location")
+                writeLocation(SARIFPlace(file: file, line: location.line, column: location.column), host: nil, id: nil)
             }
             writer.endObject()
             writer.endArray()
@@ -193,42 +235,159 @@ package struct SARIFReporter: BuiltinReporter {
         writer.endObject()
     }
 
-    private mutating func writeLocation(_ location: SourceLocation, note: String?) {
+    /// The repository path of `file` (``RepositoryFiles/path(_:)``), remembered.
+    private mutating func repositoryPath(_ file: String) -> String? {
+        if let known = repositoryPaths[file] { return known.isEmpty ? nil : known }
+        if repositoryPaths.count >= 4096 { repositoryPaths.removeAll(keepingCapacity: true) }
+        let path = repository.path(file)
+        repositoryPaths[file] = path ?? ""
+        return path
+    }
+
+    /// Where a result with no evidence in the repository points: its rule in its pack, the
+    /// host's first capture, the `--sarif-artifact` file, else ``defaultArtifact``.
+    private mutating func anchor(rule: RuleInfo?, host: HostInfo) -> SARIFPlace {
+        if let location = rule?.location, let file = repositoryPath(location.file) {
+            return SARIFPlace(file: file, line: location.line, column: location.column, note: "rule defined here")
+        }
+        for source in host.sources {
+            if let file = repositoryPath(source.file) { return SARIFPlace(file: file, note: "host source") }
+        }
+        if let named = options.sarifArtifact, !named.isEmpty {
+            return SARIFPlace(file: named, note: "the file named by --sarif-artifact")
+        }
+        defaultArtifactResults += 1
+        return SARIFPlace(file: Self.defaultArtifact, note: "no file in the repository holds this result (--sarif-artifact names one)")
+    }
+
+    /// The places of a result, primary first: each piece of evidence at its source when that is
+    /// a file in the repository, else at the anchor, with its socket; the anchor alone when
+    /// there is no evidence. Repeats are dropped.
+    private mutating func places(_ result: RuleResult, rule: RuleInfo?, host: HostInfo) -> [SARIFPlace] {
+        var anchorPlace: SARIFPlace?
+        var seen = Set<String>()
+        var out: [SARIFPlace] = []
+        for evidence in result.evidence {
+            var place: SARIFPlace
+            if let source = evidence.source, let file = repositoryPath(source.file) {
+                place = SARIFPlace(file: file, line: source.line, column: source.column)
+            } else {
+                if anchorPlace == nil { anchorPlace = anchor(rule: rule, host: host) }
+                place = anchorPlace ?? SARIFPlace(file: Self.defaultArtifact)
+            }
+            place.note = ResultText.evidenceLine(evidence)
+            place.socket = evidence.socket.map(ResultText.endpoint)
+            guard seen.insert(place.key).inserted else { continue }
+            out.append(place)
+        }
+        if out.isEmpty { out.append(anchorPlace ?? anchor(rule: rule, host: host)) }
+        return out
+    }
+
+    /// A location: the physical place, the host and socket as logical locations, the note.
+    private mutating func writeLocation(_ place: SARIFPlace, host: String?, id: Int?) {
         writer.beginObject()
+        if let id { writer.key("id"); writer.int(id) }
         writer.key("physicalLocation")
         writer.beginObject()
         writer.key("artifactLocation")
         writer.beginObject()
-        let (uri, base) = SARIF.uri(location.file)
+        let (uri, base) = SARIF.uri(place.file)
         writer.key("uri"); writer.string(uri)
         if let base { writer.key("uriBaseId"); writer.string(base) }
         writer.endObject()
-        if let line = location.line, line >= 1 {
+        if let line = place.line, line >= 1 {
             writer.key("region")
             writer.beginObject()
             writer.key("startLine"); writer.int(line)
-            if let column = location.column, column >= 1 { writer.key("startColumn"); writer.int(column) }
+            if let column = place.column, column >= 1 { writer.key("startColumn"); writer.int(column) }
             writer.endObject()
         }
         writer.endObject()
-        if let note {
+        if let host {
+            writer.key("logicalLocations")
+            writer.beginArray()
+            writer.beginObject()
+            writer.key("name"); writer.string(host)
+            writer.key("fullyQualifiedName"); writer.string(host)
+            writer.key("kind"); writer.string("host")
+            writer.endObject()
+            if let socket = place.socket {
+                writer.beginObject()
+                writer.key("name"); writer.string(socket)
+                writer.key("fullyQualifiedName"); writer.string(host + "/" + socket)
+                writer.key("kind"); writer.string("socket")
+                writer.endObject()
+            }
+            writer.endArray()
+        }
+        if let note = place.note {
             writer.key("message"); writeMessage(note)
         }
         writer.endObject()
     }
 
+    /// A pack as a tool extension: id, version, and where it came from with its SHA-256.
+    private mutating func writeExtension(_ pack: PackInfo) {
+        writer.beginObject()
+        writer.key("name"); writer.string(pack.id)
+        writer.key("version"); writer.string(pack.version)
+        if let title = pack.title { writer.key("fullName"); writer.string(title) }
+        if let file = repositoryPath(pack.file) {
+            writer.key("locations")
+            writer.beginArray()
+            writer.beginObject()
+            let (uri, base) = SARIF.uri(file)
+            writer.key("uri"); writer.string(uri)
+            if let base { writer.key("uriBaseId"); writer.string(base) }
+            writer.endObject()
+            writer.endArray()
+        }
+        writer.key("properties")
+        writer.beginObject()
+        writer.key("source"); writer.string(PackProvenance.source(pack))
+        writer.key("file"); writer.string(pack.file)
+        writer.key("sha256"); writer.string(pack.sha256)
+        writer.endObject()
+        writer.endObject()
+    }
+
+    /// A notification; its location only when that is a file in the repository, else the
+    /// location is said in the message.
     private mutating func writeNotification(_ diagnostic: Diagnostic) {
         writer.beginObject()
         writer.key("level"); writer.string(diagnostic.severity == .note ? "note" : diagnostic.severity.rawValue)
-        writer.key("message"); writeMessage(diagnostic.message)
-        if let location = diagnostic.location {
+        if let location = diagnostic.location, let file = repositoryPath(location.file) {
+            writer.key("message"); writeMessage(diagnostic.message)
             writer.key("locations")
             writer.beginArray()
-            writeLocation(location, note: nil)
+            writeLocation(SARIFPlace(file: file, line: location.line, column: location.column), host: nil, id: nil)
             writer.endArray()
+        } else {
+            writer.key("message"); writeMessage(diagnostic.location.map { "\($0): \(diagnostic.message)" } ?? diagnostic.message)
         }
         writer.endObject()
     }
+}
+
+/// One place a SARIF result points at: a file (a repository path, or the file named by
+/// `--sarif-artifact`), a region, the socket the evidence is about, and a note.
+struct SARIFPlace: Sendable {
+    var file: String
+    var line: Int?
+    var column: Int?
+    var note: String?
+    var socket: String?
+
+    init(file: String, line: Int? = nil, column: Int? = nil, note: String? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.note = note
+    }
+
+    /// What makes two places the same: file, region and socket.
+    var key: String { "\(file)\u{0}\(line ?? 0)\u{0}\(column ?? 0)\u{0}\(socket ?? "")" }
 }
 
 /// The pure mappings of the SARIF reporter.
@@ -291,19 +450,5 @@ enum SARIF {
         }
         let digits = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
-    }
-
-    /// The result's locations with a note each: evidence sources (deduplicated), else the
-    /// rule's place in its pack, else the host's first source.
-    static func locations(_ result: RuleResult, rule: RuleInfo?, host: HostInfo) -> [(SourceLocation, String?)] {
-        var seen = Set<SourceLocation>()
-        var out: [(SourceLocation, String?)] = []
-        for evidence in result.evidence {
-            guard let source = evidence.source, seen.insert(source).inserted else { continue }
-            out.append((source, ResultText.evidenceLine(evidence)))
-        }
-        if out.isEmpty, let location = rule?.location { out.append((location, "rule defined here")) }
-        if out.isEmpty, let source = host.sources.first { out.append((SourceLocation(file: source.file), "host source")) }
-        return out
     }
 }

@@ -1,16 +1,20 @@
 import HostCheckCore
 
-/// TAP version 14 for TAP consumers (`prove`, tap-junit, …): `--format tap`.
+/// TAP version 13 for TAP consumers (`prove`, tappy, tap-junit, …): `--format tap`.
 ///
-/// One test point per (host, rule): `ok` for pass, `not ok` for fail, unknown and error (with a
-/// YAML diagnostics block: outcome, severity, message, evidence, remediation), `ok … # SKIP reason`
-/// for skip and waived. The plan `1..N` comes last (TAP allows a trailing plan), so the report
-/// streams. Host diagnostics are `#` comments. Descriptions and directives are neutralised
-/// (no newline can forge a test line) and `#` in them is escaped; YAML strings are double-quoted
-/// JSON-style strings, which are valid YAML.
+/// Version 13, not 14: nothing here needs 14, and Perl's TAP::Harness 3.44 (Debian 12's `prove`)
+/// refuses 14 as a parse error. One test point per (host, rule): `ok` for pass, `not ok`
+/// for fail, unknown and error (with a YAML diagnostics block: outcome, severity, message,
+/// evidence, remediation), `ok … # SKIP reason` for skip and waived. The plan `1..N` comes last
+/// (TAP allows a trailing plan), so the report streams. Each pack loaded is a `# pack` comment
+/// before the first test point; host diagnostics are `#` comments. Descriptions and directives
+/// are neutralised (no newline can forge a test line) and every `#` in them becomes the visible
+/// `\u{23}`: TAP 13 defines no escape for it, and tappy reads even `\#` as the start of a
+/// directive (a title with `\# TODO` would turn a failure into a TODO). YAML strings are
+/// double-quoted JSON-style strings, which are valid YAML.
 package struct TAPReporter: BuiltinReporter {
     package static let id = "tap"
-    package static let summary = "TAP version 14: a test point per host and rule, YAML diagnostics"
+    package static let summary = "TAP version 13: a test point per host and rule, YAML diagnostics (prove, tappy)"
 
     package let options: ReporterOptions
     private var count = 0
@@ -20,7 +24,8 @@ package struct TAPReporter: BuiltinReporter {
     }
 
     package mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
-        out.write("TAP version 14\n")
+        out.write("TAP version 13\n")
+        for pack in run.packs { out.write("# " + TAP.packLine(pack) + "\n") }
         for diagnostic in run.diagnostics { out.write("# " + TerminalText.neutralised(diagnostic.description) + "\n") }
     }
 
@@ -55,9 +60,15 @@ package struct TAPReporter: BuiltinReporter {
 
 /// The pure text mappings of the TAP reporter.
 enum TAP {
-    /// Neutralised, with `\` and `#` escaped so that nothing reads as a directive.
+    /// Neutralised, with every `#` as the visible `\u{23}`, so that nothing reads as a directive.
     static func escaped(_ text: String) -> String {
-        TerminalText.neutralised(text).replacing("\\", with: "\\\\").replacing("#", with: "\\#")
+        TerminalText.neutralised(text).replacing("#", with: "\\u{23}")
+    }
+
+    /// `pack magaya-network 1.0.0 rules/magaya-network.yaml sha256:ab…` (``PackProvenance/line(_:)``),
+    /// neutralised for a comment line.
+    static func packLine(_ pack: PackInfo) -> String {
+        TerminalText.neutralised("pack " + PackProvenance.line(pack))
     }
 
     /// A YAML string: a JSON string literal (every control character escaped).

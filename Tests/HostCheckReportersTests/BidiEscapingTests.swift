@@ -4,7 +4,7 @@ import HostCheckCore
 @testable import HostCheckReporters
 
 /// Bidirectional controls in captured text through every report format (docs/reports.md,
-/// "Escaping"): JSON and SARIF escape them losslessly (`\u202e`), every other format shows
+/// "Escaping"): JSON, SARIF and NDJSON escape them losslessly (`\u202e`), every other format shows
 /// them as the visible `\u{202e}`, and no format writes one raw.
 @Suite struct BidiEscapingTests {
     /// U+202A–U+202E, U+2066–U+2069, U+200E, U+200F and U+061C.
@@ -56,18 +56,21 @@ import HostCheckCore
         #expect(!Array(text.utf8).windows(ofCount: 3).contains { $0.elementsEqual([0xE2, 0x80, 0xAE]) })
     }
 
-    @Test(arguments: ["json", "sarif"])
+    static let jsonFormats = ["json", "sarif", "ndjson"]
+
+    @Test(arguments: jsonFormats)
     func jsonFormatsEscapeLosslessly(id: String) throws {
         let text = try Self.render(id)
         #expect(text.contains(#"\u202e"#))
         for control in Self.controls {
             #expect(text.contains("\\u" + String(format: "%04x", control.value)))
         }
-        let document = try JSONSerialization.jsonObject(with: Data(text.utf8))
-        #expect(Self.strings(document).contains { $0.contains(Self.name) }, "\(id) did not read back to the same name")
+        // Compact JSON and SARIF are one line; NDJSON is one document per line.
+        let documents = try text.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) }
+        #expect(documents.flatMap(Self.strings).contains { $0.contains(Self.name) }, "\(id) did not read back to the same name")
     }
 
-    @Test(arguments: ReporterCatalog.builtin.map(\.id).filter { $0 != "json" && $0 != "sarif" })
+    @Test(arguments: ReporterCatalog.builtin.map(\.id).filter { !jsonFormats.contains($0) })
     func otherFormatsShowVisibleEscapes(id: String) throws {
         let text = try Self.render(id)
         for control in Self.controls {

@@ -3,7 +3,8 @@ import HostCheckCore
 @testable import HostCheckReporters
 
 @Suite struct CSVReporterTests {
-    private static let headerLine = "host,pack,rule,severity,outcome,message,evidence,title\r\n"
+    private static let headerLine = "host,pack,rule,severity,outcome,message,evidence,title,pack_version,pack_file,pack_sha256\r\n"
+    private static let magayaPack = ["1.0.0", "rules/magaya-network.yaml", String(repeating: "ab", count: 32)]
 
     private func render(_ hosts: [HostResults], verbose: Bool = false) throws -> String {
         try Samples.render(CSVReporter(options: ReporterOptions(verbose: verbose)), hosts: hosts)
@@ -57,15 +58,26 @@ import HostCheckCore
         let expected = Samples.hostResults.results.map { result in
             [result.host, result.pack, result.rule, result.severity.rawValue, result.outcome.rawValue, result.message,
              result.rule == "magaya-3691-owner" ? "netstat.txt:8" : result.rule == "sshd-up" ? "netstat.txt:12" : "",
-             result.title ?? ""]
+             result.title ?? ""] + (result.pack == "magaya-network" ? Self.magayaPack : ["", "", ""])
         }
         #expect(Array(rows.dropFirst()) == expected)
         // The example in docs/reports.md.
         #expect(csv.contains("""
-        wh-berlin-02,base,no-telnet,medium,waived,tcp 0.0.0.0:23 is listening,,No telnet\r
-        wh-berlin-02,magaya-network,magaya-3691-owner,high,fail,"tcp 0.0.0.0:3691 is owned by nc64.exe (pid 6120), expected magaya*",netstat.txt:8,Only Magaya may listen on port 3691\r
-        wh-berlin-02,base,sshd-up,low,unknown,owner of tcp 0.0.0.0:22 is unknown,netstat.txt:12,\r\n
+        wh-berlin-02,base,no-telnet,medium,waived,tcp 0.0.0.0:23 is listening,,No telnet,,,\r
+        wh-berlin-02,magaya-network,magaya-3691-owner,high,fail,"tcp 0.0.0.0:3691 is owned by nc64.exe (pid 6120), expected magaya*",netstat.txt:8,Only Magaya may listen on port 3691,1.0.0,rules/magaya-network.yaml,\(String(repeating: "ab", count: 32))\r
+        wh-berlin-02,base,sshd-up,low,unknown,owner of tcp 0.0.0.0:22 is unknown,netstat.txt:12,,,,\r\n
         """))
+    }
+
+    /// The pack columns come from the run's packs, escaped like every other field.
+    @Test func packColumnsNameThePackTheRunLoaded() throws {
+        var run = Samples.run
+        run.packs[0].file = "=HYPERLINK(\"x\")\u{202E}.yaml"
+        let csv = try Samples.render(CSVReporter(options: ReporterOptions()), hosts: [Samples.hostResults], run: run)
+        let rows = try #require(records(csv))
+        let failing = try #require(rows.first { $0[2] == "magaya-3691-owner" })
+        #expect(Array(failing.suffix(3)) == ["1.0.0", "'=HYPERLINK(\"x\")\\u{202e}.yaml", String(repeating: "ab", count: 32)])
+        #expect(rows.first { $0[2] == "no-telnet" }.map { Array($0.suffix(3)) } == ["", "", ""])
     }
 
     @Test func crlfLineEndsUTF8WithoutBOM() throws {
@@ -154,7 +166,7 @@ import HostCheckCore
         let rows = try #require(records(csv))
         #expect(rows.count == 3)
         for row in rows.dropFirst() {
-            #expect(row == [shown, shown, shown, "critical", "fail", shown, shown + ":1", shown])
+            #expect(row == [shown, shown, shown, "critical", "fail", shown, shown + ":1", shown, "", "", ""])
             for field in row { #expect(!["=", "+", "-", "@", "\t", "\r"].contains(field.unicodeScalars.first)) }
         }
         #expect(!csv.unicodeScalars.contains(where: CSV.isHidden))

@@ -18,7 +18,9 @@ import HostCheckCore
         #expect(suite.attributes["skipped"] == "2")
         let cases = check.named("testcase")
         #expect(cases.count == 6)
-        #expect(Set(cases.compactMap { $0.attributes["classname"] }) == ["magaya-network", "base"])
+        #expect(Set(cases.compactMap { $0.attributes["classname"] }) == ["wh-berlin-02.magaya-network", "wh-berlin-02.base"])
+        let packs = check.named("property").filter { $0.attributes["name"] == "pack" }.compactMap { $0.attributes["value"] }
+        #expect(packs == ["magaya-network 1.0.0 rules/magaya-network.yaml sha256:" + String(repeating: "ab", count: 32)])
         let failure = try #require(check.named("failure").first)
         #expect(failure.attributes["type"] == "high")
         #expect(failure.attributes["message"] == Samples.failing.message)
@@ -35,6 +37,28 @@ import HostCheckCore
         let check = try #require(XMLCheck.parse(xml))
         #expect(check.named("testsuites").count == 1)
         #expect(check.named("testsuite").count == count)
+    }
+
+    /// Jenkins and GitLab key a case by (classname, name): every host's cases stay apart, a
+    /// repeated host name (compared case-insensitively) included.
+    @Test func classnameCarriesTheHostSoCasesOfAFleetStayApart() throws {
+        func host(_ name: String) -> HostResults {
+            var results = Samples.hostResults
+            results.host.name = name
+            results.results = results.results.map { var r = $0; r.host = name; return r }
+            return results
+        }
+        let names = ["web-1", "web-2", "db.example.com", "WEB-1", "web-1"]
+        let xml = try render(names.map(host))
+        let check = try #require(XMLCheck.parse(xml))
+        let cases = check.named("testcase")
+        let pairs = cases.map { "\($0.attributes["classname"] ?? "")|\($0.attributes["name"] ?? "")" }
+        #expect(cases.count == 30)
+        #expect(Set(pairs).count == 30)
+        let classnames = Set(cases.compactMap { $0.attributes["classname"] })
+        #expect(classnames.isSuperset(of: [
+            "web-1.magaya-network", "web-2.base", "db.example.com.base", "WEB-1 (2).base", "web-1 (3).magaya-network",
+        ]))
     }
 
     @Test func hostileTextIsEscaped() throws {

@@ -7,7 +7,7 @@ import HostCheckCore
 private enum PrometheusFixture {
     static let hostile = "evil\"\\host\nhostcheck_rules{outcome=\"pass\"} 99\u{1B}[2J"
 
-    static let run = RunInfo(packs: [], rules: [], startedAt: "2026-11-27T10:00:00Z")
+    static let run = RunInfo(packs: Samples.run.packs, rules: [], startedAt: "2026-11-27T10:00:00Z")
 
     static func result(_ host: String, _ rule: String, _ outcome: Outcome, severity: Severity = .high) -> RuleResult {
         RuleResult(host: host, pack: "magaya-network", rule: rule, severity: severity, outcome: outcome, message: "m")
@@ -90,7 +90,7 @@ private enum PrometheusFixture {
             finished.insert(current)
             current = name
         }
-        for family in ["hostcheck_rule_result", "hostcheck_rules", "hostcheck_hosts",
+        for family in ["hostcheck_pack_info", "hostcheck_rule_result", "hostcheck_rules", "hostcheck_hosts",
                        "hostcheck_last_run_timestamp_seconds", "hostcheck_run_duration_seconds"] {
             let help = try #require(text.range(of: "# HELP \(family) "))
             let type = try #require(text.range(of: "# TYPE \(family) gauge\n"))
@@ -103,6 +103,9 @@ private enum PrometheusFixture {
         let text = try PrometheusFixture.render(PrometheusFixture.fleet)
         let names = PrometheusFixture.sampleNames(text)
         #expect(names.filter { $0 == "hostcheck_rule_result" }.count == 6)
+        #expect(names.filter { $0 == "hostcheck_pack_info" }.count == 1)
+        #expect(text.contains("hostcheck_pack_info{pack=\"magaya-network\",version=\"1.0.0\",source=\"path\","
+            + "file=\"rules/magaya-network.yaml\",sha256=\"\(String(repeating: "ab", count: 32))\"} 1\n"))
         #expect(text.contains("hostcheck_rule_result{host=\"wh-berlin-02\",pack=\"magaya-network\",rule=\"magaya-3691-owner\",severity=\"high\",outcome=\"fail\"} 1\n"))
         for (outcome, count) in [("pass", 1), ("fail", 1), ("unknown", 1), ("error", 1), ("skip", 1), ("waived", 1)] {
             #expect(text.contains("hostcheck_rules{outcome=\"\(outcome)\"} \(count)\n"))

@@ -30,11 +30,15 @@ public struct ReporterOptions: Sendable, Hashable {
     public var verbose: Bool
     /// Indent a JSON document (`--pretty`); compact, one line, otherwise.
     public var pretty: Bool
+    /// The file in the repository a SARIF result points at when neither its evidence, its rule's
+    /// pack nor its host's captures are a file there (`--sarif-artifact`); nil for the default.
+    public var sarifArtifact: String?
 
     /// Creates options; every option is off unless given.
-    public init(color: Bool = false, verbose: Bool = false, pretty: Bool = false) {
+    public init(color: Bool = false, verbose: Bool = false, pretty: Bool = false, sarifArtifact: String? = nil) {
         self.color = color
         self.verbose = verbose
         self.pretty = pretty
+        self.sarifArtifact = sarifArtifact
     }
 }

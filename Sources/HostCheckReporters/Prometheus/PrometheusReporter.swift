@@ -4,6 +4,9 @@ import HostCheckCore
 /// alerts.
 ///
 /// Families, each contiguous and each with `# HELP` and `# TYPE`:
+/// - `hostcheck_pack_info{pack,version,source,file,sha256}`: one sample per pack loaded, value 1
+///   (the info-metric pattern): `source` is `built-in` or `path`, `file` the path or
+///   `builtin:NAME.yaml`, `sha256` the digest of its bytes (``PackProvenance``).
 /// - `hostcheck_rule_result{host,pack,rule,severity,outcome}`: one sample per (host, rule),
 ///   value 1, labelled with the current outcome. The other five outcomes are not written as 0:
 ///   that would multiply the series by six for no query that needs it
@@ -30,6 +33,15 @@ package struct PrometheusReporter: BuiltinReporter {
 
     package mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
         startedAt = run.startedAt
+        out.write(PrometheusExposition.header(
+            "hostcheck_pack_info", type: "gauge",
+            help: "A rule pack the last hostcheck run loaded: 1, labelled with its version, source, file and SHA-256."))
+        for pack in run.packs {
+            out.write(PrometheusExposition.sample("hostcheck_pack_info", [
+                "pack": pack.id, "version": pack.version, "source": PackProvenance.source(pack),
+                "file": pack.file, "sha256": pack.sha256,
+            ], 1))
+        }
         out.write(PrometheusExposition.header(
             "hostcheck_rule_result", type: "gauge",
             help: "Outcome of a hostcheck rule on a host: 1, labelled with the current outcome."))
