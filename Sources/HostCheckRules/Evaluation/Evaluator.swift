@@ -24,6 +24,8 @@ package struct Evaluator: Sendable {
     package let diagnostics: [Diagnostic]
     private let activeWaivers: [Waiver]
     private let allRules: [Rule]
+    /// The port filter of each of ``rules``, in the same order.
+    private let portFilters: [PortFilter?]
 
     /// How close to its expiry a waiver is warned about.
     package static let expiryWarningSeconds: Double = 14 * 86400
@@ -33,6 +35,7 @@ package struct Evaluator: Sendable {
     package init(packs: LoadedPacks, filter: RuleFilter, waivers: WaiverSet?, now: Date) throws(RuleFilterError) {
         allRules = packs.rules
         rules = try filter.apply(to: allRules)
+        portFilters = rules.map { $0.subject == .sockets ? PortFilter(select: $0.select) : nil }
         self.waivers = waivers
         self.now = now
         var diagnostics: [Diagnostic] = []
@@ -67,8 +70,10 @@ package struct Evaluator: Sendable {
         let processes = snapshot.processesByPID()
         let contexts = snapshot.sockets.map { SocketContext(socket: $0, processes: processes, platform: snapshot.host.platform) }
         let failure = snapshot.diagnostics.first { $0.severity == .error }
-        let results = rules.map { rule in
-            evaluate(rule, host: snapshot.host, contexts: contexts, processes: snapshot.processes, failure: failure)
+        let results = rules.indices.map { index in
+            evaluate(
+                rules[index], host: snapshot.host, contexts: contexts, processes: snapshot.processes, failure: failure,
+                portFilter: portFilters[index])
         }
         return HostResults(host: snapshot.host, results: results, diagnostics: snapshot.diagnostics)
     }
@@ -79,11 +84,13 @@ package struct Evaluator: Sendable {
         let contexts = snapshot.sockets.map { SocketContext(socket: $0, processes: processes, platform: snapshot.host.platform) }
         return evaluate(
             rule, host: snapshot.host, contexts: contexts, processes: snapshot.processes,
-            failure: snapshot.diagnostics.first { $0.severity == .error })
+            failure: snapshot.diagnostics.first { $0.severity == .error },
+            portFilter: rule.subject == .sockets ? PortFilter(select: rule.select) : nil)
     }
 
     private func evaluate(
-        _ rule: Rule, host: HostInfo, contexts: [SocketContext], processes: [ProcessFact], failure: Diagnostic?
+        _ rule: Rule, host: HostInfo, contexts: [SocketContext], processes: [ProcessFact], failure: Diagnostic?,
+        portFilter: PortFilter?
     ) -> RuleResult {
         func result(_ outcome: Outcome, _ message: String, evidence: [Evidence] = [], total: Int? = nil) -> RuleResult {
             RuleResult(
@@ -104,7 +111,10 @@ package struct Evaluator: Sendable {
             outcome = result(.unknown, reason)
         } else {
             var decision = switch rule.subject {
-            case .sockets: RuleEvaluation(rule: rule, host: host, contexts: BookkeepingSockets.visible(contexts, to: rule)).decide()
+            case .sockets:
+                RuleEvaluation(
+                    rule: rule, host: host, contexts: BookkeepingSockets.visible(contexts, to: rule), portFilter: portFilter
+                ).decide()
             case .processes: ProcessRuleEvaluation(rule: rule, host: host, processes: processes).decide()
             }
             if let condition = rule.condition {
