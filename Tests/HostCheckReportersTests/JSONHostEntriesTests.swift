@@ -26,7 +26,7 @@ import Testing
         let entries = try #require(try parseJSON(text)["hosts"]?.items)
         #expect(entries.map { $0["name"]?.string } == hosts.map { $0.host.name })
         #expect(entries.allSatisfy { $0["diagnostics_total"]?.int == 1 })
-        #expect(entries.last?["diagnostics"]?.items.first?["line"]?.int == 6000)
+        #expect(entries.last?["diagnostics"]?.items.first?["source"]?["line"]?.int == 6000)
     }
 
     @Test func prettyIsTheCompactDocumentIndented() throws {
