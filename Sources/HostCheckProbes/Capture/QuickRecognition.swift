@@ -86,14 +86,18 @@ package enum QuickRecognition: Sendable, Hashable {
         }
         var next = 3
         if tcp, next < tokens.count {
-            guard NetstatStateWords.isEnglish(ByteLine.string(line, tokens[next])) else { return false }
+            let word = tokens[next]
+            guard NetstatStateWords.commonWord(line, word) != nil || NetstatStateWords.isEnglish(ByteLine.string(line, word))
+            else { return false }
             next += 1
         }
         if next < tokens.count {
             guard ByteLine.isDigits(line, tokens[next]) else { return false }
             next += 1
         }
-        return next == tokens.count && NetstatRow(bytes: line) != nil
+        // What `NetstatRow(bytes:)` reads, without making its strings (it fails only here).
+        var scratch: [Range<Int>] = []
+        return next == tokens.count && NetstatRowSpan(bytes: line, tokens: &scratch) != nil
     }
 
     /// Digits, letters of hexadecimal, `.`, `:`, `[`, `]`, `%` (a zone) and `*`.
