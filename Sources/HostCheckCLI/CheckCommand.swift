@@ -34,8 +34,8 @@ struct CheckCommand: CapabilityCommand {
     @Option(name: .long, help: ArgumentHelp("Exit 1 only for fails of this severity or above.", valueName: "severity"))
     var failOn: Severity?
 
-    @Option(name: .long, help: ArgumentHelp("Hosts evaluated in parallel (fleets).", valueName: "n"))
-    var jobs: Int = 2
+    @Option(name: .long, help: ArgumentHelp("Hosts evaluated in parallel (fleets; default: the number of cores).", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .long, help: ArgumentHelp("The date used for waiver expiry (YYYY-MM-DD or ISO 8601).", valueName: "date"))
     var now: String?

@@ -28,12 +28,13 @@ struct FleetInputs {
         guard let descriptor = registry.fileProbe else { throw CLIError(.usage, "this build reads no captures") }
         let entries = try FileAccess.entries(of: directory).filter { !IgnoredEntries.contains($0) }
         guard !entries.isEmpty else { throw EmptyFleet(message: FleetInputs.emptyMessage(directory)) }
-        let formats = registry.captureFormats
+        let shared = SharedProbe(descriptor: descriptor, formats: registry.captureFormats)
         var jobs: [(name: String, job: HostJob)] = []
+        jobs.reserveCapacity(entries.count)
         for entry in entries {
             let path = FileAccess.join(directory, entry)
             let name = entry.hasSuffix(".json") ? String(entry.dropLast(".json".count)) : entry
-            jobs.append((name, try job(entry: entry, name: name, path: path, descriptor: descriptor, formats: formats)))
+            jobs.append((name, try job(entry: entry, name: name, path: path, shared: shared)))
         }
         var counts: [String: Int] = [:]
         for (name, _) in jobs { counts[name.lowercased(), default: 0] += 1 }
@@ -49,9 +50,7 @@ struct FleetInputs {
 
     /// The job of one entry: a bundle, a snapshot, or a host that is `error` because the entry
     /// is neither.
-    private func job(
-        entry: String, name: String, path: String, descriptor: ProbeDescriptor, formats: [CaptureFormatDescriptor]
-    ) throws -> HostJob {
+    private func job(entry: String, name: String, path: String, shared: SharedProbe) throws -> HostJob {
         let type: InputFile.EntryType
         do {
             type = try InputFile.type(of: path)
@@ -62,9 +61,16 @@ struct FleetInputs {
         }
         switch type {
         case .directory:
-            let probe = try HostInputs.make(descriptor, ProbeRequest(paths: [path], captureFormats: formats))
+            // The probe is made when the host is read: a job holds only its names (memory per
+            // host small; Benchmarks/README.md, "Fleet").
             return HostJob(origin: path) {
-                FleetInputs.named(await HostInputs.collect(probe, origin: path, name: name), name: name, at: path)
+                let probe: any Probe
+                do {
+                    probe = try HostInputs.make(shared.descriptor, ProbeRequest(paths: [path], captureFormats: shared.formats))
+                } catch {
+                    return HostInputs.failedSnapshot(name: name, at: path, (error as? CLIError)?.message ?? "\(error)")
+                }
+                return FleetInputs.named(await HostInputs.collect(probe, origin: path, name: name), name: name, at: path)
             }
         case .regular where entry.hasSuffix(".json"):
             return HostJob(origin: path) { FleetInputs.named(FleetInputs.loadSnapshot(path, name: name), name: name, at: path) }
@@ -108,6 +114,17 @@ struct FleetInputs {
         } catch {
             return HostInputs.failedSnapshot(name: name, error.diagnostic)
         }
+    }
+}
+
+/// The capture probe's descriptor and formats, shared by every job of a fleet.
+private final class SharedProbe: Sendable {
+    let descriptor: ProbeDescriptor
+    let formats: [CaptureFormatDescriptor]
+
+    init(descriptor: ProbeDescriptor, formats: [CaptureFormatDescriptor]) {
+        self.descriptor = descriptor
+        self.formats = formats
     }
 }
 

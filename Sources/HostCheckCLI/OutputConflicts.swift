@@ -30,10 +30,15 @@ enum OutputConflicts {
 
     /// Throws exit 64 for the first conflict among `specs` and against `inputs`.
     static func check(_ specs: [FormatSpec], followSymlinks: Bool, inputs: [InputPath]) throws {
+        // Only the inputs that are outputs are kept: a fleet's files are visited, not collected
+        // (memory flat in the number of hosts; Benchmarks/README.md, "Fleet").
+        let wanted = Set(specs.compactMap { $0.path.map { outputIdentity($0, followSymlinks: followSymlinks) } })
         var inputIdentities: [Identity: InputPath] = [:]
         for input in inputs {
-            for (identity, path) in identities(of: input.path, depth: input.depth) where inputIdentities[identity] == nil {
-                inputIdentities[identity] = InputPath(path: path, role: input.role)
+            visitIdentities(of: input.path, depth: input.depth) { identity, path in
+                if wanted.contains(identity), inputIdentities[identity] == nil {
+                    inputIdentities[identity] = InputPath(path: path, role: input.role)
+                }
             }
         }
         var outputs: [Identity: String] = [:]
@@ -66,20 +71,19 @@ enum OutputConflicts {
         return .path(ReportPath.normalised(path))
     }
 
-    /// The identities of an input and, `depth` levels down, of every file in it (following
-    /// links, as the readers do); a path that does not exist by its normalised path.
-    static func identities(of path: String, depth: Int) -> [(Identity, String)] {
-        guard ReportPath.streamDescriptor(path) == nil else { return [] }
+    /// Calls `body` with the identity of an input and, `depth` levels down, of every file in it
+    /// (following links, as the readers do); a path that does not exist by its normalised path.
+    static func visitIdentities(of path: String, depth: Int, _ body: (Identity, String) -> Void) {
+        guard ReportPath.streamDescriptor(path) == nil else { return }
         var status = stat()
-        guard stat(path, &status) == 0 else { return [(.path(ReportPath.normalised(path)), path)] }
-        var found: [(Identity, String)] = [(identity(status), path)]
+        guard stat(path, &status) == 0 else { return body(.path(ReportPath.normalised(path)), path) }
+        body(identity(status), path)
         if depth > 0, ReportTargetKind(mode: status.st_mode) == .directory,
            let names = FileSystem.entries(ofDirectory: path) {
             for name in names.sorted() {
-                found += identities(of: FileAccess.join(path, name), depth: depth - 1)
+                visitIdentities(of: FileAccess.join(path, name), depth: depth - 1, body)
             }
         }
-        return found
     }
 
     private static func identity(_ status: stat) -> Identity {

@@ -5,9 +5,10 @@ import HostCheckCore
 ///
 /// Streams: ``begin(_:to:)`` writes the head (generator, packs, rules, waivers, start time) and
 /// opens `results`; ``host(_:to:)`` appends that host's results; ``end(_:to:)`` closes `results`
-/// and writes `hosts`, `diagnostics` and `summary`, last. The `hosts` entries are kept until the
-/// end (host info and at most ``hostDiagnosticsLimit`` diagnostics each, plus a total), so memory
-/// per host stays small; results are never kept.
+/// and writes `hosts`, `diagnostics` and `summary`, last. The `hosts` entries (host info and at
+/// most ``hostDiagnosticsLimit`` diagnostics each, plus a total) are laid out as each host comes
+/// and kept as bytes, spilled to a temporary file beyond a bound (``JSONHostEntries``), so memory
+/// does not grow with the hosts; results are never kept.
 package struct JSONReporter: BuiltinReporter {
     package static let id = "json"
     package static let summary = "results JSON for audit and machines (docs/schema/results-2.json)"
@@ -20,7 +21,7 @@ package struct JSONReporter: BuiltinReporter {
 
     package let options: ReporterOptions
     private var writer: JSONWriter
-    private var hosts: [KeptHost] = []
+    private var hosts: JSONHostEntries
     private var runDiagnostics: [Diagnostic] = []
 
     /// - Parameters:
@@ -29,6 +30,7 @@ package struct JSONReporter: BuiltinReporter {
     package init(options: ReporterOptions = ReporterOptions(), pretty: Bool) {
         self.options = options
         self.writer = JSONWriter(pretty: pretty)
+        self.hosts = JSONHostEntries(pretty: pretty)
     }
 
     /// Compact unless `options.pretty`.
@@ -59,29 +61,28 @@ package struct JSONReporter: BuiltinReporter {
     package mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
         for result in results.results { writer.write(result) }
         out.write(writer.takeString())
-        hosts.append(KeptHost(
-            info: results.host, diagnostics: Array(results.diagnostics.prefix(Self.hostDiagnosticsLimit)),
-            diagnosticsTotal: results.diagnostics.count))
+        try hosts.append { writer in
+            writer.beginObject()
+            writer.writeHostMembers(results.host)
+            writer.key("coverage_line"); writer.string(results.host.coverage.line)
+            writer.key("reported_name"); writer.string(results.host.reportedName)
+            writer.key("diagnostics")
+            writer.beginArray()
+            for diagnostic in results.diagnostics.prefix(Self.hostDiagnosticsLimit) { writer.write(diagnostic) }
+            writer.endArray()
+            writer.key("diagnostics_total"); writer.int(results.diagnostics.count)
+            writer.endObject()
+        }
     }
 
     package mutating func end(_ summary: Summary, to out: inout some TextOutputStream) throws {
         writer.endArray()
         writer.key("hosts")
         writer.beginArray()
-        for host in hosts {
-            writer.beginObject()
-            writer.writeHostMembers(host.info)
-            writer.key("coverage_line"); writer.string(host.info.coverage.line)
-            writer.key("reported_name"); writer.string(host.info.reportedName)
-            writer.key("diagnostics")
-            writer.beginArray()
-            for diagnostic in host.diagnostics { writer.write(diagnostic) }
-            writer.endArray()
-            writer.key("diagnostics_total"); writer.int(host.diagnosticsTotal)
-            writer.endObject()
-        }
+        out.write(writer.takeString())
+        writer.noteMembers(hosts.count)
+        try hosts.drain { out.write(String(decoding: $0, as: UTF8.self)) }
         writer.endArray()
-        hosts = []
         writer.key("diagnostics")
         writer.beginArray()
         for diagnostic in runDiagnostics + summary.diagnostics { writer.write(diagnostic) }
@@ -90,11 +91,4 @@ package struct JSONReporter: BuiltinReporter {
         writer.endObject()
         out.write(writer.takeString() + "\n")
     }
-}
-
-/// What the JSON reporter keeps of a host until ``JSONReporter/end(_:to:)``.
-private struct KeptHost: Sendable {
-    var info: HostInfo
-    var diagnostics: [Diagnostic]
-    var diagnosticsTotal: Int
 }

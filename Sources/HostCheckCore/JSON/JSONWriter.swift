@@ -214,7 +214,7 @@ package struct JSONWriter: Sendable {
 
     /// Counts `count` members of the open container written past this writer (straight to the
     /// output), so that the next member gets its comma.
-    mutating func noteMembers(_ count: Int) {
+    package mutating func noteMembers(_ count: Int) {
         members += count
     }
 

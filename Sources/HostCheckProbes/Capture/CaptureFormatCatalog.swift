@@ -4,6 +4,19 @@
 public enum CaptureFormatCatalog {
     /// Every built-in capture format's descriptor, in catalog order.
     public static var builtin: [CaptureFormatDescriptor] {
+        formats.map { format in
+            var format = format
+            format.quick = switch format.id {
+            case NetstatParser.descriptor.id: .owns(.windowsNetstat)
+            case TasklistCSVParser.descriptor.id: .owns(.tasklistCSV)
+            // Each recogniser refuses the quick shapes (QuickRecognition; QuickRecognitionTests).
+            default: .refusesQuickShapes
+            }
+            return format
+        }
+    }
+
+    private static var formats: [CaptureFormatDescriptor] {
         [
             NetstatParser.descriptor,
             Win32ProcessCSVParser.descriptor,

@@ -19,6 +19,9 @@ public struct CaptureFormatDescriptor: Sendable {
     package let recognise: @Sendable (_ nonBlankLines: [Substring]) -> Recognition?
     /// How the format is read, or why it is not.
     package let reading: CaptureReading
+    /// Whether the byte path of recognition may decide among formats including this one
+    /// (``QuickRecognition``); set for the built-in formats by ``CaptureFormatCatalog``.
+    package var quick: QuickRecognition = .unknown
 
     package init(
         id: String, summary: String, platform: Platform, coverage: CaptureCoverage,

@@ -101,6 +101,11 @@ struct ParsedCapture: Sendable {
             }
             return .done(parsed)
         }
+        if let format = QuickRecognition.format(of: text, among: formats) {
+            parsed.source.format = format.id
+            parsed.platform = format.platform
+            return .recognised(parsed, CaptureDocument(text: text, decoded: decoded), format)
+        }
         let lines = FormatRecognizer.lines(of: text)
         guard let format = FormatRecognizer.recognise(lines, among: formats) else {
             // Text made only of lines too long to read has had its one error per line.

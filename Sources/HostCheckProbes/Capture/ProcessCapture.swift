@@ -2,7 +2,7 @@ import HostCheckCore
 
 /// What one process listing yields (`tasklist`, PowerShell `Get-Process`, or the owner columns
 /// of `ss -p`, `netstat -p` and `lsof`).
-package struct ProcessCapture: Sendable {
+package struct ProcessCapture: Sendable, Equatable {
     var processes: [ProcessFact] = []
     var diagnostics: [Diagnostic] = []
     /// Lines read as header or ruler.

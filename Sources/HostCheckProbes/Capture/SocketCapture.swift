@@ -1,7 +1,7 @@
 import HostCheckCore
 
 /// What one socket listing yields (Windows `netstat`, PowerShell `Get-NetTCPConnection`, …).
-package struct SocketCapture: Sendable {
+package struct SocketCapture: Sendable, Equatable {
     var sockets: [SocketFact] = []
     var diagnostics: [Diagnostic] = []
     /// True when rows carry a PID column (`-o`).

@@ -24,13 +24,18 @@ struct CoverageNeeds {
     /// The dimensions the rule reaches outside `coverage`, in a stable order.
     func gaps(in coverage: Coverage) -> [Gap] {
         var gaps: [Gap] = []
-        for proto in RuleEvaluation.possible(TransportProtocol.allCases, field: .protocol, in: rule.select) {
-            let level = coverage.level(of: proto)
-            if level != .full { gaps.append(Gap(dimension: proto.rawValue, phrase: "\(proto.rawValue) \(Self.describe(level))")) }
+        // The projections are made only when a level is short of full (the common host has none).
+        if TransportProtocol.allCases.contains(where: { coverage.level(of: $0) != .full }) {
+            for proto in RuleEvaluation.possible(TransportProtocol.allCases, field: .protocol, in: rule.select) {
+                let level = coverage.level(of: proto)
+                if level != .full { gaps.append(Gap(dimension: proto.rawValue, phrase: "\(proto.rawValue) \(Self.describe(level))")) }
+            }
         }
-        for family in reachedFamilies {
-            let level = coverage.level(of: family)
-            if level != .full { gaps.append(Gap(dimension: family.rawValue, phrase: "\(family.rawValue) \(Self.describe(level))")) }
+        if AddressFamily.allCases.contains(where: { coverage.level(of: $0) != .full }) {
+            for family in reachedFamilies {
+                let level = coverage.level(of: family)
+                if level != .full { gaps.append(Gap(dimension: family.rawValue, phrase: "\(family.rawValue) \(Self.describe(level))")) }
+            }
         }
         if coverage.states == .listening, rule.requires.contains(.allStates) || reachesNonListeningStates {
             gaps.append(Gap(dimension: "states", phrase: "listening sockets only"))

@@ -24,6 +24,10 @@ package struct Evaluator: Sendable {
     package let diagnostics: [Diagnostic]
     private let activeWaivers: [Waiver]
     private let allRules: [Rule]
+    /// The port filter of each of ``rules``, in the same order.
+    private let portFilters: [PortFilter?]
+    /// Whether each of ``rules`` sees the bookkeeping sockets (``BookkeepingSockets/isSeen(by:)``).
+    private let seesBookkeeping: [Bool]
 
     /// How close to its expiry a waiver is warned about.
     package static let expiryWarningSeconds: Double = 14 * 86400
@@ -33,6 +37,8 @@ package struct Evaluator: Sendable {
     package init(packs: LoadedPacks, filter: RuleFilter, waivers: WaiverSet?, now: Date) throws(RuleFilterError) {
         allRules = packs.rules
         rules = try filter.apply(to: allRules)
+        portFilters = rules.map { $0.subject == .sockets ? PortFilter(select: $0.select) : nil }
+        seesBookkeeping = rules.map(BookkeepingSockets.isSeen(by:))
         self.waivers = waivers
         self.now = now
         var diagnostics: [Diagnostic] = []
@@ -67,8 +73,14 @@ package struct Evaluator: Sendable {
         let processes = snapshot.processesByPID()
         let contexts = snapshot.sockets.map { SocketContext(socket: $0, processes: processes, platform: snapshot.host.platform) }
         let failure = snapshot.diagnostics.first { $0.severity == .error }
-        let results = rules.map { rule in
-            evaluate(rule, host: snapshot.host, contexts: contexts, processes: snapshot.processes, failure: failure)
+        // The contexts without the bookkeeping sockets, made once for every rule that does not see them.
+        let withoutBookkeeping = contexts.contains { BookkeepingSockets.contains($0.socket) }
+            ? contexts.filter { !BookkeepingSockets.contains($0.socket) } : contexts
+        let results = rules.indices.map { index in
+            evaluate(
+                rules[index], host: snapshot.host, contexts: contexts,
+                visible: seesBookkeeping[index] ? contexts : withoutBookkeeping, processes: snapshot.processes,
+                failure: failure, portFilter: portFilters[index])
         }
         return HostResults(host: snapshot.host, results: results, diagnostics: snapshot.diagnostics)
     }
@@ -78,12 +90,15 @@ package struct Evaluator: Sendable {
         let processes = snapshot.processesByPID()
         let contexts = snapshot.sockets.map { SocketContext(socket: $0, processes: processes, platform: snapshot.host.platform) }
         return evaluate(
-            rule, host: snapshot.host, contexts: contexts, processes: snapshot.processes,
-            failure: snapshot.diagnostics.first { $0.severity == .error })
+            rule, host: snapshot.host, contexts: contexts, visible: BookkeepingSockets.visible(contexts, to: rule),
+            processes: snapshot.processes,
+            failure: snapshot.diagnostics.first { $0.severity == .error },
+            portFilter: rule.subject == .sockets ? PortFilter(select: rule.select) : nil)
     }
 
     private func evaluate(
-        _ rule: Rule, host: HostInfo, contexts: [SocketContext], processes: [ProcessFact], failure: Diagnostic?
+        _ rule: Rule, host: HostInfo, contexts: [SocketContext], visible: [SocketContext], processes: [ProcessFact],
+        failure: Diagnostic?, portFilter: PortFilter?
     ) -> RuleResult {
         func result(_ outcome: Outcome, _ message: String, evidence: [Evidence] = [], total: Int? = nil) -> RuleResult {
             RuleResult(
@@ -104,7 +119,10 @@ package struct Evaluator: Sendable {
             outcome = result(.unknown, reason)
         } else {
             var decision = switch rule.subject {
-            case .sockets: RuleEvaluation(rule: rule, host: host, contexts: BookkeepingSockets.visible(contexts, to: rule)).decide()
+            case .sockets:
+                RuleEvaluation(
+                    rule: rule, host: host, contexts: visible, portFilter: portFilter
+                ).decide()
             case .processes: ProcessRuleEvaluation(rule: rule, host: host, processes: processes).decide()
             }
             if let condition = rule.condition {

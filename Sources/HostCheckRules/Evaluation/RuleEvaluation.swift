@@ -5,6 +5,8 @@ struct RuleEvaluation {
     let rule: Rule
     let host: HostInfo
     let contexts: [SocketContext]
+    /// The local ports `rule.select` can accept (``PortFilter``), when known.
+    var portFilter: PortFilter?
 
     /// The outcome before waivers, with the causes of an `unknown`.
     struct Decision {
@@ -26,6 +28,8 @@ struct RuleEvaluation {
         var selectCauses: UnknownCause = []
         var certain = 0
         for context in contexts {
+            // A port the selection cannot accept: `sel` is no (PortFilter).
+            if let portFilter, let port = context.socket.localPort, !portFilter.admits(port) { continue }
             let sel = context.evaluate(rule.select, .some)
             if sel.isNo { continue }
             anyCandidate = true

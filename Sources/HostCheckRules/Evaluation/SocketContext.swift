@@ -1,7 +1,9 @@
 import HostCheckCore
 
-/// One socket with its owners looked up, ready for predicates.
-struct SocketContext {
+/// One socket with its owners looked up, ready for predicates. A class: every rule of a host
+/// walks the same contexts, and handing one on costs one reference count, not a copy of the
+/// socket's fields (Benchmarks/README.md, "Fleet").
+final class SocketContext: Sendable {
     /// How `owner` is quantified over several owners.
     enum Quantifier {
         /// `select`: some owner satisfies it.
@@ -33,9 +35,9 @@ struct SocketContext {
 
     func evaluate(_ predicate: Predicate, _ quantifier: Quantifier) -> Truth {
         switch predicate {
-        case .all(let items): Truth.all(items.lazy.map { evaluate($0, quantifier) })
-        case .any(let items): Truth.any(items.lazy.map { evaluate($0, quantifier) })
-        case .none(let items): Truth.any(items.lazy.map { evaluate($0, quantifier) }).negated
+        case .all(let items): Truth.all(items.lazy.map { self.evaluate($0, quantifier) })
+        case .any(let items): Truth.any(items.lazy.map { self.evaluate($0, quantifier) })
+        case .none(let items): Truth.any(items.lazy.map { self.evaluate($0, quantifier) }).negated
         case .field(let field, let matcher): matcher.evaluate(field.value(in: socket))
         case .owner(let owner): evaluateOwners(owner, quantifier)
         }

@@ -8,6 +8,8 @@ enum MessageText {
 
     /// `text` with control characters replaced and cut to `limit` characters.
     static func clip(_ text: String, limit: Int = 40) -> String {
+        // Printable ASCII within the limit is its own clip (one Character per byte, none a control).
+        if text.utf8.count <= limit, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = ""
         var count = 0
         for character in text {

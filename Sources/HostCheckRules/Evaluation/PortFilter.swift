@@ -1,0 +1,62 @@
+import HostCheckCore
+
+/// Which local ports a rule's `select` can accept, decided once per rule so that a host's
+/// sockets on other ports are passed over without evaluating the predicate (Benchmarks/README.md,
+/// "Fleet").
+///
+/// Built like ``CoverageNeeds``'s port projection: the ports where a `local_port` matcher can
+/// change its answer cut 0...65535 into stretches, and every port of a stretch is treated alike,
+/// so one `admits` per stretch decides. `admits` false for a known port means the predicate is
+/// `no` for every socket on that port, whatever its other fields (``Predicate/admits(_:)``: a
+/// condition ruled out makes `all` no, and `any` is no only when every item is), so skipping
+/// the socket is step 1's `sel` false (docs/architecture.md, "Evaluation"). A rule whose
+/// `select` names no `local_port`, or tests it with a matcher that cannot be cut, has none.
+struct PortFilter: Sendable {
+    /// The first port of each stretch, ascending, starting at 0.
+    private let starts: [Int]
+    /// Whether the selection can accept the ports of each stretch.
+    private let admitted: [Bool]
+
+    init?(select: Predicate) {
+        var cuts: Set<Int> = [0]
+        var exact = true
+        var named = false
+        select.visit { node in
+            if case .field(let field, let matcher) = node, field == .localPort {
+                named = true
+                exact = exact && Self.collectCuts(matcher, into: &cuts)
+            }
+            return true
+        }
+        guard named, exact else { return nil }
+        starts = cuts.filter { $0 >= 0 && $0 <= 65535 }.sorted()
+        admitted = starts.map { select.admits([.localPort: .integer($0)]) }
+        // Nothing to gain when every stretch is admitted.
+        if !admitted.contains(false) { return nil }
+    }
+
+    /// Whether a socket on local port `port` may be selected; true outside 0...65535.
+    func admits(_ port: Int) -> Bool {
+        guard port >= 0, port <= 65535 else { return true }
+        var low = 0
+        var high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= port { low = middle } else { high = middle - 1 }
+        }
+        return admitted[low]
+    }
+
+    /// Adds the ports where `matcher` may change its answer; false when it is of a kind whose
+    /// answer on ports cannot be cut into stretches.
+    private static func collectCuts(_ matcher: Matcher, into cuts: inout Set<Int>) -> Bool {
+        switch matcher {
+        case .integer(let port): cuts.formUnion([port, port + 1])
+        case .range(let range): cuts.formUnion([range.lowerBound, range.upperBound + 1])
+        case .anyOf(let items): return items.allSatisfy { collectCuts($0, into: &cuts) }
+        case .not(let inner): return collectCuts(inner, into: &cuts)
+        default: return false
+        }
+        return true
+    }
+}
