@@ -35,7 +35,8 @@ struct ReportChannels {
 
     /// Opens every destination first, so an unwritable path fails (exit 74) before evaluation.
     /// - Parameter pluginTimeout: seconds a report plugin may run (`--plugin-timeout`).
-    init(specs: [FormatSpec], options: ReportOptions, registry: Registry, pluginTimeout: Double) throws {
+    /// - Parameter maxAnnotations: `--max-annotations`, for the GitHub reporter.
+    init(specs: [FormatSpec], options: ReportOptions, registry: Registry, pluginTimeout: Double, maxAnnotations: Int = 10) throws {
         let environment = ProcessInfo.processInfo.environment
         let discovery = PluginDiscovery(environment: environment)
         for spec in specs {
@@ -49,7 +50,8 @@ struct ReportChannels {
                 output = FileOutput.standardOutput()
                 toTerminal = isatty(1) == 1
             }
-            let reporterOptions = options.reporterOptions(toTerminal: toTerminal, environment: environment)
+            var reporterOptions = options.reporterOptions(toTerminal: toTerminal, environment: environment)
+            reporterOptions.maxAnnotations = maxAnnotations
             guard let descriptor = registry.reporter(id: spec.id) else {
                 // Not built in: a report plugin, given the results JSON (docs/plugins.md).
                 let plugin = ReportPlugin(plugin: try discovery.plugin(.report, named: spec.id), timeout: pluginTimeout)

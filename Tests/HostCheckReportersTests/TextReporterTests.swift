@@ -22,7 +22,10 @@ import HostCheckCore
     @Test func rendersGroupedByOutcomeWithEvidence() throws {
         let text = try Samples.render(TextReporter(options: ReporterOptions()), hosts: [Samples.hostResults])
         #expect(text == """
+        hostcheck 0.1.0, 1 pack:
+          magaya-network 1.0.0  rules/magaya-network.yaml  sha256 abababababababababababababababababababababababababababababababab
         waivers.yaml:4:7: warning: waiver for rule 'x' matched nothing
+
         wh-berlin-02 (windows): netstat.txt [windows-netstat, cp850], tasklist.csv [windows-tasklist-csv, utf-8]
           coverage: tcp=full udp=full ipv4=full ipv6=full owners=full states=all ports=all users=all netns=all
           FAIL    high     magaya-network/magaya-3691-owner  Only Magaya may listen on port 3691

@@ -30,11 +30,15 @@ public struct ReporterOptions: Sendable, Hashable {
     public var verbose: Bool
     /// Indent a JSON document (`--pretty`); compact, one line, otherwise.
     public var pretty: Bool
+    /// The most annotations a CI format writes per run before it aggregates (`--max-annotations`;
+    /// GitHub shows 10 of each kind per step).
+    public var maxAnnotations: Int
 
-    /// Creates options; every option is off unless given.
-    public init(color: Bool = false, verbose: Bool = false, pretty: Bool = false) {
+    /// Creates options; every option is off unless given, annotations capped at 10.
+    public init(color: Bool = false, verbose: Bool = false, pretty: Bool = false, maxAnnotations: Int = 10) {
         self.color = color
         self.verbose = verbose
         self.pretty = pretty
+        self.maxAnnotations = maxAnnotations
     }
 }
