@@ -52,3 +52,4 @@ for report in results.json results.sarif; do
 done
 grep -qF '\u{202e}' "$out/report.txt" || { echo "report.txt lacks the visible \\u{202e}"; exit 1; }
 bash scripts/check-reports.sh "$out"
+bash scripts/ci-fleet-reports.sh "$bin" "$out/fleet"

@@ -161,8 +161,8 @@ private enum HTMLFixture {
         #expect(html.contains("expires 2027-01-31"))
         #expect(html.contains("<em>unknown owner</em>"))
         #expect(html.contains("netstat.txt:2: warning: line not understood"))
-        #expect(html.contains("<span class=\"n\">2</span><span class=\"w\">failed</span>"))
-        #expect(html.contains("<span class=\"n\">1</span><span class=\"w\">waived</span>"))
+        #expect(html.contains("<span class=\"n\">2</span> <span class=\"w\">failed</span>"))
+        #expect(html.contains("<span class=\"n\">1</span> <span class=\"w\">waived</span>"))
         #expect(html.contains("<span class=\"verdict-word\">FAIL</span>"))
     }
 

@@ -99,7 +99,7 @@ enum HTMLReportStyle {
         .groups li { margin: .2rem 0; overflow-wrap: anywhere; }
         .groups a { font-weight: 600; }
         ul.packs { margin: 0 0 .25rem; padding-left: 1.2rem; font-size: .85rem; color: var(--muted); }
-        .filter { display: block; margin: 0 clamp(.75rem, 3vw, 2.5rem); font-size: .9rem; }
+        .filter { display: block; margin: 0; font-size: .9rem; }
         .filter input { font: inherit; padding: .2rem .4rem; min-width: 16rem; }
         .chart { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: .5rem; }
         .totals, .passing-hosts { border-collapse: collapse; background: var(--card); font-size: .88rem; margin-top: .5rem; }

@@ -151,7 +151,7 @@ package struct HTMLReporter: BuiltinReporter {
             let outcome: Outcome = rank == .failing ? .fail : rank == .error ? .error : rank == .unknown ? .unknown : .pass
             out.write("<li><span class=\"badge \(HTMLReportLabels.cssClass(outcome))\">\(rank.word) \(total)</span> ")
             if rank == .passing {
-                out.write("\(ResultText.count(total, "host")) with nothing to look at (<a href=\"#passing\">listed below</a>)</li>\n")
+                out.write("nothing to look at (<a href=\"#passing\">listed below</a>)</li>\n")
                 continue
             }
             let named = ordered.lazy.filter { $0.rank == rank }.prefix(namedHosts)
@@ -222,7 +222,7 @@ package struct HTMLReporter: BuiltinReporter {
         out.write("<ul class=\"cards\">\n")
         for outcome in HTMLReportLabels.urgency {
             let zero = counts[outcome] == 0 ? " zero" : ""
-            out.write("<li class=\"card \(HTMLReportLabels.cssClass(outcome))\(zero)\"><span class=\"n\">\(counts[outcome])</span><span class=\"w\">\(HTMLReportLabels.word(outcome))</span></li>\n")
+            out.write("<li class=\"card \(HTMLReportLabels.cssClass(outcome))\(zero)\"><span class=\"n\">\(counts[outcome])</span> <span class=\"w\">\(HTMLReportLabels.word(outcome))</span></li>\n")
         }
         out.write("</ul>\n</section>\n")
     }
