@@ -129,6 +129,8 @@ import HostCheckCore
         #expect(html.contains("<section class=\"host\" id=\"h150\" data-host=\"zz-bad\""))
         #expect(!html.contains("<section class=\"host\" id=\"h0\""), "passing hosts get no section")
         #expect(html.contains("<tr id=\"h0\" data-host=\"host-000\"><th scope=\"row\">host-000</th>"))
+        #expect(html.contains("<tr id=\"h1\" data-host=\"host-001\"><th scope=\"row\">host-001</th><td>windows</td><td class=\"num\">3</td><td class=\"num\">0</td><td>same as above</td></tr>"))
+        #expect(html.components(separatedBy: "<td><code>tcp=full").count - 1 == 1, "the coverage line is written once for identical rows")
         #expect(html.contains("<h2 id=\"passing-title\">Passing hosts (150)</h2>"))
         #expect(html.contains("<tr data-host=\"zz-bad\"><th scope=\"row\"><a href=\"#h150\""))
         #expect(html.components(separatedBy: "<tr data-host=").count - 1 == 1, "only hosts needing attention are in the matrix")

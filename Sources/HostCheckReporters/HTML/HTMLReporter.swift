@@ -29,6 +29,8 @@ package struct HTMLReporter: BuiltinReporter {
     private var totals = RuleTotals()
     private var spool: HostSpool
     private var hostIndex = 0
+    /// The coverage line of the last passing host's row: a fleet's rows mostly repeat it.
+    private var lastPassingCoverage: String?
 
     package init(options: ReporterOptions) {
         self.init(options: options, spool: HostSpool())
@@ -59,7 +61,9 @@ package struct HTMLReporter: BuiltinReporter {
         for result in results.results { counts.add(result.outcome) }
         var section = ""
         if collapsed(counts) {
-            Self.renderPassingRow(results.host, counts: counts, row: row, to: &section)
+            let coverage = results.host.coverage.line
+            Self.renderPassingRow(results.host, counts: counts, row: row, sameCoverage: coverage == lastPassingCoverage, to: &section)
+            lastPassingCoverage = coverage
         } else {
             var cells: [(column: Int, outcome: Outcome)] = []
             var anchors: [String?] = []
@@ -151,7 +155,7 @@ package struct HTMLReporter: BuiltinReporter {
             let outcome: Outcome = rank == .failing ? .fail : rank == .error ? .error : rank == .unknown ? .unknown : .pass
             out.write("<li><span class=\"badge \(HTMLReportLabels.cssClass(outcome))\">\(rank.word) \(total)</span> ")
             if rank == .passing {
-                out.write("nothing to look at (<a href=\"#passing\">listed below</a>)</li>\n")
+                out.write("— every result passed or was skipped (<a href=\"#passing\">listed below</a>)</li>\n")
                 continue
             }
             let named = ordered.lazy.filter { $0.rank == rank }.prefix(namedHosts)
@@ -175,10 +179,12 @@ package struct HTMLReporter: BuiltinReporter {
         }
     }
 
-    private static func renderPassingRow(_ host: HostInfo, counts: OutcomeCounts, row: Int, to out: inout some TextOutputStream) {
+    /// A passing host's row; `sameCoverage` when its coverage line is the previous row's (said, not repeated).
+    private static func renderPassingRow(_ host: HostInfo, counts: OutcomeCounts, row: Int, sameCoverage: Bool, to out: inout some TextOutputStream) {
         let h = Markup.escape
         out.write("<tr id=\"h\(row)\" data-host=\"\(h(host.name))\"><th scope=\"row\">\(h(host.name))</th><td>\(host.platform.rawValue)</td>")
-        out.write("<td class=\"num\">\(counts.pass)</td><td class=\"num\">\(counts.skip)</td><td><code>\(h(host.coverage.line))</code></td></tr>\n")
+        out.write("<td class=\"num\">\(counts.pass)</td><td class=\"num\">\(counts.skip)</td>")
+        out.write(sameCoverage ? "<td>same as above</td></tr>\n" : "<td><code>\(h(host.coverage.line))</code></td></tr>\n")
     }
 
     private func renderSection(_ results: HostResults, counts: OutcomeCounts, row: Int, anchors: [String?], to out: inout some TextOutputStream) {
