@@ -17,6 +17,7 @@ header Jenkins sends for artifacts,
     painted inside the first viewport.
 Prints the time Chromium took for each load. Exits 1 on any problem. Needs Chromium and Python.
 """
+import html as htmllib
 import http.server
 import os
 import re
@@ -164,7 +165,9 @@ def main():
                 problems.append("without the CSP the report's script did not run to its end")
             if "<details" not in dom.stdout or "</html>" not in dom.stdout:
                 problems.append(f"{mode}: the DOM lacks the report's content")
-            if first and first.group(2) not in dom.stdout:
+            # Chromium serialises text with only &, < and > escaped.
+            serialised = htmllib.escape(htmllib.unescape(first.group(2)), quote=False) if first else ""
+            if first and serialised not in dom.stdout:
                 problems.append(f"{mode}: the first host needing attention is not in the DOM")
             png = os.path.join(shots, f"{name}-1280-{mode}.png")
             _, seconds = run(f"{base}/{mode}/report.html", "--window-size=1280,800", f"--screenshot={png}")
@@ -174,7 +177,7 @@ def main():
             marked_png = os.path.join(work, f"marked-{mode}.png")
             run(f"{base}/{mode}/marked.html", "--window-size=1280,800", f"--screenshot={marked_png}")
             width, height, count = marked_pixels(marked_png)
-            host = first.group(2)
+            host = htmllib.unescape(first.group(2))
             if count < 20:
                 problems.append(f"{mode}: the first host needing attention ({host}) is not in the first {width}x{height} viewport")
             else:

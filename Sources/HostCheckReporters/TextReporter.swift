@@ -9,7 +9,8 @@ import HostCheckCore
 /// hosts first (``HostRank``): a header (name, platform, sources) and the coverage line, its
 /// results grouped by outcome — fail, error, unknown, waived — each with its evidence lines,
 /// then a count of passes and skips (listed one by one with ``ReporterOptions/verbose``), then
-/// the host's diagnostics. At the end the run's end diagnostics and one summary line.
+/// the host's diagnostics. At the end the run's end diagnostics, a hint that `--verbose` names
+/// the passing and skipped rules (when some are only counted), and one summary line.
 ///
 /// Host blocks wait in a ``HostSpool`` until the end, so memory stays bounded. Every piece of
 /// captured or pack text goes through ``TerminalText/neutralised(_:)``; ANSI colour only with
@@ -70,6 +71,9 @@ package struct TextReporter: BuiltinReporter {
         spool.close()
         for diagnostic in summary.diagnostics {
             out.write(clean(diagnostic.description) + "\n")
+        }
+        if !options.verbose, summary.counts.pass + summary.counts.skip > 0 {
+            out.write(style.dim("passing and skipped rules are counted; --verbose names them") + "\n")
         }
         let worst = ResultText.reportOrder.first { summary.counts[$0] > 0 && $0 != .pass && $0 != .skip }
         let line = ResultText.summaryLine(summary)

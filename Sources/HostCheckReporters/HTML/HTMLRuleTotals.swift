@@ -55,7 +55,7 @@ enum HTMLRuleTotals {
         let rowHeight = 22
         let labelWidth = 330
         let barWidth = 360
-        let width = labelWidth + barWidth + 90
+        let width = labelWidth + barWidth + 200
         let height = rows.count * rowHeight + 24
         let scale = Double(barWidth) / Double(max(1, hosts))
         out.write("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"chart-title\" font-family=\"sans-serif\" font-size=\"12\">\n")
@@ -74,7 +74,7 @@ enum HTMLRuleTotals {
                 x += length
                 parts.append("\(row.hosts[outcome]) \(outcome.rawValue)")
             }
-            out.write("<text x=\"\(labelWidth + barWidth + 6)\" y=\"\(y + 15)\" fill=\"#1b1f24\">\(h(parts.first ?? "0"))</text>\n")
+            out.write("<text x=\"\(labelWidth + barWidth + 6)\" y=\"\(y + 15)\" fill=\"#1b1f24\">\(h(parts.isEmpty ? "0" : parts.joined(separator: ", ")))</text>\n")
         }
         out.write("<text x=\"\(labelWidth)\" y=\"\(height - 4)\" fill=\"#5b6470\">0</text>\n")
         out.write("<text x=\"\(labelWidth + barWidth)\" y=\"\(height - 4)\" text-anchor=\"end\" fill=\"#5b6470\">\(hosts) hosts</text>\n")
