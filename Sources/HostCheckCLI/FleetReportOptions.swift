@@ -7,7 +7,7 @@ struct FleetReportOptions: ParsableArguments {
     var quiet = false
 
     @Option(name: .long, help: ArgumentHelp(
-        "The most ::error/::warning annotations --format github writes per run (1 or more; default 10, what GitHub shows per step); beyond it, one per rule.",
+        "The most ::error/::warning annotations --format github writes per run (1 or more; GitHub shows 10 per step); beyond it, one per rule.",
         valueName: "n"))
     var maxAnnotations: Int = 10
 
