@@ -146,6 +146,20 @@ import HostCheckCore
         for link in HTMLIDs.values("href", in: html) { #expect(ids.contains(String(link.dropFirst())), "dangling \(link)") }
     }
 
+    @Test func htmlListsHostsPastTheSectionLimitByRow() throws {
+        let failing = (0..<(HTMLReporter.sectionLimit + 5)).map { "bad-\($0)" }
+        let html = try Samples.render(HTMLReporter(options: ReporterOptions(), spool: Self.tinySpool()), hosts: Self.fleet(passing: 2, failing: failing), run: Self.run)
+        #expect(html.components(separatedBy: "<section class=\"host\"").count - 1 == HTMLReporter.sectionLimit)
+        #expect(html.contains("<h3 id=\"more-hosts\">5 more hosts needing attention (5 failing), one row each</h3>"))
+        let last = HTMLReporter.sectionLimit + 4
+        #expect(html.contains("<tr id=\"h\(last + 2)\" data-host=\"bad-\(last)\"><th scope=\"row\">bad-\(last)</th><td>windows</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">0</td><td>FAIL magaya-network/magaya-3691-owner</td></tr>"))
+        #expect(html.contains("5 more hosts needing attention (5 failing) are not in the matrix"))
+        let ids = HTMLIDs.values("id", in: html)
+        #expect(Set(ids).count == ids.count)
+        let known = Set(ids)
+        for link in HTMLIDs.values("href", in: html) { #expect(known.contains(String(link.dropFirst())), "dangling \(link)") }
+    }
+
     @Test func htmlStaysSmallAtTenThousandHosts() throws {
         let html = try Samples.render(HTMLReporter(options: ReporterOptions()), hosts: Self.fleet(passing: 9_990, failing: (0..<10).map { "bad-\($0)" }), run: Self.run)
         #expect(html.utf8.count < 3_000_000, "\(html.utf8.count) bytes")

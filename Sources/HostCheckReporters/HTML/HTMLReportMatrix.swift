@@ -99,7 +99,7 @@ struct HTMLReportMatrix: Sendable {
         if sorted.count > drawn.count {
             let left = sorted.dropFirst(drawn.count)
             let failing = left.filter { $0.rank == .failing }.count
-            out.write("<p class=\"more\"><strong>\(left.count) more host\(left.count == 1 ? "" : "s") needing attention (\(failing) failing) are not in the matrix</strong>; each has its section under “Hosts needing attention”.</p>\n")
+            out.write("<p class=\"more\"><strong>\(left.count) more host\(left.count == 1 ? "" : "s") needing attention (\(failing) failing) are not in the matrix</strong>; each is listed under “Hosts needing attention”.</p>\n")
         }
         out.write("<p class=\"legend\">")
         for outcome in HTMLReportLabels.urgency {

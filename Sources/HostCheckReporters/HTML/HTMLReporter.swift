@@ -22,12 +22,17 @@ package struct HTMLReporter: BuiltinReporter {
 
     /// How many hosts of each group the top of the page names and links.
     package static let namedHosts = 50
+    /// How many hosts needing attention get a full section; the rest get a row naming their
+    /// rules that did not pass (as many as the matrix has rows, so every cell has its result).
+    package static let sectionLimit = HTMLReportMatrix.rowLimit
 
     private let options: ReporterOptions
     private var run: RunInfo?
     private var matrix = HTMLReportMatrix()
     private var totals = RuleTotals()
     private var spool: HostSpool
+    /// The one-row form of each host needing attention, for those beyond ``sectionLimit``.
+    private var attentionRows: HostSpool
     private var hostIndex = 0
     /// The coverage line of the last passing host's row: a fleet's rows mostly repeat it.
     private var lastPassingCoverage: String?
@@ -40,6 +45,7 @@ package struct HTMLReporter: BuiltinReporter {
     package init(options: ReporterOptions, spool: HostSpool) {
         self.options = options
         self.spool = spool
+        self.attentionRows = HostSpool(memoryLimit: spool.memoryLimit)
     }
 
     package mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
@@ -76,6 +82,9 @@ package struct HTMLReporter: BuiltinReporter {
             }
             matrix.addRow(host: results.host.name, order: row, rank: HostRank(counts), outcomes: cells)
             renderSection(results, counts: counts, row: row, anchors: anchors, to: &section)
+            var line = ""
+            Self.renderAttentionRow(results, counts: counts, row: row, to: &line)
+            attentionRows.add(name: results.host.name, counts: counts, rendered: line)
         }
         spool.add(name: results.host.name, counts: counts, rendered: section)
     }
@@ -124,7 +133,19 @@ package struct HTMLReporter: BuiltinReporter {
         out.write("<section class=\"hosts\" id=\"hosts\" aria-labelledby=\"hosts-title\">\n")
         out.write("<h2 class=\"hosts-title\" id=\"hosts-title\">\(options.verbose ? "Hosts" : "Hosts needing attention"), failing first (\(attention.count))</h2>\n")
         if attention.isEmpty { out.write("<p>None: every result of every host passed or was skipped.</p>\n") }
-        try spool.write(attention, to: &out)
+        try spool.write(attention.prefix(Self.sectionLimit), to: &out)
+        if attention.count > Self.sectionLimit {
+            let rest = attentionRows.ordered().dropFirst(Self.sectionLimit)
+            let failingRest = rest.filter { $0.rank == .failing }.count
+            out.write("<h3 id=\"more-hosts\">\(rest.count) more host\(rest.count == 1 ? "" : "s") needing attention (\(failingRest) failing), one row each</h3>\n")
+            out.write("<p class=\"more\">To keep the page usable, hosts past the first \(Self.sectionLimit) are listed with the rules that did not pass but without messages and evidence; the text and JSON reports (<code>--format text|json:PATH</code>) have them.</p>\n")
+            out.write("<table class=\"attention-hosts\" border=\"1\"><thead><tr><th scope=\"col\">Host</th><th scope=\"col\">Platform</th>")
+            for outcome in [Outcome.fail, .error, .unknown, .waived] { out.write("<th scope=\"col\" class=\"num\">\(outcome.rawValue)</th>") }
+            out.write("<th scope=\"col\">Rules not passing</th></tr></thead>\n<tbody>\n")
+            try attentionRows.write(rest, to: &out)
+            out.write("</tbody></table>\n")
+        }
+        attentionRows.close()
         out.write("</section>\n")
         if !passing.isEmpty {
             out.write("<section class=\"passing\" id=\"passing\" aria-labelledby=\"passing-title\">\n")
@@ -177,6 +198,17 @@ package struct HTMLReporter: BuiltinReporter {
         if let waivers = run.waiversSHA256 {
             out.write("<p class=\"packs\">Waivers sha256 <code>\(h(waivers))</code></p>\n")
         }
+    }
+
+    /// The row of a host needing attention past ``sectionLimit``: counts and the rules that did not pass.
+    private static func renderAttentionRow(_ results: HostResults, counts: OutcomeCounts, row: Int, to out: inout some TextOutputStream) {
+        let h = Markup.escape
+        out.write("<tr id=\"h\(row)\" data-host=\"\(h(results.host.name))\"><th scope=\"row\">\(h(results.host.name))</th><td>\(results.host.platform.rawValue)</td>")
+        for outcome in [Outcome.fail, .error, .unknown, .waived] { out.write("<td class=\"num\">\(counts[outcome])</td>") }
+        let notPassing = ResultText.reportOrder.prefix(4).flatMap { outcome in
+            ResultText.sorted(results.results.filter { $0.outcome == outcome }).map { "\(HTMLReportLabels.short(outcome)) \(ResultText.ruleID($0))" }
+        }
+        out.write("<td>\(notPassing.map(h).joined(separator: ", "))</td></tr>\n")
     }
 
     /// A passing host's row; `sameCoverage` when its coverage line is the previous row's (said, not repeated).
