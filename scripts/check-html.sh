@@ -2,10 +2,14 @@
 # Opens a hostcheck HTML report in headless Chromium, takes a narrow (phone) and a wide (wall
 # screen) screenshot, and fails when the page logs anything to the console (script errors,
 # blocked fetches: the report's Content-Security-Policy turns any network access into a console
-# error) or when the report's own script did not run to its end.
+# error) or when the report's own script did not run to its end. Then scripts/check-html-viewport.py
+# serves it from a local server with and without the Content-Security-Policy Jenkins sends for
+# artifacts (inline style and script blocked): the content must be there either way and the
+# first failing host in the first 1280x800 viewport.
 #
 # usage: scripts/check-html.sh REPORT.html [SCREENSHOT_DIR]
-# Screenshots: SCREENSHOT_DIR/NAME-390.png and NAME-1600.png (default: beside the report).
+# Screenshots: SCREENSHOT_DIR/NAME-390.png, NAME-1600.png, NAME-1280-csp.png and
+# NAME-1280-plain.png (default: beside the report).
 # Needs Chromium (Debian: apt-get install -y chromium).
 set -euo pipefail
 
@@ -66,4 +70,5 @@ if grep -h 'CONSOLE' "$work"/*.log >"$work/console.txt"; then
 fi
 
 if [[ $status -eq 0 ]]; then echo "check-html: $report: ok (no console messages, script ran)"; fi
+python3 "$(dirname -- "$0")/check-html-viewport.py" "$report" "$shots" || status=1
 exit "$status"

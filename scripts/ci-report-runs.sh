@@ -69,3 +69,5 @@ cp "$out/results.json" "$out/results.sarif" "$out/results.ndjson" "$out/report.t
 bash "$clone/scripts/check-reports.sh" "$out/fresh" | tee "$out/fresh-clone.log"
 grep -q "notice: .*sarif-schema-2.1.0.json is absent" "$out/fresh-clone.log" \
   || { echo "check-reports.sh on a fresh clone did not say that it skipped the SARIF schema"; exit 1; }
+
+bash scripts/ci-fleet-reports.sh "$bin" "$out/fleet"

@@ -27,6 +27,7 @@ struct CheckCommand: CapabilityCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var report: ReportOptions
     @OptionGroup var sarif: SARIFOptions
+    @OptionGroup var fleetReport: FleetReportOptions
 
     @Option(name: .long, help: ArgumentHelp("A waiver file.", valueName: "file"))
     var waivers: String?
@@ -64,7 +65,8 @@ struct CheckCommand: CapabilityCommand {
         }
 
         var channels = try ReportChannels(
-            specs: specs, options: report, registry: registry, pluginTimeout: input.pluginTimeout, sarifArtifact: sarif.artifact)
+            specs: specs, options: report, registry: registry, pluginTimeout: input.pluginTimeout,
+            sarifArtifact: sarif.artifact, maxAnnotations: fleetReport.maxAnnotations)
         let run = RunInfo(
             packs: packs.packInfos, rules: evaluator.ruleInfos, waiversSHA256: waiverSet?.sha256,
             startedAt: ClockOption.iso8601(started),
@@ -75,6 +77,7 @@ struct CheckCommand: CapabilityCommand {
         var tally = policy.makeTally()
         var counts = OutcomeCounts()
         var waiverUsage = WaiverUsage()
+        var progress = Progress(total: hostJobs.count, enabled: !fleetReport.quiet)
         try await HostEvaluation.forEach(hostJobs, evaluator: evaluator, parallelism: jobs) { results in
             for result in results.results {
                 counts.add(result.outcome)
@@ -82,7 +85,9 @@ struct CheckCommand: CapabilityCommand {
             }
             waiverUsage.record(results)
             try channels.host(results)
+            progress.advance()
         }
+        progress.finish()
         let summary = Summary(
             hosts: hostJobs.count, rules: evaluator.ruleInfos.count, counts: counts,
             durationSeconds: Date().timeIntervalSince(started), diagnostics: evaluator.finish(waiverUsage))

@@ -40,7 +40,11 @@ struct ReportChannels {
     /// - Parameters:
     ///   - pluginTimeout: seconds a report plugin may run (`--plugin-timeout`).
     ///   - sarifArtifact: the file SARIF results fall back to (`--sarif-artifact`).
-    init(specs: [FormatSpec], options: ReportOptions, registry: Registry, pluginTimeout: Double, sarifArtifact: String? = nil) throws {
+    ///   - maxAnnotations: `--max-annotations`, for the GitHub reporter.
+    init(
+        specs: [FormatSpec], options: ReportOptions, registry: Registry, pluginTimeout: Double,
+        sarifArtifact: String? = nil, maxAnnotations: Int = 10
+    ) throws {
         let environment = ProcessInfo.processInfo.environment
         let discovery = PluginDiscovery(environment: environment)
         for spec in specs {
@@ -56,6 +60,7 @@ struct ReportChannels {
             }
             var reporterOptions = options.reporterOptions(toTerminal: toTerminal, environment: environment)
             reporterOptions.sarifArtifact = sarifArtifact
+            reporterOptions.maxAnnotations = maxAnnotations
             guard let descriptor = registry.reporter(id: spec.id) else {
                 // Not built in: a report plugin, given the results JSON (docs/plugins.md).
                 let plugin = ReportPlugin(plugin: try discovery.plugin(.report, named: spec.id), timeout: pluginTimeout)

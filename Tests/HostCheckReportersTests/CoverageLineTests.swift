@@ -45,9 +45,10 @@ import HostCheckCore
         #expect(markdown.contains("Sources: `n.txt [windows-netstat]`\n\nCoverage: `" + Self.filteredLine.dropFirst(10) + "`\n\n"))
         #expect(markdown.contains("Coverage: `" + Self.fullLine.dropFirst(10) + "`\n\n"))
         #expect(markdown.contains("| ❔ unknown | high | `magaya-network/no-telnet` | " + MD.code(Self.unknownMessage, inTable: true) + " |\n"))
-        // The summary table stays one row per host, without coverage.
-        let summary = try #require(markdown.range(of: "## Summary"))
-        #expect(!markdown[summary.lowerBound...].contains("coverage"))
+        // The hosts table stays one row per host, without coverage.
+        let table = try #require(markdown.range(of: "## Hosts, failing first"))
+        let next = try #require(markdown[table.upperBound...].range(of: "\n## "))
+        #expect(!markdown[table.upperBound..<next.lowerBound].lowercased().contains("coverage"))
     }
 
     @Test func markdownHostsWithoutASectionHaveNoCoverageLine() throws {

@@ -3,13 +3,13 @@ import HostCheckCore
 @testable import HostCheckReporters
 
 @Suite struct GitHubReporterTests {
-    @Test func annotationPerEvidenceLocation() throws {
+    @Test func annotationPerFindingAtItsFirstLocation() throws {
         let text = try Samples.render(GitHubReporter(options: ReporterOptions()), hosts: [Samples.hostResults])
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.contains("::error file=netstat.txt,line=8,title=magaya-network/magaya-3691-owner on wh-berlin-02::tcp 0.0.0.0:3691 is owned by nc64.exe (pid 6120), expected magaya* — tcp 0.0.0.0:3691  pid 6120 nc64.exe  netstat.txt:8"))
         #expect(lines.contains("::warning file=netstat.txt,line=12,title=base/sshd-up on wh-berlin-02::unknown: owner of tcp 0.0.0.0:22 is unknown — tcp [::]:22  owner unknown (capture-has-no-owners)  netstat.txt:12"))
         #expect(lines.contains("::warning file=waivers.yaml,line=4,col=7,title=hostcheck::waiver for rule 'x' matched nothing"))
-        #expect(lines.last == "::notice title=hostcheck::1 host, 6 rules: 2 pass, 1 fail, 1 unknown, 0 error, 1 skip, 1 waived")
+        #expect(lines.last == "::notice title=hostcheck::1 host, 6 rules: 2 pass, 1 fail, 1 unknown, 0 error, 1 skip, 1 waived; 3 annotations")
         #expect(!text.contains("no-telnet"))
     }
 

@@ -10,12 +10,12 @@ import HostCheckCore
 
     @Test func hostSectionsThenSummaryTable() throws {
         let markdown = try render([Samples.hostResults])
-        #expect(markdown.hasPrefix("# hostcheck results\n"))
+        #expect(markdown.hasPrefix("# ❌ hostcheck: FAIL — 1 of 1 host failing\n\n❌ 1 host, 6 rules: 2 pass, 1 fail, 1 unknown, 0 error, 1 skip, 1 waived\n"))
         #expect(markdown.contains("## ❌ `wh-berlin-02` (windows)\n"))
         #expect(markdown.contains("| ❌ fail | high | `magaya-network/magaya-3691-owner` | `tcp 0.0.0.0:3691 is owned by nc64.exe (pid 6120), expected magaya*` |\n"))
         #expect(markdown.contains("<details><summary>fail: magaya-network/magaya-3691-owner — Only Magaya may listen on port 3691</summary>"))
         #expect(markdown.contains("- `tcp 0.0.0.0:3691  pid 6120 nc64.exe  netstat.txt:8`\n"))
-        #expect(markdown.contains("| `wh-berlin-02` | 2 | 1 | 1 | 0 | 1 | 1 |\n"))
+        #expect(markdown.contains("| ❌ `wh-berlin-02` | 2 | 1 | 1 | 0 | 1 | 1 |\n"))
         #expect(markdown.contains("| **total** | **2** | **1** | **1** | **0** | **1** | **1** |\n"))
         #expect(markdown.hasSuffix("❌ 1 host, 6 rules: 2 pass, 1 fail, 1 unknown, 0 error, 1 skip, 1 waived\n"))
         let failRow = try #require(markdown.range(of: "| ❌ fail"))
@@ -30,11 +30,11 @@ import HostCheckCore
             return host
         }
         let markdown = try render(hosts)
-        #expect(markdown.components(separatedBy: "\n## ").count - 1 == MarkdownReporter.detailedHostLimit + 1)
-        #expect(markdown.contains("| `host-99` |"))
-        #expect(!markdown.contains("| `host-100` |"))
-        #expect(markdown.contains("| … 50 more |"))
-        #expect(markdown.contains("Details of 130 more hosts are left out here"))
+        #expect(markdown.components(separatedBy: "\n## ").count - 1 == MarkdownReporter.detailedHostLimit + 2)
+        #expect(markdown.contains("| ❌ `host-99` |"))
+        #expect(!markdown.contains("`host-100` |"))
+        #expect(markdown.contains("| … 50 more: 50 failing, 0 error, 0 unknown, 0 passing |"))
+        #expect(markdown.contains("Details of 130 more hosts (130 failing, 0 error, 0 unknown, 0 passing) are left out here"))
         #expect(markdown.contains("| **total** | **300** | **150** |"))
         #expect(markdown.utf8.count < 1_048_576)
     }

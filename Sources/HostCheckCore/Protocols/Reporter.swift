@@ -33,12 +33,19 @@ public struct ReporterOptions: Sendable, Hashable {
     /// The file in the repository a SARIF result points at when neither its evidence, its rule's
     /// pack nor its host's captures are a file there (`--sarif-artifact`); nil for the default.
     public var sarifArtifact: String?
+    /// The most annotations a CI format writes per run before it aggregates (`--max-annotations`;
+    /// GitHub shows 10 of each kind per step).
+    public var maxAnnotations: Int
 
-    /// Creates options; every option is off unless given.
-    public init(color: Bool = false, verbose: Bool = false, pretty: Bool = false, sarifArtifact: String? = nil) {
+    /// Creates options; every option is off unless given, annotations capped at 10.
+    public init(
+        color: Bool = false, verbose: Bool = false, pretty: Bool = false, sarifArtifact: String? = nil,
+        maxAnnotations: Int = 10
+    ) {
         self.color = color
         self.verbose = verbose
         self.pretty = pretty
         self.sarifArtifact = sarifArtifact
+        self.maxAnnotations = maxAnnotations
     }
 }

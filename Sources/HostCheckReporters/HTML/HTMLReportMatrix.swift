@@ -2,9 +2,11 @@ import HostCheckCore
 
 /// The hosts × rules matrix of the HTML report, kept compact while hosts stream.
 ///
-/// A column is a (pack, rule) pair; a row keeps the host name and one byte per column (the
-/// outcome, or none), so memory per host is a name and a byte per rule. Evidence is not kept:
-/// each cell links to its result in the host's section, written when the host arrived.
+/// A column is a (pack, rule) pair; a row keeps the host name, its place in the run and one
+/// byte per column (the outcome, or none), so memory per host is a name and a byte per rule.
+/// Only hosts that need attention get a row (passing hosts are collapsed into their own table,
+/// docs/reports.md, "html"); evidence is not kept: each cell links to its result in the host's
+/// section, written when the host arrived.
 struct HTMLReportMatrix: Sendable {
     struct Column: Sendable {
         var pack: String
@@ -14,9 +16,15 @@ struct HTMLReportMatrix: Sendable {
 
     struct Row: Sendable {
         var host: String
+        /// The host's place in the run: its section is `#h<order>`.
+        var order: Int
+        var rank: HostRank
         /// Per column: 0 when the rule has no result on this host, else 1 + the outcome's index.
         var cells: [UInt8]
     }
+
+    /// The most rows drawn; the rest are counted under the matrix (each has its section).
+    static let rowLimit = 1_000
 
     private(set) var columns: [Column] = []
     private(set) var rows: [Row] = []
@@ -37,12 +45,12 @@ struct HTMLReportMatrix: Sendable {
     }
 
     /// Records one host's outcomes by column; the first result of a column wins.
-    mutating func addRow(host: String, outcomes: [(column: Int, outcome: Outcome)]) {
+    mutating func addRow(host: String, order: Int, rank: HostRank, outcomes: [(column: Int, outcome: Outcome)]) {
         var cells = [UInt8](repeating: 0, count: columns.count)
         for (column, outcome) in outcomes where column < cells.count && cells[column] == 0 {
             cells[column] = Self.code(outcome)
         }
-        rows.append(Row(host: host, cells: cells))
+        rows.append(Row(host: host, order: order, rank: rank, cells: cells))
     }
 
     static func code(_ outcome: Outcome) -> UInt8 {
@@ -54,20 +62,27 @@ struct HTMLReportMatrix: Sendable {
         return Outcome.allCases.indices.contains(index) ? Outcome.allCases[index] : nil
     }
 
-    /// Writes the matrix section; cells link to `#r<row>-<column>`, host names to `#h<row>`.
+    /// Writes the matrix, failing hosts first, at most ``rowLimit`` rows; cells link to
+    /// `#r<order>-<column>`, host names to `#h<order>`.
     func render(to out: inout some TextOutputStream) {
         let h = Markup.escape
+        let sorted = rows.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.order < $1.order }
+        let drawn = sorted.prefix(Self.rowLimit)
         out.write("<section class=\"matrix\" id=\"matrix\" aria-labelledby=\"matrix-title\">\n")
-        out.write("<h2 id=\"matrix-title\">Hosts × rules</h2>\n")
-        out.write("<p class=\"hint\">Each cell shows the outcome of a rule on a host; select it to see the message and evidence.</p>\n")
-        out.write("<div class=\"matrix-scroll\" tabindex=\"0\"><table class=\"grid\">\n<thead><tr><th scope=\"col\" class=\"corner\">Host</th>")
+        out.write("<h2 id=\"matrix-title\">Hosts × rules (\(ResultText.count(rows.count, "host")) needing attention, failing first)</h2>\n")
+        guard !rows.isEmpty else {
+            out.write("<p>No host needs attention: every result passed or was skipped.</p>\n</section>\n")
+            return
+        }
+        out.write("<p class=\"hint\">Each cell shows the outcome of a rule on a host; select it to see the message and evidence. Passing hosts are listed apart, below.</p>\n")
+        out.write("<div class=\"matrix-scroll\" tabindex=\"0\"><table class=\"grid\" border=\"1\">\n<thead><tr><th scope=\"col\" class=\"corner\">Host</th>")
         for column in columns {
             let tip = "\(column.pack)/\(column.rule)" + (column.title.map { " — \($0)" } ?? "")
             out.write("<th scope=\"col\" class=\"rule-col\" title=\"\(h(tip))\"><span>\(h(column.rule))</span></th>")
         }
         out.write("</tr></thead>\n<tbody>\n")
-        for (rowIndex, row) in rows.enumerated() {
-            out.write("<tr><th scope=\"row\"><a href=\"#h\(rowIndex)\" title=\"\(h(row.host))\">\(h(row.host))</a></th>")
+        for row in drawn {
+            out.write("<tr data-host=\"\(h(row.host))\"><th scope=\"row\"><a href=\"#h\(row.order)\" title=\"\(h(row.host))\">\(h(row.host))</a></th>")
             for (columnIndex, column) in columns.enumerated() {
                 let code = columnIndex < row.cells.count ? row.cells[columnIndex] : 0
                 guard let outcome = Self.outcome(code) else {
@@ -76,11 +91,16 @@ struct HTMLReportMatrix: Sendable {
                 }
                 // Passing cells, the bulk of a fleet, carry no tooltip to keep the page small.
                 let tip = outcome == .pass ? "" : " title=\"\(h("\(row.host) · \(column.pack)/\(column.rule): \(outcome.rawValue)"))\""
-                out.write("<td class=\"cell\"><a class=\"\(HTMLReportLabels.cssClass(outcome))\" href=\"#r\(rowIndex)-\(columnIndex)\"\(tip)>\(HTMLReportLabels.short(outcome))</a></td>")
+                out.write("<td class=\"cell\"><a class=\"\(HTMLReportLabels.cssClass(outcome))\" href=\"#r\(row.order)-\(columnIndex)\"\(tip)>\(HTMLReportLabels.short(outcome))</a></td>")
             }
             out.write("</tr>\n")
         }
         out.write("</tbody></table></div>\n")
+        if sorted.count > drawn.count {
+            let left = sorted.dropFirst(drawn.count)
+            let failing = left.filter { $0.rank == .failing }.count
+            out.write("<p class=\"more\"><strong>\(left.count) more host\(left.count == 1 ? "" : "s") needing attention (\(failing) failing) are not in the matrix</strong>; each is listed under “Hosts needing attention”.</p>\n")
+        }
         out.write("<p class=\"legend\">")
         for outcome in HTMLReportLabels.urgency {
             out.write("<span class=\"badge \(HTMLReportLabels.cssClass(outcome))\">\(HTMLReportLabels.short(outcome))</span> \(outcome.rawValue) ")

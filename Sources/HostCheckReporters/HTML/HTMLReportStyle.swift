@@ -4,7 +4,9 @@ enum HTMLReportStyle {
     static let contentSecurityPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
-    /// Opens the `<details>` a link points at (and its enclosing ones), then marks the page ready.
+    /// Enhances only, the page being complete without it: opens the `<details>` a link points
+    /// at (and its enclosing ones), adds a host filter over the matrix and the host sections,
+    /// makes the rule totals sortable by a click on a column heading, then marks the page ready.
     static let script = """
         (function () {
           function openTarget() {
@@ -17,6 +19,52 @@ enum HTMLReportStyle {
           }
           window.addEventListener('hashchange', openTarget);
           openTarget();
+          var hosts = document.querySelectorAll('[data-host]');
+          var anchor = document.getElementById('rules');
+          if (hosts.length > 1 && anchor) {
+            var label = document.createElement('label');
+            label.className = 'filter';
+            label.textContent = 'Filter hosts: ';
+            var input = document.createElement('input');
+            input.type = 'search';
+            input.placeholder = 'part of a host name';
+            label.appendChild(input);
+            anchor.parentNode.insertBefore(label, anchor);
+            input.addEventListener('input', function () {
+              var text = input.value.toLowerCase();
+              for (var i = 0; i < hosts.length; i++) {
+                var name = (hosts[i].getAttribute('data-host') || '').toLowerCase();
+                hosts[i].hidden = text !== '' && name.indexOf(text) < 0;
+              }
+            });
+          }
+          var tables = document.querySelectorAll('table.sortable');
+          for (var t = 0; t < tables.length; t++) {
+            (function (table) {
+              var heads = table.tHead ? table.tHead.rows[0].cells : [];
+              for (var c = 0; c < heads.length; c++) {
+                (function (column, head) {
+                  head.setAttribute('role', 'button');
+                  head.tabIndex = 0;
+                  var descending = true;
+                  function sort() {
+                    var body = table.tBodies[0];
+                    var rows = Array.prototype.slice.call(body.rows);
+                    rows.sort(function (a, b) {
+                      var x = a.cells[column].textContent, y = b.cells[column].textContent;
+                      var nx = parseFloat(x), ny = parseFloat(y);
+                      var order = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
+                      return descending ? -order : order;
+                    });
+                    for (var r = 0; r < rows.length; r++) { body.appendChild(rows[r]); }
+                    descending = !descending;
+                  }
+                  head.addEventListener('click', sort);
+                  head.addEventListener('keydown', function (event) { if (event.key === 'Enter') { sort(); } });
+                })(c, heads[c]);
+              }
+            })(tables[t]);
+          }
           document.documentElement.setAttribute('data-hostcheck-ready', '1');
         })();
         """
@@ -46,9 +94,20 @@ enum HTMLReportStyle {
         .jump a { margin-right: 1rem; font-size: .9rem; }
         .report { display: flex; flex-direction: column; gap: 1rem; padding: 1rem clamp(.75rem, 3vw, 2.5rem) 3rem; }
         .report > * { margin-top: 0; margin-bottom: 0; }
-        .summary { order: -3; }
-        .matrix { order: -2; }
-        .report > .diagnostics { order: -1; }
+        .top h1.o-fail, .top h1.o-error { color: var(--c); }
+        .groups { list-style: none; margin: .4rem 0; padding: 0; }
+        .groups li { margin: .2rem 0; overflow-wrap: anywhere; }
+        .groups a { font-weight: 600; }
+        ul.packs { margin: 0 0 .25rem; padding-left: 1.2rem; font-size: .85rem; color: var(--muted); }
+        .filter { display: block; margin: 0; font-size: .9rem; }
+        .filter input { font: inherit; padding: .2rem .4rem; min-width: 16rem; }
+        .chart { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: .5rem; }
+        .totals, .passing-hosts { border-collapse: collapse; background: var(--card); font-size: .88rem; margin-top: .5rem; }
+        .totals th, .totals td, .passing-hosts th, .passing-hosts td { border: 1px solid var(--line); padding: .25rem .5rem; text-align: left; vertical-align: top; }
+        .totals thead th { cursor: pointer; }
+        .num { text-align: right; }
+        .totals td.num, .passing-hosts td.num { text-align: right; font-variant-numeric: tabular-nums; }
+        .more { font-size: .9rem; }
         h2 { font-size: 1.2rem; margin: 0 0 .5rem; }
         .hosts-title { margin-top: .5rem; }
         .verdict { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25rem .75rem; margin: 0 0 .75rem;

@@ -12,7 +12,7 @@ import HostCheckCore
 /// (``NagiosTally``) for the exit code when nagios is the only format, on standard output. The status line comes first but needs the totals, so long-output lines are
 /// held until ``end(_:to:)``: at most ``longOutputLimit`` of them, the most urgent kept
 /// (CRITICAL, WARNING, UNKNOWN, then waived; higher severity first), with a final line counting
-/// the rest. Memory is bounded whatever the number of hosts. Captured text is put on one line and
+/// the rest by outcome and saying where every result is. Memory is bounded whatever the number of hosts. Captured text is put on one line and
 /// every `|` in it becomes `¦`, so that no input can start performance data or forge a line.
 /// Skipped results, and passes, get a line only with `verbose`.
 package struct NagiosReporter: BuiltinReporter {
@@ -33,13 +33,14 @@ package struct NagiosReporter: BuiltinReporter {
     private struct Line: Sendable {
         var urgency: Int
         var order: Int
+        var outcome: Outcome
         var text: String
     }
 
     private let options: ReporterOptions
     private var tally = NagiosTally()
     private var lines: [Line] = []
-    private var omitted = 0
+    private var omitted = OutcomeCounts()
     private var seen = 0
 
     package init(options: ReporterOptions) {
@@ -53,7 +54,7 @@ package struct NagiosReporter: BuiltinReporter {
             tally.add(result)
             guard let urgency = urgency(of: result) else { continue }
             seen += 1
-            keep(Line(urgency: urgency, order: seen, text: Self.describe(result)))
+            keep(Line(urgency: urgency, order: seen, outcome: result.outcome, text: Self.describe(result)))
         }
     }
 
@@ -75,8 +76,12 @@ package struct NagiosReporter: BuiltinReporter {
         }
         out.write("HOSTCHECK \(tally.status.label) - \(words.joined(separator: ", ")) | \(perfdata.joined(separator: " "))\n")
         for line in lines.sorted(by: Self.moreUrgent) { out.write(line.text + "\n") }
-        if omitted > 0 {
-            out.write("... and \(omitted) more result\(omitted == 1 ? "" : "s") not shown (see the other report formats)\n")
+        if omitted.total > 0 {
+            let failed = omitted.fail
+            let unsure = omitted.unknown + omitted.error
+            let other = omitted.total - failed - unsure
+            out.write("... and \(omitted.total) more result\(omitted.total == 1 ? "" : "s") not shown (\(failed) failed, \(unsure) unknown or error, \(other) other); "
+                      + "every result is in the text, HTML and JSON reports\n")
         }
     }
 
@@ -108,9 +113,12 @@ package struct NagiosReporter: BuiltinReporter {
             lines.append(line)
             return
         }
-        omitted += 1
         guard let leastIndex = lines.indices.max(by: { Self.moreUrgent(lines[$0], lines[$1]) }),
-              Self.moreUrgent(line, lines[leastIndex]) else { return }
+              Self.moreUrgent(line, lines[leastIndex]) else {
+            omitted.add(line.outcome)
+            return
+        }
+        omitted.add(lines[leastIndex].outcome)
         lines[leastIndex] = line
     }
 
