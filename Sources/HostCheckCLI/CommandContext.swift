@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 
 /// What help texts, completions and the end of a report need from the run that
@@ -25,16 +32,51 @@ struct CommandContext: Sendable {
 /// A Nagios consumer must read exactly one status line, so a timeout that fires while the report
 /// is being written must not add its own, and a report must not start after the timeout wrote
 /// its line. Whoever claims the gate first writes; the others stay silent.
+///
+/// It also knows the temporaries of reports being replaced (``ReplacementFile``), so that a
+/// timeout that ends the process removes them, as a failed run does.
 final class OutputGate: Sendable {
-    private let claimed = Mutex(false)
+    private struct State {
+        var claimed = false
+        var temporaries: [Int: (directory: Int32, name: String)] = [:]
+        var nextToken = 0
+    }
+
+    private let state = Mutex(State())
 
     init() {}
 
     /// True for the first caller only.
     func claim() -> Bool {
-        claimed.withLock { taken in
-            defer { taken = true }
-            return !taken
+        state.withLock { state in
+            defer { state.claimed = true }
+            return !state.claimed
         }
+    }
+
+    /// Claims the gate for a timeout and, if it was free, removes every temporary still
+    /// tracked. True when the caller may write its line.
+    func claimRemovingTemporaries() -> Bool {
+        state.withLock { state in
+            guard !state.claimed else { return false }
+            state.claimed = true
+            for temporary in state.temporaries.values { unlinkat(temporary.directory, temporary.name, 0) }
+            state.temporaries = [:]
+            return true
+        }
+    }
+
+    /// Tracks the temporary `name` in the open `directory` until ``untrack(_:)``; the token.
+    func track(directory: Int32, name: String) -> Int {
+        state.withLock { state in
+            state.nextToken += 1
+            state.temporaries[state.nextToken] = (directory, name)
+            return state.nextToken
+        }
+    }
+
+    /// Stops tracking a temporary (before its directory is closed or it is renamed).
+    func untrack(_ token: Int) {
+        state.withLock { state in _ = state.temporaries.removeValue(forKey: token) }
     }
 }

@@ -45,7 +45,7 @@ extension CheckCommand: TimeLimitedCommand {
 /// with the evaluation it is meant to stop. When it wakes and nothing has claimed the run's
 /// output yet, it writes the timeout's line (`HOSTCHECK UNKNOWN - timed out after 10 s` in
 /// Nagios mode, a message on standard error otherwise) and ends the process with `_exit`, at
-/// once: a report being replaced is left as it was (its temporary `.NAME.tmp-…` may remain).
+/// once: a report being replaced is left as it was and its temporary removed.
 /// Only ``HostCheckMain/main(registry:)`` arms it; a run inside another process is not ended.
 enum Watchdog {
     /// Starts the watchdog for `seconds`; false when no thread could be started.
@@ -56,7 +56,7 @@ enum Watchdog {
             var request = timespec(tv_sec: Int(seconds), tv_nsec: Int((seconds - seconds.rounded(.down)) * 1e9))
             var remaining = timespec()
             while nanosleep(&request, &remaining) != 0, errno == EINTR { request = remaining }
-            guard gate.claim() else { return }
+            guard gate.claimRemovingTemporaries() else { return }
             ErrorChannel.write(line.stderr + "\n", to: 2)
             if let stdout = line.stdout { ErrorChannel.write(stdout + "\n", to: 1) }
             _exit(line.status)
