@@ -74,6 +74,25 @@ import Testing
         #expect(try Self.bashComplete(["facts", "--fl"]) == [], "facts offers no --fleet")
     }
 
+    @Test func fishCompletesTheFormats() throws {
+        let fish = ["/usr/bin/fish", "/bin/fish", "/usr/local/bin/fish"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let fish else { return }
+        let script = try HostCheckRunner.run(["--generate-completion-script", "fish"])
+        let file = try HostCheckRunner.temporaryDirectory().appendingPathComponent("hostcheck.fish")
+        try script.stdout.write(to: file, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: fish)
+        process.arguments = ["--no-config", "-c", "source \(file.path); complete -C 'hostcheck check --format '"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let candidates = String(decoding: data, as: UTF8.self).split(separator: "\n").map { String($0.split(separator: "\t").first ?? "") }
+        #expect(candidates == RegistryDocumentationTests.registry.reporters.map(\.id), "\(candidates)")
+    }
+
     @Test(arguments: ["zsh", "fish"])
     func otherShellsGetScriptsWithTheFormats(shell: String) throws {
         let run = try HostCheckRunner.run(["--generate-completion-script", shell])

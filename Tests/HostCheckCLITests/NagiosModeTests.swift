@@ -105,6 +105,21 @@ import Testing
         #expect(!run.stdout.contains("|"), "\(run.stdout)")
     }
 
+    @Test func anUnwritableStandardOutputIsExit3NotExit74() throws {
+        guard let full = FileHandle(forWritingAtPath: "/dev/full") else { return }
+        for (format, status) in [(["--format", "nagios"], Int32(3)), ([], Int32(74))] {
+            let process = Process()
+            process.executableURL = try HostCheckRunner.binary()
+            process.arguments = ["check", "rules/magaya-network.yaml", "--capture", Self.netstat] + format
+            process.currentDirectoryURL = HostCheckRunner.packageRoot
+            process.standardOutput = full
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == status, "\(format)")
+        }
+    }
+
     @Test func helpIsStillHelpInNagiosMode() throws {
         let run = try HostCheckRunner.run(["check", "--format", "nagios", "--help"])
         #expect(run.status == 0)
