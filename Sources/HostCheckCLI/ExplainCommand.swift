@@ -13,7 +13,7 @@ struct ExplainCommand: CapabilityCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("A port, optionally with a protocol: 3691 or 3691/tcp.", valueName: "port[/proto]"))
+    @Argument(help: ArgumentHelp("A port from 1 to 65535, optionally with a protocol (tcp or udp): 3691 or 3691/tcp.", valueName: "port[/proto]"))
     var port: String
 
     @OptionGroup var rules: RuleOptions
