@@ -24,12 +24,13 @@ struct CheckCommand: CapabilityCommand {
     )
 
     @OptionGroup var rules: RuleOptions
-    @OptionGroup var input: InputOptions
+    @OptionGroup var input: InputOptions<HostsOrFleet>
     @OptionGroup var report: ReportOptions
     @OptionGroup var sarif: SARIFOptions
     @OptionGroup var fleetReport: FleetReportOptions
+    @OptionGroup var limit: TimeoutOption
 
-    @Option(name: .long, help: ArgumentHelp("A waiver file.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("A waiver file.", valueName: "file"), completion: Completions.yaml)
     var waivers: String?
 
     @Option(name: .long, help: ArgumentHelp("Exit 1 only for fails of this severity or above.", valueName: "severity"))
@@ -61,7 +62,7 @@ struct CheckCommand: CapabilityCommand {
                 registry: registry
             ).labelledJobs()
         } catch let empty as EmptyFleet {
-            throw try EmptyFleetReport.exit(empty, specs: specs)
+            throw CLIError(.usage, empty.message)
         }
 
         var channels = try ReportChannels(

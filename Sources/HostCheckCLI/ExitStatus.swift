@@ -19,6 +19,8 @@ enum ExitStatus: Int32, Sendable {
     case software = 70
     /// An output that cannot be written.
     case cannotWrite = 74
+    /// The run outlived `--timeout` (EX_TEMPFAIL: trying again may work).
+    case timedOut = 75
 }
 
 /// An error that ends the command with a specific exit status and a message for stderr.
@@ -28,6 +30,9 @@ struct CLIError: Error, CustomStringConvertible {
     /// True when `message` is already a located line (`PATH: error: ...`), printed as is
     /// rather than after `hostcheck: error:`.
     var isLocated = false
+    /// The first of the details printed on standard error before this error (the first error
+    /// of an invalid pack), added to the one line of a format that owns the errors (Nagios).
+    var firstDetail: String?
 
     init(_ status: ExitStatus, _ message: String) {
         self.status = status
@@ -46,6 +51,12 @@ struct CLIError: Error, CustomStringConvertible {
     }
 
     var description: String { message }
+
+    /// The error on one line, for a format that owns the errors: `message: first detail`.
+    var reason: String {
+        guard let firstDetail else { return message }
+        return "\(message): \(firstDetail)"
+    }
 }
 
 /// Thrown by a command that finished normally with a status other than success.

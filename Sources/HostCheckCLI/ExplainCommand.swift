@@ -13,12 +13,13 @@ struct ExplainCommand: CapabilityCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("A port, optionally with a protocol: 3691 or 3691/tcp.", valueName: "port[/proto]"))
+    @Argument(help: ArgumentHelp("A port from 1 to 65535, optionally with a protocol (tcp or udp): 3691 or 3691/tcp.", valueName: "port[/proto]"))
     var port: String
 
     @OptionGroup var rules: RuleOptions
 
-    @Option(name: .long, help: ArgumentHelp("A port registry file (IANA CSV or /etc/services format).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("A port registry file (IANA CSV or /etc/services format).", valueName: "file"),
+            completion: .file())
     var portRegistry: String?
 
     func run(registry: Registry) async throws {
@@ -61,8 +62,8 @@ struct ExplainCommand: CapabilityCommand {
     /// Parses `3691` or `3691/tcp`.
     static func parse(_ text: String) throws -> (Int, TransportProtocol?) {
         let parts = text.lowercased().split(separator: "/", omittingEmptySubsequences: false)
-        guard let number = Int(parts[0]), (0...65535).contains(number), parts.count <= 2 else {
-            throw CLIError(.usage, "'\(text)' is not a port: give a number from 0 to 65535, optionally /tcp or /udp")
+        guard let number = Int(parts[0]), PortArgument.range.contains(number), parts.count <= 2 else {
+            throw CLIError(.usage, PortArgument.message(text, option: nil) + ", optionally /tcp or /udp")
         }
         guard parts.count == 2 else { return (number, nil) }
         guard let proto = TransportProtocol(rawValue: String(parts[1])) else {

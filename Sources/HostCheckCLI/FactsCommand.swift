@@ -22,12 +22,12 @@ struct FactsCommand: CapabilityCommand {
         """
     )
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup var input: InputOptions<OneHost>
 
-    @Option(name: .long, help: ArgumentHelp("table or json.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("table (for a person) or json (a snapshot for --snapshot).", valueName: "format"))
     var format: FactsFormat = .table
 
-    @Option(name: .long, help: ArgumentHelp("Only sockets with this local or remote port.", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("Only sockets with this local or remote port (1-65535).", valueName: "port"))
     var port: Int?
 
     @Flag(name: .long, help: "Only listening sockets (TCP LISTEN and unconnected UDP).")
@@ -44,6 +44,9 @@ struct FactsCommand: CapabilityCommand {
 
     func validate() throws {
         if input.fleet != nil { throw ValidationError("facts reads one host; use --capture, --snapshot or --live") }
+        if let port, !PortArgument.range.contains(port) {
+            throw ValidationError(PortArgument.message(String(port), option: "--port"))
+        }
     }
 
     func run(registry: Registry) async throws {

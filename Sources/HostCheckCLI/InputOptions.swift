@@ -1,26 +1,30 @@
 import ArgumentParser
 import HostCheckCore
 
-/// Where the facts come from: the live host, captured files, a snapshot, or a fleet directory.
-struct InputOptions: ParsableArguments {
+/// Where the facts come from: the live host, captured files, a snapshot, or a fleet directory
+/// (`--fleet`, shown in the help and completions of the commands whose ``InputScope`` reads fleets).
+struct InputOptions<Scope: InputScope>: ParsableArguments {
     @Flag(name: .long, help: "Probe the live host (the default when no other input is given).")
     var live = false
 
     @Option(name: .long, help: ArgumentHelp(
         "A captured file or a bundle directory; repeat to build one host from several files.",
-        valueName: "file|dir"))
+        valueName: "file|dir"), completion: .file())
     var capture: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("A snapshot JSON file (hostcheck facts --format json).", valueName: "file.json"))
+    @Option(name: .long, help: ArgumentHelp("A snapshot JSON file (hostcheck facts --format json).", valueName: "file.json"),
+            completion: Completions.snapshot)
     var snapshot: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "A directory with one bundle sub-directory or one *.json snapshot per host.", valueName: "dir"))
+        "A directory with one bundle sub-directory or one *.json snapshot per host.", valueName: "dir",
+        visibility: Scope.readsFleets ? .default : .private), completion: .directory)
     var fleet: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Run the probe plugin hostcheck-probe-NAME (found in HOSTCHECK_PLUGIN_PATH, then PATH) and read its snapshot.",
-        valueName: "name"))
+        "Run the probe plugin hostcheck-probe-NAME (found in HOSTCHECK_PLUGIN_PATH, then PATH) and read its snapshot; "
+            + "a built-in probe's id (hostcheck list probes) selects that probe.",
+        valueName: "name"), completion: Completions.probes)
     var probe: String?
 
     @Option(name: .long, parsing: .unconditionalSingleValue, help: ArgumentHelp(
@@ -51,7 +55,8 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Live: read the network namespace of this process (a container) instead of our own.", valueName: "pid"))
     var netns: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Live: where sockets come from: automatic (netlink, falling back to /proc/net), netlink or procfs.", valueName: "source"))
+    @Option(name: .long, help: ArgumentHelp("Live: where sockets come from: automatic (netlink, falling back to /proc/net), netlink or procfs.", valueName: "source"),
+            completion: Completions.socketSources)
     var socketSource: String?
 
     @Option(name: .long, help: .hidden)
@@ -132,6 +137,22 @@ struct InputOptions: ParsableArguments {
         if procRoot != "/proc" { options["proc-root"] = procRoot }
         return options
     }
+}
+
+/// Which commands take which inputs: `check` reads a fleet, `facts` one host.
+protocol InputScope {
+    /// Whether `--fleet` is offered.
+    static var readsFleets: Bool { get }
+}
+
+/// `check`: one host or a fleet.
+enum HostsOrFleet: InputScope {
+    static let readsFleets = true
+}
+
+/// `facts`: one host (`--fleet` is hidden and refused).
+enum OneHost: InputScope {
+    static let readsFleets = false
 }
 
 /// The kind of input a command reads.

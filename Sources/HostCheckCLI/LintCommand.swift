@@ -10,24 +10,32 @@ struct LintCommand: CapabilityCommand {
         discussion: "Exits 65 when any error is found, 0 with warnings only."
     )
 
-    @Argument(help: ArgumentHelp("Rule pack files or directories (default: ./rules or the built-in packs).", valueName: "pack|dir"))
+    @Argument(help: ArgumentHelp(
+        "Rule pack files or directories (default: the built-in packs; ./rules only when named). "
+            + "A directory gives its *.yaml and *.yml files except templates (*.example.yaml), which are read when named.",
+        valueName: "pack|dir"), completion: Completions.packs)
     var packs: [String] = []
 
-    @Option(name: .customLong("var"), help: ArgumentHelp("Override a pack variable: PACK.NAME=VALUE.", valueName: "pack.name=value"))
+    @Option(name: .customLong("var"), help: ArgumentHelp("Override a pack variable: PACK.NAME=VALUE or NAME=VALUE.", valueName: "pack.name=value"))
     var variables: [String] = []
 
     @Option(name: .customLong("include-root"), help: ArgumentHelp(
-        "Let packs' include: reach files under this directory too (repeatable).", valueName: "dir"))
+        "Let packs' include: reach files under this directory too (repeatable).", valueName: "dir"), completion: .directory)
     var includeRoots: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("A waiver file, checked against the packs' waiver policy.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("A waiver file, checked against the packs' waiver policy.", valueName: "file"),
+            completion: Completions.yaml)
     var waivers: String?
 
     @Option(name: .long, help: ArgumentHelp("The date the waiver policy is checked at (YYYY-MM-DD or ISO 8601).", valueName: "date"))
     var now: String?
 
+    func validate() throws {
+        try VariableArgument.validate(variables)
+    }
+
     func run(registry: Registry) async throws {
-        let sources = try PackSelection.sources(for: packs, registry: registry, includeTemplates: true)
+        let sources = try PackSelection.sources(for: packs, registry: registry)
         for root in includeRoots where FileSystem.isDirectory(root) != true {
             throw CLIError(.usage, "--include-root \(root): not a directory")
         }

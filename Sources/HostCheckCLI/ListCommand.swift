@@ -20,7 +20,9 @@ struct ListCommand: CapabilityCommand {
     @Argument(help: "What to list.")
     var what: ListSubject
 
-    @Argument(help: ArgumentHelp("Packs for `list rules` (default: ./rules or the built-in packs).", valueName: "pack|dir"))
+    @Argument(help: ArgumentHelp(
+        "Packs for `list rules` (default: the built-in packs; ./rules only when named; templates *.example.yaml only when named).",
+        valueName: "pack|dir"), completion: Completions.packs)
     var packs: [String] = []
 
     func run(registry: Registry) async throws {

@@ -22,8 +22,8 @@ public struct Registry: Sendable {
     public var fields: [Field]
     /// The matchers packs may use.
     public var matchers: [MatcherDescriptor]
-    /// The built-in rule packs (`builtin:FILE` in includes and diagnostics): what `check` runs
-    /// when no pack is given and there is no `./rules`, and what `include: builtin:ID` reaches.
+    /// The built-in rule packs (`builtin:FILE` in includes and diagnostics): what `check`, `lint`,
+    /// `test`, `list rules` and `explain` read when no pack is given, and what `include: builtin:ID` reaches.
     public var packs: [BuiltinPacks.File]
 
     /// Creates a registry from descriptor lists (``builtin`` is this repository's). With no

@@ -24,6 +24,8 @@ struct ReplacementFile {
     /// The permission bits and owner to give the report: those of the file it replaces, nil for
     /// a new file (created 0644 under the umask).
     let replaced: (mode: mode_t, owner: uid_t, group: gid_t)?
+    /// The run's ``OutputGate`` and this temporary's token there: a timeout removes it.
+    let tracking: (gate: OutputGate, token: Int)?
 
     /// Creates the temporary in `directory` (an open directory this value now owns) for the
     /// final `name`; `replaced` is the `lstat` of the regular file there, nil for none.
@@ -34,9 +36,11 @@ struct ReplacementFile {
             let temporaryName = temporaryName(for: name)
             let fd = openat(directory, temporaryName, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, createMode)
             if fd >= 0 {
+                let gate = CommandContext.current?.gate
                 return .success(ReplacementFile(
                     directory: directory, name: name, temporaryName: temporaryName, descriptor: fd,
-                    replaced: replaced.map { ($0.st_mode & 0o777, $0.st_uid, $0.st_gid) }))
+                    replaced: replaced.map { ($0.st_mode & 0o777, $0.st_uid, $0.st_gid) },
+                    tracking: gate.map { ($0, $0.track(directory: directory, name: temporaryName)) }))
             }
             if errno == EEXIST || errno == ELOOP { continue }
             let reason = "cannot create a temporary file beside it: \(FileSystemCalls.lastError())"
@@ -51,6 +55,7 @@ struct ReplacementFile {
     /// closes it and renames it over the final name. On failure the temporary is removed.
     /// Either way both descriptors are closed.
     func commit() -> WriteFailure? {
+        untrack()
         if let failure = settle() {
             discard()
             return failure
@@ -86,9 +91,14 @@ struct ReplacementFile {
 
     /// Closes and removes the temporary without touching the final name.
     func discard() {
+        untrack()
         close(descriptor)
         unlinkat(directory, temporaryName, 0)
         close(directory)
+    }
+
+    private func untrack() {
+        if let tracking { tracking.gate.untrack(tracking.token) }
     }
 
     /// The owner (as root, or a group the user is in) and the mode of the replaced file.

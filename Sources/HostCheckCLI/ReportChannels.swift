@@ -96,8 +96,10 @@ struct ReportChannels {
 
     /// Ends every report, runs the report plugins, and then closes every destination (exit 74
     /// on a write failure or a failed plugin: then no destination is finished, so no path is
-    /// replaced).
+    /// replaced). The run's ``OutputGate`` is claimed first: once the reports end, `--timeout`
+    /// no longer fires; if it already has, nothing more is written.
     mutating func end(_ summary: Summary) throws {
+        guard CommandContext.current?.gate.claim() ?? true else { throw CommandExit(status: ExitStatus.timedOut.rawValue) }
         for channel in channels {
             if let plugin = channel.plugin {
                 try channel.reporter.end(summary, to: &channel.document)

@@ -9,13 +9,19 @@ import HostCheckReporters
 
 /// Options that choose report formats and their destinations.
 struct ReportOptions: ParsableArguments {
-    @Option(name: .customLong("format"), help: ArgumentHelp(
-        "A report format, optionally with a path: FORMAT[:PATH]. Repeatable; at most one goes to stdout. Formats: {reporters}. Any other NAME runs the report plugin hostcheck-report-NAME.",
-        valueName: "format[:path]"))
+    @Option(name: .customLong("format"), help: ArgumentHelp(ReportOptions.formatHelp, valueName: "format[:path]"),
+            completion: Completions.formats)
     var formats: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Colour: auto (a terminal without NO_COLOR), always, never.", valueName: "when"))
+    @Option(name: .long, help: ArgumentHelp("Colour; auto means on a terminal, unless NO_COLOR is set or TERM=dumb.", valueName: "when"))
     var color: ColorChoice = .auto
+
+    /// `--format`'s help: the formats of the run's registry (``CommandContext``), named in it.
+    static var formatHelp: String {
+        let ids = CommandContext.registry.reporters.map(\.id)
+        return "A report format, optionally with a path: FORMAT[:PATH]. Repeatable; at most one goes to stdout. "
+            + "Formats: \(ids.joined(separator: ", ")). Default: text. Any other NAME runs the report plugin hostcheck-report-NAME."
+    }
 
     @Flag(name: .shortAndLong, help: "List passing results too.")
     var verbose = false

@@ -16,8 +16,10 @@ enum PackCompiler {
             printError(diagnostic.description)
         }
         guard let packs, !diagnostics.contains(where: { $0.severity == .error }) else {
-            let count = diagnostics.filter { $0.severity == .error }.count
-            throw CLIError(.dataError, "\(count) error\(count == 1 ? "" : "s") in rule packs")
+            let errors = diagnostics.filter { $0.severity == .error }.sorted(by: DiagnosticOrder.byLocation)
+            var error = CLIError(.dataError, "\(errors.count) error\(errors.count == 1 ? "" : "s") in rule packs")
+            error.firstDetail = errors.first?.description
+            throw error
         }
         return packs
     }
@@ -35,7 +37,9 @@ struct WaiverFile {
         let (waivers, diagnostics) = WaiverLoader.load(PackSource(path: path, bytes: bytes))
         for diagnostic in diagnostics where diagnostic.severity == .error { printError(diagnostic.description) }
         guard let waivers, !diagnostics.contains(where: { $0.severity == .error }) else {
-            throw CLIError(.dataError, "\(path): invalid waiver file")
+            var error = CLIError(.dataError, "\(path): invalid waiver file")
+            error.firstDetail = diagnostics.first { $0.severity == .error }?.description
+            throw error
         }
         return WaiverFile(waivers: waivers, sha256: waivers.sha256, diagnostics: diagnostics)
     }
@@ -57,19 +61,26 @@ struct RunEvaluator: Sendable {
     let evaluator: Evaluator
     let ruleInfos: [RuleInfo]
 
-    /// Applies the filter (exit 64 when it leaves no rule) and prepares the waivers.
+    /// Applies the filter and prepares the waivers. Exit 64 when the packs hold no rule at all,
+    /// and when the filters (`--rule`, `--tag`, `--min-severity`) leave none, each said once.
     static func make(packs: LoadedPacks, filter: RuleFilter, waivers: WaiverSet?, now: Date) throws -> RunEvaluator {
+        guard !packs.rules.isEmpty else {
+            let files = packs.packInfos.map(\.file)
+            throw CLIError(.usage, "no rule to evaluate: the packs loaded (\(files.joined(separator: ", "))) hold no rule")
+        }
         let evaluator: Evaluator
         do {
             evaluator = try Evaluator(packs: packs, filter: filter, waivers: waivers, now: now)
         } catch {
-            throw CLIError(.usage, "no rule left after the filters: \(error.description)")
+            throw CLIError(.usage, error.description)
         }
         guard !evaluator.rules.isEmpty else { throw CLIError(.usage, "no rule left after the filters") }
         let broken = evaluator.diagnostics.filter { $0.severity == .error }
         if !broken.isEmpty {
             for diagnostic in broken { printError(diagnostic.description) }
-            throw CLIError(.dataError, "\(broken.count) waiver\(broken.count == 1 ? "" : "s") break the packs' waiver policy")
+            var error = CLIError(.dataError, "\(broken.count) waiver\(broken.count == 1 ? "" : "s") break the packs' waiver policy")
+            error.firstDetail = broken.first?.description
+            throw error
         }
         let kept = Set(evaluator.rules.map { "\($0.pack)/\($0.id)" })
         let infos = packs.ruleInfos.filter { kept.contains("\($0.pack)/\($0.id)") }

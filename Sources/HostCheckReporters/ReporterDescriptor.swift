@@ -15,20 +15,26 @@ public struct ReporterDescriptor: Sendable {
     /// Whether its output is flushed after every host (a line format read as it is written,
     /// such as NDJSON on standard output or a FIFO); otherwise output is written in large blocks.
     public let flushesEachHost: Bool
+    /// How every error of the run is reported when it is the only format and writes to standard
+    /// output, its consumer reading nothing else (a Nagios plugin's `UNKNOWN` line and exit 3);
+    /// nil for hostcheck's own messages on standard error and exit codes.
+    public let errorReport: ReporterErrorReport?
     /// Makes the reporter with the options the command line decided.
     public let make: @Sendable (ReporterOptions) -> any Reporter
 
     /// Creates a descriptor; by default it honours no common option, uses hostcheck's own exit
-    /// codes and is not flushed after each host.
+    /// codes and error messages, and is not flushed after each host.
     public init(
         id: String, summary: String, options: [ReporterOption] = [], exitPolicy: ReporterExitPolicy? = nil,
-        flushesEachHost: Bool = false, make: @escaping @Sendable (ReporterOptions) -> any Reporter
+        flushesEachHost: Bool = false, errorReport: ReporterErrorReport? = nil,
+        make: @escaping @Sendable (ReporterOptions) -> any Reporter
     ) {
         self.id = id
         self.summary = summary
         self.options = options
         self.exitPolicy = exitPolicy
         self.flushesEachHost = flushesEachHost
+        self.errorReport = errorReport
         self.make = make
     }
 }
@@ -52,6 +58,26 @@ public struct ReporterExitPolicy: Sendable {
     /// Creates a policy that starts each run with a fresh tally from `makeTally`.
     public init(makeTally: @escaping @Sendable () -> any ExitCodeTally) {
         self.makeTally = makeTally
+    }
+}
+
+/// How a format whose consumer reads only standard output and the exit code (a Nagios plugin)
+/// reports an error that ends the run instead of a report: a usage error, a missing or invalid
+/// input, an empty fleet, an output that cannot be written, a timeout. The command line finds
+/// it from the raw arguments, before they are parsed (docs/cli.md, "Nagios mode").
+public struct ReporterErrorReport: Sendable {
+    /// The exit code of every such error (Nagios: 3, `UNKNOWN`).
+    public let exitCode: Int32
+    /// `--timeout`'s default in seconds when this format owns the error channel; nil for no limit.
+    public let defaultTimeout: Double?
+    /// The one line written to standard output for an error, from its one-line reason.
+    public let line: @Sendable (String) -> String
+
+    /// Creates an error report that writes `line(reason)` and exits `exitCode`.
+    public init(exitCode: Int32, defaultTimeout: Double? = nil, line: @escaping @Sendable (String) -> String) {
+        self.exitCode = exitCode
+        self.defaultTimeout = defaultTimeout
+        self.line = line
     }
 }
 

@@ -38,7 +38,7 @@ import Testing
         (["--socket-source", "procfs"], false),
     ])
     func servesOnlyTheDefaultProbe(arguments: [String], served: Bool) throws {
-        let options = try InputOptions.parse(arguments)
+        let options = try InputOptions<HostsOrFleet>.parse(arguments)
         #expect(options.liveOptions.isEmpty == served)
     }
 

@@ -20,11 +20,23 @@ package struct NagiosReporter: BuiltinReporter {
     package static let summary = "Nagios/Icinga plugin output: status line, perfdata and long output"
     package static let honouredOptions: [ReporterOption] = [.verbose]
 
-    /// Nagios reads the plugin's exit code: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+    /// Nagios reads the plugin's exit code: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN; and only
+    /// standard output, so every error is one `HOSTCHECK UNKNOWN - reason` line there and exit 3.
     package static var descriptor: ReporterDescriptor {
         ReporterDescriptor(
             id: id, summary: summary, options: honouredOptions,
-            exitPolicy: ReporterExitPolicy { NagiosTally() }) { NagiosReporter(options: $0) }
+            exitPolicy: ReporterExitPolicy { NagiosTally() }, errorReport: errorReport) { NagiosReporter(options: $0) }
+    }
+
+    /// Plugins have a limited run time, "typically 10 sec" (Nagios plugin development
+    /// guidelines): the default of `--timeout` in Nagios mode.
+    package static let defaultTimeoutSeconds = 10.0
+
+    /// An error as a plugin reports it: `HOSTCHECK UNKNOWN - reason` on one line, exit 3.
+    package static var errorReport: ReporterErrorReport {
+        ReporterErrorReport(exitCode: NagiosStatus.unknown.exitCode, defaultTimeout: defaultTimeoutSeconds) { reason in
+            "HOSTCHECK \(NagiosStatus.unknown.label) - \(NagiosText.line(reason))"
+        }
     }
 
     /// The most long-output lines written (Nagios 4 keeps 8 KiB of plugin output by default).

@@ -1,8 +1,8 @@
 /// Helpers that keep diagnostics to one short line of input.
-enum MessageText {
+package enum MessageText {
     /// `text` quoted for a message: control characters and newlines replaced, at most `limit`
     /// characters (an ellipsis marks a cut).
-    static func quote(_ text: String, limit: Int = 40) -> String {
+    package static func quote(_ text: String, limit: Int = 40) -> String {
         "'" + clip(text, limit: limit) + "'"
     }
 
@@ -49,7 +49,7 @@ enum MessageText {
     }
 
     /// " (did you mean 'x'?)" or "".
-    static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
+    package static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
         guard let match = suggestion(for: word, among: candidates) else { return "" }
         return " (did you mean '\(match)'?)"
     }
