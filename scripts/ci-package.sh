@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # CI step for the release files (docs/install.md), from the one release binary BIN:
+#   packaging/glibc-compat.c (linked into BIN) against glibc's own hypotf and arc4random;
 #   scripts/release.sh -> .deb, tarball, SHA256SUMS; lintian on the .deb;
 #   dpkg -i, man hostcheck, a check on a capture and a live check, bash completion, dpkg -r and
 #   nothing left behind;
@@ -36,6 +37,33 @@ cleanup() {
 trap cleanup EXIT
 version=$("$bin" --version)
 if dpkg-query -W hostcheck >/dev/null 2>&1; then fail "a hostcheck package is already installed"; fi
+
+say "packaging/glibc-compat.c against glibc's own hypotf and arc4random"
+cat >"$work/compat-test.c" <<'C'
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+float __wrap_hypotf(float, float);
+uint32_t __wrap_arc4random(void);
+int main(void) {
+  const float v[] = {0.0f, -0.0f, 1e-45f, 1e-30f, 0.5f, 3.0f, 4.0f, -7.25f, 1e19f, 3.4e38f, -3.4e38f, INFINITY, -INFINITY, NAN};
+  int n = sizeof v / sizeof v[0], bad = 0;
+  for (int i = 0; i < n; i++)
+    for (int j = 0; j < n; j++) {
+      float want = hypotf(v[i], v[j]), got = __wrap_hypotf(v[i], v[j]);
+      int same = (isnan(want) && isnan(got)) || (want == got) || fabsf(want - got) <= 1e-7f * fabsf(want);
+      if (!same) { printf("hypotf(%g, %g): glibc %.9g, compat %.9g\n", v[i], v[j], want, got); bad = 1; }
+    }
+  uint32_t a = __wrap_arc4random(), b = __wrap_arc4random(), c = __wrap_arc4random();
+  if (a == b && b == c) { printf("arc4random: three equal values\n"); bad = 1; }
+  printf("hypotf: %d pairs agree with glibc; arc4random: %08x %08x %08x\n", n * n, a, b, c);
+  return bad;
+}
+C
+cc=$(dirname "$(readlink -f "$(command -v swift)")")/clang
+"$cc" -O2 -Wall -Werror "$work/compat-test.c" packaging/glibc-compat.c -lm -o "$work/compat-test"
+"$work/compat-test" || fail "packaging/glibc-compat.c differs from glibc"
 
 say "release files (scripts/release.sh)"
 release=$work/www/good
