@@ -49,7 +49,7 @@ enum HostCheckRunner {
         let errPipe = Pipe()
         process.standardOutput = outPipe
         process.standardError = errPipe
-        try process.run()
+        try launch(process)
         let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
         let errData = errPipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -57,6 +57,22 @@ enum HostCheckRunner {
             status: process.terminationStatus,
             stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Starts `process`, retrying while its executable is busy (ETXTBSY): a binary a test has
+    /// just copied can be held open for writing, for an instant, by a child that another test
+    /// forked meanwhile and that has not reached exec yet.
+    private static func launch(_ process: Process) throws {
+        var attempt = 0
+        while true {
+            do {
+                try process.run()
+                return
+            } catch let error as NSError where error.domain == NSPOSIXErrorDomain && error.code == Int(ETXTBSY) && attempt < 50 {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+        }
     }
 
     /// A fresh temporary directory.
