@@ -62,16 +62,7 @@ package struct JSONReporter: BuiltinReporter {
         for result in results.results { writer.write(result) }
         out.write(writer.takeString())
         try hosts.append { writer in
-            writer.beginObject()
-            writer.writeHostMembers(results.host)
-            writer.key("coverage_line"); writer.string(results.host.coverage.line)
-            writer.key("reported_name"); writer.string(results.host.reportedName)
-            writer.key("diagnostics")
-            writer.beginArray()
-            for diagnostic in results.diagnostics.prefix(Self.hostDiagnosticsLimit) { writer.write(diagnostic) }
-            writer.endArray()
-            writer.key("diagnostics_total"); writer.int(results.diagnostics.count)
-            writer.endObject()
+            writer.writeHostEntry(results, diagnosticsLimit: Self.hostDiagnosticsLimit)
         }
     }
 

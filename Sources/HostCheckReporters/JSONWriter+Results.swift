@@ -2,6 +2,22 @@ import HostCheckCore
 
 /// Writers for the results JSON shapes (docs/architecture.md, "Contracts"; `docs/schema/results-2.json`).
 extension JSONWriter {
+    /// One host's entry of the results document (`hosts[]` in JSON, the `host` line of NDJSON):
+    /// its facts' header, coverage line, reported name, and at most `diagnosticsLimit`
+    /// diagnostics with their total.
+    package mutating func writeHostEntry(_ results: HostResults, diagnosticsLimit: Int) {
+        beginObject()
+        writeHostMembers(results.host)
+        key("coverage_line"); string(results.host.coverage.line)
+        key("reported_name"); string(results.host.reportedName)
+        key("diagnostics")
+        beginArray()
+        for diagnostic in results.diagnostics.prefix(diagnosticsLimit) { write(diagnostic) }
+        endArray()
+        key("diagnostics_total"); int(results.diagnostics.count)
+        endObject()
+    }
+
     /// Writes `{id, version, title, sha256, file, variables, rule_variables}`.
     mutating func write(_ pack: PackInfo) {
         beginObject()

@@ -90,7 +90,7 @@ package struct MarkdownReporter: BuiltinReporter {
             let total = rankCounts[rank] ?? 0
             guard total > 0 else { continue }
             let names = ordered.lazy.filter { $0.rank == rank }.prefix(Self.namedHosts).map { MD.code($0.name) }
-            var line = "- \(MD.icon(Self.outcome(rank))) \(rank.word) (\(total)): " + names.joined(separator: ", ")
+            var line = "- \(MD.icon(rank.outcome)) \(rank.word) (\(total)): " + names.joined(separator: ", ")
             if total > names.count { line += ", … and \(total - names.count) more (\(Self.fullList))" }
             out.write(line + "\n")
         }
@@ -150,15 +150,6 @@ package struct MarkdownReporter: BuiltinReporter {
         var counts: [HostRank: Int] = [:]
         for entry in entries { counts[entry.rank, default: 0] += 1 }
         return HostRank.allCases.map { "\(counts[$0] ?? 0) \($0.word)" }.joined(separator: ", ")
-    }
-
-    private static func outcome(_ rank: HostRank) -> Outcome {
-        switch rank {
-        case .failing: .fail
-        case .error: .error
-        case .unknown: .unknown
-        case .passing: .pass
-        }
     }
 
     private func writeSection(_ results: HostResults, counts: OutcomeCounts, to out: inout some TextOutputStream) {

@@ -61,16 +61,7 @@ package struct NDJSONReporter: BuiltinReporter {
         }
         var line = open("host")
         line.key("host")
-        line.beginObject()
-        line.writeHostMembers(results.host)
-        line.key("coverage_line"); line.string(results.host.coverage.line)
-        line.key("reported_name"); line.string(results.host.reportedName)
-        line.key("diagnostics")
-        line.beginArray()
-        for diagnostic in results.diagnostics.prefix(Self.hostDiagnosticsLimit) { line.write(diagnostic) }
-        line.endArray()
-        line.key("diagnostics_total"); line.int(results.diagnostics.count)
-        line.endObject()
+        line.writeHostEntry(results, diagnosticsLimit: Self.hostDiagnosticsLimit)
         out.write(close(&line))
     }
 

@@ -93,7 +93,7 @@ package struct TextReporter: BuiltinReporter {
         out.write("\n" + style.outcome(verdict.outcome, verdict.word) + ": \(ResultText.count(ordered.count, "host")): \(groups)\n")
         for rank in HostRank.allCases where rank != .passing {
             guard let names = byRank[rank], let total = counts[rank] else { continue }
-            var line = "  " + style.outcome(Self.outcome(rank), rank.word.padding(8)) + " " + names.map(clean).joined(separator: ", ")
+            var line = "  " + style.outcome(rank.outcome, rank.word.padding(8)) + " " + names.map(clean).joined(separator: ", ")
             if total > names.count { line += ", … and \(total - names.count) more (each has its section below)" }
             out.write(line + "\n")
         }
@@ -109,15 +109,6 @@ package struct TextReporter: BuiltinReporter {
                 if row.hosts[row.worst] > row.firstHosts.count { line += ", …" }
             }
             out.write(line + "\n")
-        }
-    }
-
-    private static func outcome(_ rank: HostRank) -> Outcome {
-        switch rank {
-        case .failing: .fail
-        case .error: .error
-        case .unknown: .unknown
-        case .passing: .pass
         }
     }
 

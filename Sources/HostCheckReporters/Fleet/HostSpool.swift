@@ -20,6 +20,16 @@ package enum HostRank: Int, Sendable, Hashable, Comparable, CaseIterable {
     /// Every result passed, was skipped or waived (or the host has no result).
     case passing = 3
 
+    /// The outcome that names this group (`fail` for failing hosts, `pass` for passing ones).
+    package var outcome: Outcome {
+        switch self {
+        case .failing: .fail
+        case .error: .error
+        case .unknown: .unknown
+        case .passing: .pass
+        }
+    }
+
     /// The rank of a host with these counts.
     package init(_ counts: OutcomeCounts) {
         if counts.fail > 0 {

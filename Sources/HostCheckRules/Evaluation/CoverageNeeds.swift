@@ -85,7 +85,7 @@ struct CoverageNeeds {
         var exact = true
         rule.select.visit { node in
             if case .field(let field, let matcher) = node, field == .localPort {
-                exact = exact && Self.collectCuts(matcher, into: &cuts)
+                exact = exact && matcher.collectPortCuts(into: &cuts)
             }
             return true
         }
@@ -94,19 +94,6 @@ struct CoverageNeeds {
         return candidates.contains { port in
             !ports.contains(port) && rule.select.admits([.localPort: .integer(port)])
         }
-    }
-
-    /// Adds the ports where `matcher` may change its answer; false when it is of a kind whose
-    /// answer on ports cannot be cut into stretches.
-    private static func collectCuts(_ matcher: Matcher, into cuts: inout Set<Int>) -> Bool {
-        switch matcher {
-        case .integer(let port): cuts.formUnion([port, port + 1])
-        case .range(let range): cuts.formUnion([range.lowerBound, range.upperBound + 1])
-        case .anyOf(let items): return items.allSatisfy { collectCuts($0, into: &cuts) }
-        case .not(let inner): return collectCuts(inner, into: &cuts)
-        default: return false
-        }
-        return true
     }
 
     /// Whether every socket the predicate selects must have an owner whose user is in `users`.

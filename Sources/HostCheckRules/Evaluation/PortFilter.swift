@@ -24,7 +24,7 @@ struct PortFilter: Sendable {
         select.visit { node in
             if case .field(let field, let matcher) = node, field == .localPort {
                 named = true
-                exact = exact && Self.collectCuts(matcher, into: &cuts)
+                exact = exact && matcher.collectPortCuts(into: &cuts)
             }
             return true
         }
@@ -46,15 +46,18 @@ struct PortFilter: Sendable {
         }
         return admitted[low]
     }
+}
 
-    /// Adds the ports where `matcher` may change its answer; false when it is of a kind whose
-    /// answer on ports cannot be cut into stretches.
-    private static func collectCuts(_ matcher: Matcher, into cuts: inout Set<Int>) -> Bool {
-        switch matcher {
+extension Matcher {
+    /// Adds the ports where this matcher may change its answer; false when it is of a kind
+    /// whose answer on ports cannot be cut into stretches (used by ``PortFilter`` and
+    /// ``CoverageNeeds``).
+    func collectPortCuts(into cuts: inout Set<Int>) -> Bool {
+        switch self {
         case .integer(let port): cuts.formUnion([port, port + 1])
         case .range(let range): cuts.formUnion([range.lowerBound, range.upperBound + 1])
-        case .anyOf(let items): return items.allSatisfy { collectCuts($0, into: &cuts) }
-        case .not(let inner): return collectCuts(inner, into: &cuts)
+        case .anyOf(let items): return items.allSatisfy { $0.collectPortCuts(into: &cuts) }
+        case .not(let inner): return inner.collectPortCuts(into: &cuts)
         default: return false
         }
         return true
