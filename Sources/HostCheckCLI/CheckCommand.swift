@@ -78,7 +78,7 @@ struct CheckCommand: CapabilityCommand {
         var tally = policy.makeTally()
         var counts = OutcomeCounts()
         var waiverUsage = WaiverUsage()
-        var progress = Progress(total: hostJobs.count, enabled: !fleetReport.quiet)
+        var progress = Progress(total: hostJobs.count, enabled: !fleetReport.quiet && !channels.streamsToTerminal)
         try await HostEvaluation.forEach(hostJobs, evaluator: evaluator, parallelism: jobs) { results in
             for result in results.results {
                 counts.add(result.outcome)

@@ -35,6 +35,10 @@ final class ReportChannel {
 /// Every report of a run: one evaluation, many renderings.
 struct ReportChannels {
     private var channels: [ReportChannel] = []
+    /// Whether a report goes to a terminal as the run goes (a format that is not
+    /// ``ReporterDescriptor/writesAtEnd``): then no progress line is drawn, which would
+    /// interleave with it.
+    private(set) var streamsToTerminal = false
 
     /// Opens every destination first, so an unwritable path fails (exit 74) before evaluation.
     /// - Parameters:
@@ -68,6 +72,7 @@ struct ReportChannels {
                 channels.append(ReportChannel(reporter: json, output: output, plugin: plugin))
                 continue
             }
+            if toTerminal && !descriptor.writesAtEnd { streamsToTerminal = true }
             channels.append(ReportChannel(
                 reporter: descriptor.make(reporterOptions), output: output, flushesEachHost: descriptor.flushesEachHost))
         }

@@ -19,6 +19,8 @@ import HostCheckCore
 package struct GitHubReporter: BuiltinReporter {
     package static let id = "github"
     package static let summary = "GitHub Actions annotations, at most --max-annotations per run, aggregated per rule beyond"
+    /// Failing hosts come first, so hosts are written only when the run ends.
+    package static let writesAtEnd = true
 
     private struct Annotation: Sendable {
         var urgency: Int

@@ -20,6 +20,8 @@ import HostCheckCore
 package struct MarkdownReporter: BuiltinReporter {
     package static let id = "markdown"
     package static let summary = "GitHub-flavoured Markdown for PR comments and the step summary, verdict and failing hosts first"
+    /// Failing hosts come first, so hosts are written only when the run ends.
+    package static let writesAtEnd = true
 
     /// How many hosts get a section of their own.
     package static let detailedHostLimit = 20

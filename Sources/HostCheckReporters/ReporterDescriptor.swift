@@ -15,6 +15,10 @@ public struct ReporterDescriptor: Sendable {
     /// Whether its output is flushed after every host (a line format read as it is written,
     /// such as NDJSON on standard output or a FIFO); otherwise output is written in large blocks.
     public let flushesEachHost: Bool
+    /// Whether its hosts are written only when the run ends (the human formats, which put failing
+    /// hosts first; at most a short header before), so a progress line on the same terminal does
+    /// not interleave with its output.
+    public let writesAtEnd: Bool
     /// How every error of the run is reported when it is the only format and writes to standard
     /// output, its consumer reading nothing else (a Nagios plugin's `UNKNOWN` line and exit 3);
     /// nil for hostcheck's own messages on standard error and exit codes.
@@ -23,10 +27,10 @@ public struct ReporterDescriptor: Sendable {
     public let make: @Sendable (ReporterOptions) -> any Reporter
 
     /// Creates a descriptor; by default it honours no common option, uses hostcheck's own exit
-    /// codes and error messages, and is not flushed after each host.
+    /// codes and error messages, is not flushed after each host and writes as the run goes.
     public init(
         id: String, summary: String, options: [ReporterOption] = [], exitPolicy: ReporterExitPolicy? = nil,
-        flushesEachHost: Bool = false, errorReport: ReporterErrorReport? = nil,
+        flushesEachHost: Bool = false, writesAtEnd: Bool = false, errorReport: ReporterErrorReport? = nil,
         make: @escaping @Sendable (ReporterOptions) -> any Reporter
     ) {
         self.id = id
@@ -34,6 +38,7 @@ public struct ReporterDescriptor: Sendable {
         self.options = options
         self.exitPolicy = exitPolicy
         self.flushesEachHost = flushesEachHost
+        self.writesAtEnd = writesAtEnd
         self.errorReport = errorReport
         self.make = make
     }
@@ -96,6 +101,8 @@ public protocol BuiltinReporter: Reporter, Sendable {
     init(options: ReporterOptions)
     /// The common options it honours.
     static var honouredOptions: [ReporterOption] { get }
+    /// Whether its hosts are written only when the run ends (``ReporterDescriptor/writesAtEnd``).
+    static var writesAtEnd: Bool { get }
     /// Its descriptor for the registry.
     static var descriptor: ReporterDescriptor { get }
 }
@@ -104,8 +111,11 @@ extension BuiltinReporter {
     /// By default a reporter honours no common option.
     public static var honouredOptions: [ReporterOption] { [] }
 
+    /// By default a reporter writes as the run goes.
+    public static var writesAtEnd: Bool { false }
+
     /// A descriptor from the reporter's `id`, `summary` and `honouredOptions`, with hostcheck's own exit codes.
     public static var descriptor: ReporterDescriptor {
-        ReporterDescriptor(id: id, summary: summary, options: honouredOptions) { Self(options: $0) }
+        ReporterDescriptor(id: id, summary: summary, options: honouredOptions, writesAtEnd: writesAtEnd) { Self(options: $0) }
     }
 }

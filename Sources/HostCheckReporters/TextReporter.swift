@@ -18,6 +18,8 @@ import HostCheckCore
 package struct TextReporter: BuiltinReporter {
     package static let id = "text"
     package static let summary = "human-readable report, failing hosts and rules first, with evidence (default)"
+    /// Failing hosts come first, so hosts are written only when the run ends.
+    package static let writesAtEnd = true
     package static let honouredOptions: [ReporterOption] = [.color, .verbose]
 
     /// How many host diagnostics are listed before `… and N more`.

@@ -18,6 +18,8 @@ import HostCheckCore
 package struct HTMLReporter: BuiltinReporter {
     package static let id = "html"
     package static let summary = "self-contained HTML page: failing hosts first, per-rule chart, hosts × rules matrix, evidence on click"
+    /// Failing hosts come first, so hosts are written only when the run ends.
+    package static let writesAtEnd = true
     package static let honouredOptions: [ReporterOption] = [.verbose]
 
     /// How many hosts of each group the top of the page names and links.

@@ -25,7 +25,7 @@ package struct NagiosReporter: BuiltinReporter {
     package static var descriptor: ReporterDescriptor {
         ReporterDescriptor(
             id: id, summary: summary, options: honouredOptions,
-            exitPolicy: ReporterExitPolicy { NagiosTally() }, errorReport: errorReport) { NagiosReporter(options: $0) }
+            exitPolicy: ReporterExitPolicy { NagiosTally() }, writesAtEnd: true, errorReport: errorReport) { NagiosReporter(options: $0) }
     }
 
     /// Plugins have a limited run time, "typically 10 sec" (Nagios plugin development
