@@ -36,7 +36,7 @@ enum ProcNetParser {
             }
             guard tokens.count >= 10, let slot = tokens.first, slot.hasSuffix(":"), Tokens.isDigits(slot.dropLast()),
                   let local = address(tokens[1]), let remote = address(tokens[2]),
-                  let inode = Int(tokens[9]) else {
+                  Tokens.isDigits(tokens[9]), let inode = Int(tokens[9]) else {
                 let family: AddressFamily? = tokens.count > 1
                     ? (tokens[1].count == 37 ? .ipv6 : tokens[1].count == 13 ? .ipv4 : nil) : nil
                 result.diagnostics.append(Diagnostic(
@@ -100,10 +100,11 @@ enum ProcNetParser {
         coverage.coverage = result
     }
 
-    /// `0100007F:0035` (IPv4) or 32 hex digits (IPv6, four little-endian words) and a port.
+    /// `0100007F:0035` (IPv4) or 32 hex digits (IPv6, four little-endian words) and a port of
+    /// at most four hex digits (the kernel prints `%04X`; no sign, nothing above FFFF).
     static func address(_ token: Substring) -> (host: String, port: Int, family: AddressFamily)? {
         let parts = token.split(separator: ":")
-        guard parts.count == 2, let port = Int(parts[1], radix: 16) else { return nil }
+        guard parts.count == 2, let port = port(parts[1]) else { return nil }
         let hex = Array(parts[0].utf8)
         guard hex.count == 8 || hex.count == 32, let bytes = bytes(hex) else { return nil }
         var ordered: [UInt8] = []
@@ -115,6 +116,16 @@ enum ProcNetParser {
             return (IPAddress.v4(value).description, port, .ipv4)
         }
         return (IPAddress.v6(ordered).description, port, .ipv6)
+    }
+
+    static func port(_ hex: Substring) -> Int? {
+        guard (1...4).contains(hex.utf8.count) else { return nil }
+        var value = 0
+        for byte in hex.utf8 {
+            guard let digit = nibble(byte) else { return nil }
+            value = value << 4 | Int(digit)
+        }
+        return value
     }
 
     static func bytes(_ hex: [UInt8]) -> [UInt8]? {
