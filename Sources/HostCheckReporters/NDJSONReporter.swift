@@ -31,6 +31,8 @@ package struct NDJSONReporter: BuiltinReporter {
 
     package let options: ReporterOptions
     private var startedAt = ""
+    /// The results' members that come from their rules, laid out once (``RuleFragments``).
+    private var fragments = RuleFragments()
 
     package init(options: ReporterOptions) {
         self.options = options
@@ -54,9 +56,9 @@ package struct NDJSONReporter: BuiltinReporter {
     }
 
     package mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
-        for result in results.results {
+        for position in results.results.indices {
             var line = open("result")
-            line.key("result"); line.write(result)
+            line.key("result"); line.write(results.results[position], position: position, fragments: &fragments)
             out.write(close(&line))
         }
         var line = open("host")
