@@ -61,8 +61,10 @@ package struct JSONReporter: BuiltinReporter {
     }
 
     package mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
-        for position in results.results.indices {
-            writer.write(results.results[position], position: position, fragments: &fragments)
+        results.results.withUnsafeBufferPointer { results in
+            for position in results.indices {
+                writer.write(results[position], position: position, fragments: &fragments)
+            }
         }
         out.write(writer.takeString())
         try hosts.append { writer in

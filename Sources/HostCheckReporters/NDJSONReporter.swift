@@ -56,10 +56,12 @@ package struct NDJSONReporter: BuiltinReporter {
     }
 
     package mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
-        for position in results.results.indices {
-            var line = open("result")
-            line.key("result"); line.write(results.results[position], position: position, fragments: &fragments)
-            out.write(close(&line))
+        results.results.withUnsafeBufferPointer { results in
+            for position in results.indices {
+                var line = open("result")
+                line.key("result"); line.write(results[position], position: position, fragments: &fragments)
+                out.write(close(&line))
+            }
         }
         var line = open("host")
         line.key("host")

@@ -21,12 +21,17 @@ struct RuleFragments: Sendable {
     /// Writes every member of `result` after its `host` into `json`'s open result object: the
     /// rule's members copied when the entry at `position` fits, the outcome's members written.
     mutating func write(_ result: RuleResult, position: Int, into json: inout JSONWriter) {
-        if position < entries.count, entries[position].fits(result, depth: json.depth, pretty: json.pretty) {
+        // The entry is read in place: a copy would retain every string of it.
+        let copied = entries.withUnsafeBufferPointer { entries in
+            guard position < entries.count, entries[position].fits(result, depth: json.depth, pretty: json.pretty) else {
+                return false
+            }
             json.appendMembers(entries[position].head, count: Self.headMembers)
             json.writeOutcomeMembers(result)
             json.appendMembers(entries[position].tail, count: Self.tailMembers)
-            return
+            return true
         }
+        if copied { return }
         let depth = json.depth
         let headStart = json.bytes.count
         json.writeRuleHead(result)
