@@ -21,17 +21,13 @@ struct RuleFragments: Sendable {
     /// Writes every member of `result` after its `host` into `json`'s open result object: the
     /// rule's members copied when the entry at `position` fits, the outcome's members written.
     mutating func write(_ result: RuleResult, position: Int, into json: inout JSONWriter) {
-        // The entry is read in place: a copy would retain every string of it.
-        let copied = entries.withUnsafeBufferPointer { entries in
-            guard position < entries.count, entries[position].fits(result, depth: json.depth, pretty: json.pretty) else {
-                return false
-            }
-            json.appendMembers(entries[position].head, count: Self.headMembers)
+        if position < entries.count, entries[position].fits(result, depth: json.depth, pretty: json.pretty) {
+            let entry = entries[position]
+            json.appendMembers(entry.head, count: Self.headMembers)
             json.writeOutcomeMembers(result)
-            json.appendMembers(entries[position].tail, count: Self.tailMembers)
-            return true
+            json.appendMembers(entry.tail, count: Self.tailMembers)
+            return
         }
-        if copied { return }
         let depth = json.depth
         let headStart = json.bytes.count
         json.writeRuleHead(result)
@@ -47,8 +43,9 @@ struct RuleFragments: Sendable {
         }
     }
 
-    /// The laid-out rule members of one position and the values they were laid out from.
-    private struct Entry: Sendable {
+    /// The laid-out rule members of one position and the values they were laid out from; a
+    /// class, so that reading an entry retains one reference rather than each of its values.
+    private final class Entry: Sendable {
         let pack: String
         let rule: String
         let title: String?
