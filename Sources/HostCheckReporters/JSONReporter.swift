@@ -23,6 +23,8 @@ package struct JSONReporter: BuiltinReporter {
     private var writer: JSONWriter
     private var hosts: JSONHostEntries
     private var runDiagnostics: [Diagnostic] = []
+    /// The results' members that come from their rules, laid out once (``RuleFragments``).
+    private var fragments = RuleFragments()
 
     /// - Parameters:
     ///   - options: ignored apart from being kept (JSON has no colour).
@@ -59,7 +61,11 @@ package struct JSONReporter: BuiltinReporter {
     }
 
     package mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
-        for result in results.results { writer.write(result) }
+        results.results.withUnsafeBufferPointer { results in
+            for position in results.indices {
+                writer.write(results[position], position: position, fragments: &fragments)
+            }
+        }
         out.write(writer.takeString())
         try hosts.append { writer in
             writer.writeHostEntry(results, diagnosticsLimit: Self.hostDiagnosticsLimit)

@@ -73,10 +73,7 @@ extension JSONWriter {
         beginObject()
         key("socket")
         if let socket = evidence.socket { write(socket) } else { null() }
-        key("processes")
-        beginArray()
-        for process in evidence.processes { write(process) }
-        endArray()
+        key("processes"); write(processes: evidence.processes)
         key("source"); write(evidence.source)
         key("note"); string(evidence.note)
         endObject()
@@ -88,11 +85,34 @@ extension JSONWriter {
     mutating func write(_ result: RuleResult) {
         beginObject()
         key("host"); string(result.host)
+        writeRuleHead(result)
+        writeOutcomeMembers(result)
+        writeRuleTail(result)
+        endObject()
+    }
+
+    /// Writes one result as ``write(_:)-(RuleResult)`` does, with the members that come from its
+    /// rule copied from `fragments` (`position` is the result's place among its host's results).
+    mutating func write(_ result: RuleResult, position: Int, fragments: inout RuleFragments) {
+        beginObject()
+        key("host"); string(result.host)
+        fragments.write(result, position: position, into: &self)
+        endObject()
+    }
+
+    /// Writes the members that come from the result's rule and precede its outcome: pack, rule,
+    /// title, severity, tags (``RuleFragments/headMembers`` of them).
+    mutating func writeRuleHead(_ result: RuleResult) {
         key("pack"); string(result.pack)
         key("rule"); string(result.rule)
         key("title"); string(result.title)
         key("severity"); string(result.severity.rawValue)
         key("tags"); strings(result.tags)
+    }
+
+    /// Writes the members of the result's outcome on its host: outcome, message,
+    /// missing_coverage, waived_outcome, waiver, evidence, evidence_total.
+    mutating func writeOutcomeMembers(_ result: RuleResult) {
         key("outcome"); string(result.outcome.rawValue)
         key("message"); string(result.message)
         key("missing_coverage"); strings(result.missingCoverage)
@@ -112,9 +132,13 @@ extension JSONWriter {
         for evidence in result.evidence { write(evidence) }
         endArray()
         key("evidence_total"); int(result.evidenceTotal)
+    }
+
+    /// Writes the members that come from the result's rule and close it: remediation and
+    /// compliance (``RuleFragments/tailMembers`` of them).
+    mutating func writeRuleTail(_ result: RuleResult) {
         key("remediation"); string(result.remediation)
         key("compliance"); write(compliance: result.compliance)
-        endObject()
     }
 
     /// Writes compliance mappings as `{framework: [control ids]}`, frameworks sorted.

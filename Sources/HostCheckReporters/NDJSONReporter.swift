@@ -31,6 +31,8 @@ package struct NDJSONReporter: BuiltinReporter {
 
     package let options: ReporterOptions
     private var startedAt = ""
+    /// The results' members that come from their rules, laid out once (``RuleFragments``).
+    private var fragments = RuleFragments()
 
     package init(options: ReporterOptions) {
         self.options = options
@@ -54,10 +56,12 @@ package struct NDJSONReporter: BuiltinReporter {
     }
 
     package mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
-        for result in results.results {
-            var line = open("result")
-            line.key("result"); line.write(result)
-            out.write(close(&line))
+        results.results.withUnsafeBufferPointer { results in
+            for position in results.indices {
+                var line = open("result")
+                line.key("result"); line.write(results[position], position: position, fragments: &fragments)
+                out.write(close(&line))
+            }
         }
         var line = open("host")
         line.key("host")

@@ -27,6 +27,19 @@ import HostCheckCore
         // Neighbours of the escaped scalars pass as they are.
         ("\u{200D}\u{2029}\u{202F}\u{2065}\u{206A}\u{061B}\u{061D}\u{0600}", "\"\u{200D}\\u2029\u{202F}\u{2065}\u{206A}\u{061B}\u{061D}\u{0600}\""),
         ("", #""""#),
+        // Eight bytes at a time, then the rest: an escape in either part, or none.
+        ("abcdefgh", #""abcdefgh""#),
+        ("abcdefghijklmnopq", #""abcdefghijklmnopq""#),
+        ("abcdefg\"ijklmnop", #""abcdefg\"ijklmnop""#),
+        ("abcdefghijklmnop\\", #""abcdefghijklmnop\\""#),
+        ("abcdefghijklmnop\u{1F}", #""abcdefghijklmnop\u001f""#),
+        ("\u{0}bcdefghijklmnop", #""\u0000bcdefghijklmnop""#),
+        ("abcdefghijklmno\u{7F}", #""abcdefghijklmno\u007f""#),
+        ("C:\\Program Files\\Magaya\\magaya.exe", #""C:\\Program Files\\Magaya\\magaya.exe""#),
+        ("Größenänderung läuft", #""Größenänderung läuft""#),
+        ("abcdefghijklmnop\u{2028}", #""abcdefghijklmnop\u2028""#),
+        ("abcdefghijklmnop\u{85}", #""abcdefghijklmnop\u0085""#),
+        ("abcdefghijklmnop~ !#$%&'()*+,-./09:;<=>?@AZ[]^_`az{|}", #""abcdefghijklmnop~ !#$%&'()*+,-./09:;<=>?@AZ[]^_`az{|}""#),
     ])
     func escapesStrings(input: String, expected: String) {
         #expect(compact { $0.string(input) } == expected)

@@ -186,43 +186,6 @@ extension JSONWriter {
         raw.byte(UInt8(ascii: "}"))
     }
 
-    /// Writes one process in the snapshot shape.
-    package mutating func write(_ process: ProcessFact) {
-        beginObject()
-        key("pid"); int(process.pid)
-        key("ppid"); int(process.ppid)
-        key("name"); string(process.name)
-        key("name_truncated"); bool(process.nameTruncated)
-        key("path"); string(process.path)
-        key("cmdline"); string(process.cmdline)
-        key("user"); string(process.user)
-        key("services")
-        // `null`: services not captured; `[]`: the source lists none (`tasklist /svc` N/A).
-        if process.servicesListed { strings(process.services) } else { null() }
-        key("kernel"); bool(process.kernel)
-        write(process.identity)
-        key("source"); write(process.source)
-        endObject()
-    }
-
-    /// Writes a process's identity members, in ``SnapshotKeys/processIdentity`` order, inside its object.
-    private mutating func write(_ identity: ProcessIdentity) {
-        key("uid"); int(identity.uid)
-        key("exe_deleted"); bool(identity.exeDeleted)
-        key("path_verified"); bool(identity.pathVerified)
-        key("path_problem"); string(identity.pathProblem)
-        key("sha256"); string(identity.sha256)
-        key("mnt_ns"); uint(identity.mountNamespace)
-        key("unit"); string(identity.unit)
-        key("cgroup"); string(identity.cgroup)
-        key("container_id"); string(identity.containerID)
-        key("parent_name"); string(identity.parentName)
-        key("parent_path"); string(identity.parentPath)
-        key("name_mismatch"); bool(identity.nameMismatch)
-        key("signer"); string(identity.signer)
-        key("signature_status"); string(identity.signatureStatus)
-    }
-
     /// Writes a whole snapshot document (docs/architecture.md, "Contracts").
     package mutating func write(_ snapshot: Snapshot) {
         write(snapshot, chunk: .max) { _ in }

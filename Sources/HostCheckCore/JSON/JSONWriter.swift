@@ -50,7 +50,8 @@ package struct JSONWriter: Sendable {
 
     /// Returns the bytes written so far as a `String` and empties the buffer.
     package mutating func takeString() -> String {
-        String(decoding: takeBytes(), as: UTF8.self)
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: Containers
@@ -206,8 +207,8 @@ package struct JSONWriter: Sendable {
     }
 
     /// Appends `count` members of the open container laid out elsewhere, separators included
-    /// (``SocketJSONBatch``).
-    mutating func appendMembers(_ raw: [UInt8], count: Int) {
+    /// (``SocketJSONBatch``, the rule members of results), right after a member's value.
+    package mutating func appendMembers(_ raw: [UInt8], count: Int) {
         bytes.append(contentsOf: raw)
         noteMembers(count)
     }
@@ -272,11 +273,21 @@ package struct JSONWriter: Sendable {
     }
 
     private mutating func appendQuoted(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in appendEscaped(utf8) }
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in appendQuoted(utf8) }
         if done == nil {
             var copy = text
-            copy.withUTF8 { utf8 in appendEscaped(utf8) }
+            copy.withUTF8 { utf8 in appendQuoted(utf8) }
+        }
+    }
+
+    /// The bytes of `utf8` in quotes: copied in one piece when no byte may need an escape
+    /// (checked eight at a time, ``RawJSONBuffer/mayNeedEscape(_:)``), else escaped.
+    private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        if RawJSONBuffer.mayNeedEscape(utf8) {
+            appendEscaped(utf8)
+        } else {
+            bytes.append(contentsOf: utf8)
         }
         bytes.append(UInt8(ascii: "\""))
     }
