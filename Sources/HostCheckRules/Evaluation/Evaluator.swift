@@ -24,10 +24,8 @@ package struct Evaluator: Sendable {
     package let diagnostics: [Diagnostic]
     private let activeWaivers: [Waiver]
     private let allRules: [Rule]
-    /// The port filter of each of ``rules``, in the same order.
-    private let portFilters: [PortFilter?]
-    /// Whether each of ``rules`` sees the bookkeeping sockets (``BookkeepingSockets/isSeen(by:)``).
-    private let seesBookkeeping: [Bool]
+    /// Each of ``rules`` prepared for evaluation once per run, in the same order.
+    private let prepared: [PreparedRule]
 
     /// How close to its expiry a waiver is warned about.
     package static let expiryWarningSeconds: Double = 14 * 86400
@@ -37,8 +35,7 @@ package struct Evaluator: Sendable {
     package init(packs: LoadedPacks, filter: RuleFilter, waivers: WaiverSet?, now: Date) throws(RuleFilterError) {
         allRules = packs.rules
         rules = try filter.apply(to: allRules)
-        portFilters = rules.map { $0.subject == .sockets ? PortFilter(select: $0.select) : nil }
-        seesBookkeeping = rules.map(BookkeepingSockets.isSeen(by:))
+        prepared = rules.map { PreparedRule($0) }
         self.waivers = waivers
         self.now = now
         var diagnostics: [Diagnostic] = []
@@ -76,11 +73,11 @@ package struct Evaluator: Sendable {
         // The contexts without the bookkeeping sockets, made once for every rule that does not see them.
         let withoutBookkeeping = contexts.contains { BookkeepingSockets.contains($0.socket) }
             ? contexts.filter { !BookkeepingSockets.contains($0.socket) } : contexts
-        let results = rules.indices.map { index in
+        let results = prepared.map { rule in
             evaluate(
-                rules[index], host: snapshot.host, contexts: contexts,
-                visible: seesBookkeeping[index] ? contexts : withoutBookkeeping, processes: snapshot.processes,
-                failure: failure, portFilter: portFilters[index])
+                rule, host: snapshot.host, contexts: contexts,
+                visible: rule.seesBookkeeping ? contexts : withoutBookkeeping, processes: snapshot.processes,
+                failure: failure)
         }
         return HostResults(host: snapshot.host, results: results, diagnostics: snapshot.diagnostics)
     }
@@ -90,25 +87,25 @@ package struct Evaluator: Sendable {
         let processes = snapshot.processesByPID()
         let contexts = snapshot.sockets.map { SocketContext(socket: $0, processes: processes, platform: snapshot.host.platform) }
         return evaluate(
-            rule, host: snapshot.host, contexts: contexts, visible: BookkeepingSockets.visible(contexts, to: rule),
+            PreparedRule(rule), host: snapshot.host, contexts: contexts, visible: BookkeepingSockets.visible(contexts, to: rule),
             processes: snapshot.processes,
-            failure: snapshot.diagnostics.first { $0.severity == .error },
-            portFilter: rule.subject == .sockets ? PortFilter(select: rule.select) : nil)
+            failure: snapshot.diagnostics.first { $0.severity == .error })
     }
 
     private func evaluate(
-        _ rule: Rule, host: HostInfo, contexts: [SocketContext], visible: [SocketContext], processes: [ProcessFact],
-        failure: Diagnostic?, portFilter: PortFilter?
+        _ prepared: PreparedRule, host: HostInfo, contexts: [SocketContext], visible: [SocketContext], processes: [ProcessFact],
+        failure: Diagnostic?
     ) -> RuleResult {
         func result(_ outcome: Outcome, _ message: String, evidence: [Evidence] = [], total: Int? = nil) -> RuleResult {
             RuleResult(
-                host: host.name, pack: rule.pack, rule: rule.id, title: rule.title, severity: rule.severity,
-                tags: rule.tags, outcome: outcome, message: message, evidence: evidence, evidenceTotal: total,
-                remediation: rule.remediation, compliance: rule.compliance
+                host: host.name, pack: prepared.rule.pack, rule: prepared.rule.id, title: prepared.rule.title,
+                severity: prepared.rule.severity, tags: prepared.rule.tags, outcome: outcome, message: message,
+                evidence: evidence, evidenceTotal: total, remediation: prepared.rule.remediation,
+                compliance: prepared.rule.compliance
             )
         }
-        guard rule.enabled else { return result(.skip, "rule disabled") }
-        let scope = ScopeCheck.check(rule.scope, host: host)
+        guard prepared.rule.enabled else { return result(.skip, "rule disabled") }
+        let scope = ScopeCheck.check(prepared.rule.scope, host: host)
         if case .outOfScope(let reason) = scope { return result(.skip, reason) }
         if let failure {
             let message = MessageText.clip(failure.description, limit: 300)
@@ -118,21 +115,19 @@ package struct Evaluator: Sendable {
         if case .undecidable(let reason) = scope {
             outcome = result(.unknown, reason)
         } else {
-            var decision = switch rule.subject {
+            var decision = switch prepared.rule.subject {
             case .sockets:
-                RuleEvaluation(
-                    rule: rule, host: host, contexts: visible, portFilter: portFilter
-                ).decide()
-            case .processes: ProcessRuleEvaluation(rule: rule, host: host, processes: processes).decide()
+                RuleEvaluation(prepared: prepared, host: host, contexts: visible).decide()
+            case .processes: ProcessRuleEvaluation(rule: prepared.rule, host: host, processes: processes).decide()
             }
-            if let condition = rule.condition {
-                decision = RuleConditionCheck(rule: rule, condition: condition, host: host, contexts: contexts, processes: processes)
+            if let condition = prepared.rule.condition {
+                decision = RuleConditionCheck(rule: prepared.rule, condition: condition, host: host, contexts: contexts, processes: processes)
                     .apply(to: decision)
             }
             outcome = result(decision.outcome, decision.message, evidence: decision.evidence, total: decision.evidenceTotal)
             outcome.missingCoverage = decision.missingCoverage
         }
-        applyWaiver(to: &outcome, rule: rule, host: host)
+        applyWaiver(to: &outcome, rule: prepared.rule, host: host)
         return outcome
     }
 

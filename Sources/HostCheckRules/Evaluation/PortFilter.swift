@@ -12,10 +12,9 @@ import HostCheckCore
 /// the socket is step 1's `sel` false (docs/architecture.md, "Evaluation"). A rule whose
 /// `select` names no `local_port`, or tests it with a matcher that cannot be cut, has none.
 struct PortFilter: Sendable {
-    /// The first port of each stretch, ascending, starting at 0.
-    private let starts: [Int]
-    /// Whether the selection can accept the ports of each stretch.
-    private let admitted: [Bool]
+    /// One bit per port of 0...65535, set when the selection can accept that port: a host's
+    /// sockets are tested against it once per rule, so the test is one load and one mask.
+    private let admittedPorts: [UInt64]
 
     init?(select: Predicate) {
         var cuts: Set<Int> = [0]
@@ -29,22 +28,22 @@ struct PortFilter: Sendable {
             return true
         }
         guard named, exact else { return nil }
-        starts = cuts.filter { $0 >= 0 && $0 <= 65535 }.sorted()
-        admitted = starts.map { select.admits([.localPort: .integer($0)]) }
+        let starts = cuts.filter { $0 >= 0 && $0 <= 65535 }.sorted()
+        let admitted = starts.map { select.admits([.localPort: .integer($0)]) }
         // Nothing to gain when every stretch is admitted.
         if !admitted.contains(false) { return nil }
+        var bits = [UInt64](repeating: 0, count: 65536 / 64)
+        for (index, start) in starts.enumerated() where admitted[index] {
+            let end = index + 1 < starts.count ? starts[index + 1] : 65536
+            for port in start..<end { bits[port >> 6] |= 1 << UInt64(port & 63) }
+        }
+        admittedPorts = bits
     }
 
     /// Whether a socket on local port `port` may be selected; true outside 0...65535.
     func admits(_ port: Int) -> Bool {
         guard port >= 0, port <= 65535 else { return true }
-        var low = 0
-        var high = starts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if starts[middle] <= port { low = middle } else { high = middle - 1 }
-        }
-        return admitted[low]
+        return admittedPorts[port >> 6] & (1 << UInt64(port & 63)) != 0
     }
 }
 

@@ -25,7 +25,7 @@ struct RuleConditionCheck {
         probe.unknownOwner = .unknown
         probe.condition = nil
         let exists = switch condition.subject {
-        case .sockets: RuleEvaluation(rule: probe, host: host, contexts: contexts).decide()
+        case .sockets: RuleEvaluation(prepared: PreparedRule(probe, filtersPorts: false), host: host, contexts: contexts).decide()
         case .processes: ProcessRuleEvaluation(rule: probe, host: host, processes: processes).decide()
         }
         let what = "when \(condition.summary)"

@@ -2,11 +2,10 @@ import HostCheckCore
 
 /// One rule on one host: the four steps of docs/architecture.md, "Evaluation"; coverage and `unknown_owner`.
 struct RuleEvaluation {
-    let rule: Rule
+    /// The rule, with what it needs worked out once per run (its port filter among them).
+    let prepared: PreparedRule
     let host: HostInfo
     let contexts: [SocketContext]
-    /// The local ports `rule.select` can accept (``PortFilter``), when known.
-    var portFilter: PortFilter?
 
     /// The outcome before waivers, with the causes of an `unknown`.
     struct Decision {
@@ -27,17 +26,18 @@ struct RuleEvaluation {
         var anySelected = false
         var selectCauses: UnknownCause = []
         var certain = 0
+        let portFilter = prepared.portFilter
         for context in contexts {
             // A port the selection cannot accept: `sel` is no (PortFilter).
             if let portFilter, let port = context.socket.localPort, !portFilter.admits(port) { continue }
-            let sel = context.evaluate(rule.select, .some)
+            let sel = context.evaluate(prepared.rule.select, .some)
             if sel.isNo { continue }
             anyCandidate = true
             if sel.isYes { anySelected = true; certain += 1 } else { selectCauses.formUnion(sel.causes) }
             let ok: Truth
-            switch rule.expect {
+            switch prepared.rule.expect {
             case .nothing: ok = .no
-            case .predicate(let predicate): ok = context.evaluate(predicate, .every(supervisors: rule.supervisors))
+            case .predicate(let predicate): ok = context.evaluate(predicate, .every(supervisors: prepared.rule.supervisors))
             }
             if sel.isYes, ok.isNo {
                 failing.append((context, ok))
@@ -53,8 +53,8 @@ struct RuleEvaluation {
         } else if !undecided.isEmpty {
             decision = unknownDecision(undecided)
         } else if !anyCandidate {
-            decision = Decision(outcome: rule.whenNone, message: "no socket selected", evidence: [], evidenceTotal: 0)
-        } else if !anySelected, rule.whenNone != .pass {
+            decision = Decision(outcome: prepared.rule.whenNone, message: "no socket selected", evidence: [], evidenceTotal: 0)
+        } else if !anySelected, prepared.rule.whenNone != .pass {
             // Every candidate only may be selected: whether the required socket exists is unknown.
             let count = selected.count
             let message = "no socket is certainly selected; \(count) socket\(count == 1 ? "" : "s") may be"
@@ -65,15 +65,15 @@ struct RuleEvaluation {
             let count = selected.count
             var message = MessageText.clip("\(count) selected socket\(count == 1 ? "" : "s") satisfied \(expectSummary)", limit: 300)
             // A pass that rests on a name alone says so (docs/rule-packs.md, "How strong is this identity?").
-            let nameOnly = rule.testedFields.contains(.ownerName) ? selected.lazy.compactMap { $0.nameOnlyNote() }.first : nil
+            let nameOnly = prepared.testsOwnerName ? selected.lazy.compactMap { $0.nameOnlyNote() }.first : nil
             if let nameOnly { message += "; " + MessageText.clip(nameOnly, limit: 200) }
             decision = Decision(
                 outcome: .pass, message: message,
                 evidence: evidence(selected) { nameOnly == nil ? nil : $0.nameOnlyNote() }, evidenceTotal: selected.count)
         }
-        if decision.outcome == .unknown, decision.causes == .ownership, rule.unknownOwner != .unknown {
-            decision.outcome = rule.unknownOwner == .fail ? .fail : .pass
-            decision.message += " (unknown_owner: \(rule.unknownOwner.rawValue))"
+        if decision.outcome == .unknown, decision.causes == .ownership, prepared.rule.unknownOwner != .unknown {
+            decision.outcome = prepared.rule.unknownOwner == .fail ? .fail : .pass
+            decision.message += " (unknown_owner: \(prepared.rule.unknownOwner.rawValue))"
         }
         if decision.outcome == .pass || !anyCandidate {
             applyCoverage(&decision)
@@ -84,11 +84,11 @@ struct RuleEvaluation {
                 decision.message += "; capture with `\(capture)` to settle it"
             }
         }
-        if let bound = rule.count {
-            let gaps = CoverageNeeds(rule: rule).gaps(in: host.coverage)
+        if let bound = prepared.rule.count {
+            let gaps = CoverageNeeds(rule: prepared.rule).gaps(in: host.coverage)
             let possible = failing.count + undecided.count + selected.count - certain
             let check = CountCheck(bound: bound, certain: certain, possible: possible, gaps: gaps.map(\.phrase), noun: "socket")
-            decision = check.combine(decision, expectGiven: rule.hasExpectation, dimensions: gaps.map(\.dimension))
+            decision = check.combine(decision, expectGiven: prepared.rule.hasExpectation, dimensions: gaps.map(\.dimension))
             if decision.outcome == .unknown, !gaps.isEmpty, let capture = host.coverage.fullCapture, !decision.message.contains(capture) {
                 decision.message += "; capture with `\(capture)` to settle it"
             }
@@ -98,15 +98,10 @@ struct RuleEvaluation {
 
     /// The `expect` predicate; nil for `expect: none`.
     private var expectPredicate: Predicate? {
-        if case .predicate(let predicate) = rule.expect { predicate } else { nil }
+        if case .predicate(let predicate) = prepared.rule.expect { predicate } else { nil }
     }
 
-    private var expectSummary: String {
-        switch rule.expect {
-        case .nothing: "expect none"
-        case .predicate(let predicate): predicate.summary
-        }
-    }
+    private var expectSummary: String { prepared.expectSummary }
 
     private func evidence(_ contexts: [SocketContext], note: (SocketContext) -> String? = { _ in nil }) -> [Evidence] {
         contexts.prefix(RuleResult.evidenceLimit).map { Evidence(socket: $0.socket, processes: $0.processes, note: note($0)) }
@@ -114,10 +109,7 @@ struct RuleEvaluation {
 
     private func failDecision(_ failing: [SocketContext]) -> Decision {
         let first = failing[0]
-        let expected: String = switch rule.expect {
-        case .nothing: "expected no such socket"
-        case .predicate(let predicate): "expected \(predicate.summary)"
-        }
+        let expected = prepared.expectedPhrase
         var message = "\(first.endpoint) \(first.ownerPhrase), \(expected)"
         message = MessageText.clip(message, limit: 300)
         if let note = first.processes.lazy.compactMap(SocketContext.identityNote).first {
@@ -135,13 +127,13 @@ struct RuleEvaluation {
         }
         let first = undecided[0].0
         var message: String
-        let fields = rule.testedFields
+        let fields = prepared.testedFields
         let identityGap = causes.contains(.identity) ? first.identityGap(fields: fields) : nil
         if let identityGap {
             message = "\(first.endpoint): \(identityGap)"
         } else if causes.contains(.ownership), let gap = first.ownerGap {
             message = "\(first.endpoint): \(gap)"
-        } else if let gap = first.identityGap(in: expectPredicate) ?? first.identityGap(in: rule.select) {
+        } else if let gap = first.identityGap(in: expectPredicate) ?? first.identityGap(in: prepared.rule.select) {
             message = "\(first.endpoint): \(gap)"
         } else {
             message = "\(first.endpoint): cannot tell whether it satisfies \(expectSummary)"
@@ -158,7 +150,7 @@ struct RuleEvaluation {
     /// ownership `unknown`, so owner conditions on it are already unknown (step 2).
     private func applyCoverage(_ decision: inout Decision) {
         let coverage = host.coverage
-        let gaps = CoverageNeeds(rule: rule).gaps(in: coverage)
+        let gaps = CoverageNeeds(rule: prepared.rule).gaps(in: coverage)
         guard !gaps.isEmpty else { return }
         var message = "\(decision.message), but the sources cover " + gaps.map(\.phrase).joined(separator: ", ")
         if let assumed = Self.assumption(for: gaps, in: coverage) { message += " (\(assumed))" }

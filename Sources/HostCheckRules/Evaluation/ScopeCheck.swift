@@ -18,7 +18,8 @@ enum ScopeCheck {
         guard let scope else { return .inScope }
         var undecidable: [String] = []
         if !scope.platforms.isEmpty {
-            let wanted = scope.platforms.map(\.rawValue).joined(separator: ", ")
+            // Worked out only for a message: an in-scope host, the common case, needs none.
+            var wanted: String { scope.platforms.map(\.rawValue).joined(separator: ", ") }
             if host.platform == .unknown {
                 undecidable.append(
                     "platform unknown (rule applies to \(wanted)); give `platform` in the bundle's host.json to settle it")

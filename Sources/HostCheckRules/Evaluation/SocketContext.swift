@@ -55,13 +55,16 @@ final class SocketContext: Sendable {
             case .some:
                 return Truth.any(owners.lazy.map { Self.evaluate(predicate, pid: $0.pid, process: $0.process) })
             case .every(let supervisors):
-                let kept = owners.filter { owner in
+                func isKept(_ owner: (pid: Int, process: ProcessFact?)) -> Bool {
                     // A renamed process is no supervisor, whatever it calls itself.
                     guard let name = owner.process?.name, owner.process?.identity.nameMismatch != true else { return true }
                     return !supervisors.contains(name)
                 }
-                let judged = kept.isEmpty ? owners : kept
-                return Truth.all(judged.lazy.map { Self.evaluate(predicate, pid: $0.pid, process: $0.process) })
+                // The owners judged, in their order, without copying them into a new array.
+                if supervisors.isEmpty || !owners.contains(where: isKept) {
+                    return Truth.all(owners.lazy.map { Self.evaluate(predicate, pid: $0.pid, process: $0.process) })
+                }
+                return Truth.all(owners.lazy.filter(isKept).map { Self.evaluate(predicate, pid: $0.pid, process: $0.process) })
             }
         }
     }
