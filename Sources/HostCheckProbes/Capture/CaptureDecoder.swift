@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HostCheckCore
 
 /// A localized text that appears when a capture is decoded with the right code page.
@@ -207,7 +214,8 @@ enum CaptureDecoder {
 
     /// ``looksLikeUTF16LE(_:)`` of a buffer (the sample of a file, not copied).
     static func looksLikeUTF16LE(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count >= 4 else { return false }
+        // Without a NUL no odd byte is one: nearly every capture is told so by one `memchr`.
+        guard bytes.count >= 4, let base = bytes.baseAddress, memchr(base, 0, bytes.count) != nil else { return false }
         var oddNULs = 0
         var evenNULs = 0
         var index = bytes.startIndex

@@ -37,9 +37,10 @@ struct NetstatChunk: Sendable {
             tokens.reserveCapacity(16)
             var localHosts: TextCache? = TextCache(rows: ranges.count)
             var pidLists = PIDLists(rows: ranges.count)
-            // The chunk's own copy of the file name: the sockets of chunks parsed at once do not
-            // share (and contend for) the reference count of one string.
-            let file = String(decoding: Array(text.file.utf8), as: UTF8.self)
+            // A chunk's own copy of the file name: the sockets of chunks parsed at once do not
+            // share (and contend for) the reference count of one string. A whole text, read in
+            // one pass, shares its name.
+            let file = lines == 0..<text.lineCount ? text.file : String(decoding: Array(text.file.utf8), as: UTF8.self)
             let lineRanges = text.lineRanges
             for index in lines {
                 let range = lineRanges[index]
