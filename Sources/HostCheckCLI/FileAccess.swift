@@ -43,6 +43,14 @@ enum FileAccess {
         return names.filter { !$0.hasPrefix(".") }.sorted()
     }
 
+    /// ``entries(of:)`` with what the listing says each entry is (``FileSystem/ListedType``).
+    static func typedEntries(of directory: String) throws -> [(name: String, type: FileSystem.ListedType)] {
+        guard let entries = FileSystem.typedEntries(ofDirectory: directory) else {
+            throw CLIError(.noInput, "\(directory): cannot be listed")
+        }
+        return entries.filter { !$0.name.hasPrefix(".") }.sorted { $0.name < $1.name }
+    }
+
     /// `directory/name` without a doubled slash.
     static func join(_ directory: String, _ name: String) -> String {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name

@@ -26,15 +26,16 @@ struct FleetInputs {
             throw CLIError(.usage, "\(directory): --fleet takes a directory")
         }
         guard let descriptor = registry.fileProbe else { throw CLIError(.usage, "this build reads no captures") }
-        let entries = try FileAccess.entries(of: directory).filter { !IgnoredEntries.contains($0) }
+        // One listing; its entry types spare a `stat` of each bundle directory.
+        let entries = try FileAccess.typedEntries(of: directory).filter { !IgnoredEntries.contains($0.name) }
         guard !entries.isEmpty else { throw EmptyFleet(message: FleetInputs.emptyMessage(directory)) }
         let shared = SharedProbe(descriptor: descriptor, formats: registry.captureFormats)
         var jobs: [(name: String, job: HostJob)] = []
         jobs.reserveCapacity(entries.count)
-        for entry in entries {
+        for (entry, listed) in entries {
             let path = FileAccess.join(directory, entry)
             let name = entry.hasSuffix(".json") ? String(entry.dropLast(".json".count)) : entry
-            jobs.append((name, try job(entry: entry, name: name, path: path, shared: shared)))
+            jobs.append((name, try job(entry: entry, listed: listed, name: name, path: path, shared: shared)))
         }
         var counts: [String: Int] = [:]
         for (name, _) in jobs { counts[name.lowercased(), default: 0] += 1 }
@@ -49,15 +50,25 @@ struct FleetInputs {
     }
 
     /// The job of one entry: a bundle, a snapshot, or a host that is `error` because the entry
-    /// is neither.
-    private func job(entry: String, name: String, path: String, shared: SharedProbe) throws -> HostJob {
+    /// is neither. What the listing says the entry is (`listed`) spares its `stat` when it is a
+    /// directory or a regular file.
+    private func job(
+        entry: String, listed: FileSystem.ListedType, name: String, path: String, shared: SharedProbe
+    ) throws -> HostJob {
         let type: InputFile.EntryType
-        do {
-            type = try InputFile.type(of: path)
-        } catch {
-            // A dangling link or a symbolic link loop: a host that is `error`, never skipped.
-            let message = error.message
-            return HostJob(origin: path) { HostInputs.failedSnapshot(name: name, at: path, message) }
+        switch listed {
+        case .directory:
+            type = .directory
+        case .regular:
+            type = .regular
+        case .unknown:
+            do {
+                type = try InputFile.type(of: path)
+            } catch {
+                // A dangling link or a symbolic link loop: a host that is `error`, never skipped.
+                let message = error.message
+                return HostJob(origin: path) { HostInputs.failedSnapshot(name: name, at: path, message) }
+            }
         }
         switch type {
         case .directory:

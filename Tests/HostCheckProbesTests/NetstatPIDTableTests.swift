@@ -25,3 +25,24 @@ struct NetstatPIDTableTests {
         }
     }
 }
+
+/// Tables sized for small captures.
+@Suite("netstat small tables")
+struct NetstatSmallTableTests {
+    @Test func smallTablesHoldTheirPIDsAndTexts() {
+        #expect(TableSlots.count(for: 0, maximum: 1024) == 16)
+        #expect(TableSlots.count(for: 48, maximum: 1024) == 64)
+        #expect(TableSlots.count(for: 5000, maximum: 1024) == 1024)
+        var lists = PIDLists(rows: 3)
+        for pid in [4, 68, 4, 132, 68, 0, 4_294_967_295] {
+            #expect(lists.list(pid) == [pid])
+        }
+        var cache = TextCache(rows: 2)
+        let words = ["10.0.0.1", "10.0.0.2", "fe80::1", "10.0.0.1", "x", "10.0.0.2"]
+        for word in words {
+            let bytes = Array(word.utf8)
+            let text = bytes.withUnsafeBufferPointer { cache.string($0, 0..<$0.count) }
+            #expect(text == word)
+        }
+    }
+}

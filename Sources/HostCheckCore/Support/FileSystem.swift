@@ -31,6 +31,38 @@ package enum FileSystem {
         return names
     }
 
+    /// What a directory's listing says an entry is (`d_type`), without a `stat`.
+    package enum ListedType: Sendable, Hashable {
+        /// A directory (not a symbolic link to one).
+        case directory
+        /// A regular file (not a symbolic link to one).
+        case regular
+        /// Anything else, or not said (a symbolic link, a FIFO, a file system without
+        /// `d_type`): only a `stat` tells.
+        case unknown
+    }
+
+    /// ``entries(ofDirectory:)`` with what the listing says each entry is: one listing, and
+    /// no `stat` for the directories and regular files it names.
+    package static func typedEntries(ofDirectory path: String) -> [(name: String, type: ListedType)]? {
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        var entries: [(name: String, type: ListedType)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name != "." && name != ".." else { continue }
+            let type: ListedType = switch Int(entry.pointee.d_type) {
+            case Int(DT_DIR): .directory
+            case Int(DT_REG): .regular
+            default: .unknown
+            }
+            entries.append((name, type))
+        }
+        return entries
+    }
+
     /// The working directory, nil when it cannot be read (it was removed).
     package static func workingDirectory() -> String? {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)

@@ -20,7 +20,9 @@ import Darwin
 ///
 /// A file found by listing a directory, or named by a pack (``Origin/listed``), must be a
 /// regular file: it is `stat`ed first and anything else (FIFO, device, socket, dangling link,
-/// symlink loop) is refused without being opened.
+/// symlink loop) is refused without being opened; one the listing itself says is a regular
+/// file (`listedRegular`, its `d_type`: not a link) is opened without following a link and
+/// checked on its descriptor.
 package enum InputFile {
     /// The most bytes read from a non-regular input: 64 MiB.
     package static let streamLimit = 64 << 20
@@ -68,19 +70,23 @@ package enum InputFile {
     }
 
     /// The bytes of `path`, within the limits of `kind`; a regular capture of
-    /// `mappingFrom` bytes or more is mapped.
+    /// `mappingFrom` bytes or more is mapped. `listedRegular` says a directory listing named
+    /// it a regular file (``FileSystem/ListedType/regular``): it is not `stat`ed before it is
+    /// opened (without following a link), only `fstat`ed.
     /// - Throws: ``InputError``, one located message with its cause.
     package static func bytes(
-        _ path: String, kind: InputKind, origin: Origin = .named, mappingFrom threshold: Int = mappingThreshold
+        _ path: String, kind: InputKind, origin: Origin = .named, mappingFrom threshold: Int = mappingThreshold,
+        listedRegular: Bool = false
     ) throws(InputError) -> FileBytes {
-        if origin == .listed {
+        let checkedOnDescriptor = origin == .listed && listedRegular
+        if origin == .listed, !checkedOnDescriptor {
             switch try type(of: path) {
             case .regular: break
             case .directory: throw InputError(.notRegular, path: path, "is a directory")
             case .other(let what): throw InputError(.notRegular, path: path, "not a regular file (\(what))")
             }
         }
-        let descriptor = try openInput(path)
+        let descriptor = try openInput(path, followingLinks: !checkedOnDescriptor)
         defer { if path != "-" { close(descriptor) } }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw InputError.system(errno, path: path) }
@@ -125,11 +131,12 @@ package enum InputFile {
         try bytes(path, kind: kind, origin: origin, mappingFrom: .max).array
     }
 
-    /// Opens `path` without blocking and without becoming its controlling terminal; `-` is
-    /// standard input (not closed afterwards).
-    private static func openInput(_ path: String) throws(InputError) -> Int32 {
+    /// Opens `path` without blocking and without becoming its controlling terminal (and, when
+    /// not `followingLinks`, not through a symbolic link); `-` is standard input (not closed
+    /// afterwards).
+    private static func openInput(_ path: String, followingLinks: Bool = true) throws(InputError) -> Int32 {
         if path == "-" { return 0 }
-        let descriptor = openNonBlocking(path)
+        let descriptor = openNonBlocking(path, followingLinks: followingLinks)
         guard descriptor >= 0 else {
             let number = errno
             if number == ENXIO || number == EOPNOTSUPP, case .other(let what)? = try? type(of: path) {
@@ -208,9 +215,10 @@ package enum InputFile {
     }
 }
 
-/// `open(2)` for reading, never blocking on a FIFO and never taking a terminal.
-private func openNonBlocking(_ path: String) -> Int32 {
-    open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+/// `open(2)` for reading, never blocking on a FIFO and never taking a terminal; when not
+/// `followingLinks`, a symbolic link is refused (`ELOOP`).
+private func openNonBlocking(_ path: String, followingLinks: Bool) -> Int32 {
+    open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (followingLinks ? 0 : O_NOFOLLOW))
 }
 
 /// `read(2)`, out of the reach of ``InputFile/read(_:kind:origin:)``'s name.

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HostCheckCore
 
 /// A localized text that appears when a capture is decoded with the right code page.
@@ -94,8 +101,7 @@ enum CaptureDecoder {
             decoded.oddTrailingByte = body.count % 2 == 1
             return decoded
         }
-        let sample = bytes.withUnsafeBufferPointer { sampleBytes($0) }
-        if looksLikeUTF16LE(sample) {
+        if bytes.withUnsafeBufferPointer({ looksLikeUTF16LE(UnsafeBufferPointer(rebasing: $0[..<sampleCount($0)])) }) {
             try BinarySniff.refuseBinaryUTF16(bytes, littleEndian: true)
             var decoded = DecodedBytes(utf8: utf16(bytes, littleEndian: true), encoding: .utf16LE)
             decoded.oddTrailingByte = bytes.count % 2 == 1
@@ -161,9 +167,13 @@ enum CaptureDecoder {
 
     /// ``sampleBytes(_:)`` of a buffer, copied out of it.
     static func sampleBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> ArraySlice<UInt8> {
-        guard bytes.count > sniffLimit else { return ArraySlice(bytes) }
-        let cut = bytes[..<sniffLimit].lastIndex(of: 0x0A).map { $0 + 1 } ?? sniffLimit
-        return ArraySlice(bytes[..<cut])
+        ArraySlice(bytes[..<sampleCount(bytes)])
+    }
+
+    /// How many bytes ``sampleBytes(_:)`` takes from the start of `bytes`.
+    static func sampleCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard bytes.count > sniffLimit else { return bytes.count }
+        return bytes[..<sniffLimit].lastIndex(of: 0x0A).map { $0 + 1 } ?? sniffLimit
     }
 
     /// How many non-ASCII lines are examined per code page.
@@ -199,7 +209,13 @@ enum CaptureDecoder {
     /// True when at least 30 % of the odd bytes are NUL and the even bytes are not (ASCII text
     /// written as UTF-16LE).
     static func looksLikeUTF16LE(_ bytes: ArraySlice<UInt8>) -> Bool {
-        guard bytes.count >= 4 else { return false }
+        bytes.withUnsafeBufferPointer { looksLikeUTF16LE($0) }
+    }
+
+    /// ``looksLikeUTF16LE(_:)`` of a buffer (the sample of a file, not copied).
+    static func looksLikeUTF16LE(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Without a NUL no odd byte is one: nearly every capture is told so by one `memchr`.
+        guard bytes.count >= 4, let base = bytes.baseAddress, memchr(base, 0, bytes.count) != nil else { return false }
         var oddNULs = 0
         var evenNULs = 0
         var index = bytes.startIndex

@@ -30,38 +30,42 @@ package struct CaptureProbe: Probe {
     /// A large Windows `netstat` capture is read in chunks on several tasks (one per core, at
     /// most 4), with the facts of ``snapshot()``.
     package func collect() async throws -> Snapshot {
-        let (files, notes) = try CaptureFiles.files(paths: paths)
-        let tasks = min(4, SystemIO.onlineProcessors())
+        let list = try CaptureFiles.files(paths: paths)
+        let tasks = CaptureProbe.tasks
         var parsed: [ParsedCapture] = []
         var snapshots: [(file: String, read: Result<Snapshot, JSONReadError>)] = []
-        for file in files {
+        for (file, listedRegular) in zip(list.files, list.listedRegular) {
             // One file at a time, so that its bytes are released before the next is read.
-            let bytes = try CaptureFiles.readFile(file, origin: origin(of: file))
+            let bytes = try CaptureFiles.readFile(file, origin: origin(of: file), listedRegular: listedRegular)
             if BundledSnapshot.isSnapshot(bytes) {
                 snapshots.append((file, BundledSnapshot.read(bytes, file: file)))
                 continue
             }
             parsed.append(await ParsedCapture.parse(CaptureInput(file: file, bytes: bytes), formats: formats, tasks: tasks))
         }
-        return assemble(parsed, snapshots: snapshots, files: files, notes: notes)
+        return assemble(parsed, snapshots: snapshots, list: list)
     }
+
+    /// How many tasks read a large capture: one per core, at most 4. Read once per process
+    /// (it is a read of `/sys`), not once per host of a fleet.
+    static let tasks = min(4, SystemIO.onlineProcessors())
 
     /// The synchronous form of ``collect()``.
     /// - Throws: ``CaptureError`` when a path does not exist or cannot be read.
     package func snapshot() throws(CaptureError) -> Snapshot {
-        let (files, notes) = try CaptureFiles.files(paths: paths)
+        let list = try CaptureFiles.files(paths: paths)
         var parsed: [ParsedCapture] = []
         var snapshots: [(file: String, read: Result<Snapshot, JSONReadError>)] = []
-        for file in files {
+        for (file, listedRegular) in zip(list.files, list.listedRegular) {
             // One file at a time, so that its bytes are released before the next is read.
-            let bytes = try CaptureFiles.readFile(file, origin: origin(of: file))
+            let bytes = try CaptureFiles.readFile(file, origin: origin(of: file), listedRegular: listedRegular)
             if BundledSnapshot.isSnapshot(bytes) {
                 snapshots.append((file, BundledSnapshot.read(bytes, file: file)))
                 continue
             }
             parsed.append(ParsedCapture.parse(CaptureInput(file: file, bytes: bytes), formats: formats))
         }
-        return assemble(parsed, snapshots: snapshots, files: files, notes: notes)
+        return assemble(parsed, snapshots: snapshots, list: list)
     }
 
     /// A file given as a path is named; one found in a bundle is listed.
@@ -72,10 +76,10 @@ package struct CaptureProbe: Probe {
     /// The host: a bundled snapshot with its `host.json`, or the captures joined, with what
     /// `host.json` declares applied and its platform claim checked.
     private func assemble(
-        _ parsed: [ParsedCapture], snapshots: [(file: String, read: Result<Snapshot, JSONReadError>)], files: [String],
-        notes: [Diagnostic]
+        _ parsed: [ParsedCapture], snapshots: [(file: String, read: Result<Snapshot, JSONReadError>)], list: CaptureFileList
     ) -> Snapshot {
-        let fallback = CaptureFiles.bundleName(paths: paths) ?? "unknown"
+        let notes = list.notes
+        let fallback = CaptureFiles.bundleName(paths: paths, directories: list.directories) ?? "unknown"
         if let first = snapshots.first {
             switch first.read {
             case .success(let snapshot):
@@ -90,7 +94,7 @@ package struct CaptureProbe: Probe {
         var parsed = parsed
         let claims = BundleDeclarations.platformClaims(parsed)
         var allNotes = notes + BundleDeclarations.declareSources(&parsed) + claims
-        if files.isEmpty {
+        if list.files.isEmpty {
             allNotes.append(Diagnostic(.error, "no capture file found", at: paths.first.map { SourceLocation(file: $0) }))
         }
         var snapshot = SnapshotAssembler.assemble(parsed, hostName: hostName, fallbackName: fallback, notes: allNotes)

@@ -168,9 +168,24 @@ package enum QuickRecognition: Sendable, Hashable {
 
     /// Whether the field names a property some PowerShell export's recogniser looks for (any case).
     private static func isPropertyName(_ bytes: UnsafeBufferPointer<UInt8>, _ field: Range<Int>) -> Bool {
+        // A field with a byte no property name has (a dot, a digit, a blank) is none of them;
+        // only the others are made a string and looked up.
+        for index in field where !propertyNameBytes[Int(bytes[index])] { return false }
         let name = ByteLine.string(bytes, field).lowercased()
         return propertyNames.contains(name)
     }
+
+    /// The bytes of ``propertyNames``, in either ASCII case: a table of 256.
+    static let propertyNameBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for name in propertyNames {
+            for byte in name.utf8 {
+                table[Int(byte)] = true
+                if byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") { table[Int(byte - 0x20)] = true }
+            }
+        }
+        return table
+    }()
 
     /// The property names of the PowerShell exports' recognisers, lower-cased.
     static let propertyNames: Set<String> = Set(

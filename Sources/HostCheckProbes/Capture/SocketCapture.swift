@@ -6,21 +6,36 @@ package struct SocketCapture: Sendable, Equatable {
     var diagnostics: [Diagnostic] = []
     /// True when rows carry a PID column (`-o`).
     var hasPIDs = false
-    /// The protocols and families that appear in the rows.
+    /// The protocols and families that appear in the rows (the rows are read in place, not
+    /// copied: this runs for every listing).
     var protocols: Set<TransportProtocol> {
-        var seen: Set<TransportProtocol> = []
-        for socket in sockets where !seen.contains(socket.protocol) {
-            seen.insert(socket.protocol)
-            if seen.count == TransportProtocol.allCases.count { break }
+        var tcp = false
+        var udp = false
+        for index in sockets.indices {
+            switch sockets[index].protocol {
+            case .tcp: tcp = true
+            case .udp: udp = true
+            }
+            if tcp && udp { break }
         }
+        var seen: Set<TransportProtocol> = []
+        if tcp { seen.insert(.tcp) }
+        if udp { seen.insert(.udp) }
         return seen
     }
     var families: Set<AddressFamily> {
-        var seen: Set<AddressFamily> = []
-        for socket in sockets where !seen.contains(socket.family) {
-            seen.insert(socket.family)
-            if seen.count == AddressFamily.allCases.count { break }
+        var ipv4 = false
+        var ipv6 = false
+        for index in sockets.indices {
+            switch sockets[index].family {
+            case .ipv4: ipv4 = true
+            case .ipv6: ipv6 = true
+            }
+            if ipv4 && ipv6 { break }
         }
+        var seen: Set<AddressFamily> = []
+        if ipv4 { seen.insert(.ipv4) }
+        if ipv6 { seen.insert(.ipv6) }
         return seen
     }
     /// Lines read as title or header.

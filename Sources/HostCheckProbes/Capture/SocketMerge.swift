@@ -46,8 +46,8 @@ enum SocketMerge {
     /// `sockets` with each owner-less row that has an owned partner from another file merged
     /// into that partner; the number of rows merged.
     static func merged(_ sockets: [SocketFact]) -> (sockets: [SocketFact], merged: Int) {
-        let files = Set(sockets.lazy.map(\.source.file))
-        guard files.count > 1, sockets.contains(where: { $0.ownership == .owned }), sockets.contains(where: lacksOwner) else {
+        guard fromSeveralFiles(sockets), sockets.contains(where: { $0.ownership == .owned }),
+              sockets.contains(where: lacksOwner) else {
             return (sockets, 0)
         }
         var owned: [Key: [Int]] = [:]
@@ -68,6 +68,14 @@ enum SocketMerge {
         guard !dropped.isEmpty else { return (sockets, 0) }
         let kept = result.indices.filter { !dropped.contains($0) }.map { result[$0] }
         return (kept, dropped.count)
+    }
+
+    /// Whether the sockets come from more than one file (no set of names is built: nearly
+    /// every host's sockets come from one listing).
+    static func fromSeveralFiles(_ sockets: [SocketFact]) -> Bool {
+        guard let first = sockets.first?.source.file else { return false }
+        for index in sockets.indices.dropFirst() where sockets[index].source.file != first { return true }
+        return false
     }
 
     /// Fills what the owned row does not know from the owner-less one.

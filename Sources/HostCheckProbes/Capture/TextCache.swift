@@ -4,10 +4,17 @@
 /// A small direct-mapped table: a run hashes to one slot, and a slot holding other text is
 /// replaced. Every lookup compares the bytes, so a hit is always the same text.
 struct TextCache {
-    private static let slotCount = 256
-    private var slots: [String?] = Array(repeating: nil, count: slotCount)
+    /// The most slots a table has.
+    static let maximumSlots = 256
+    private var slots: [String?]
     /// The text returned last.
     private var lastText: String?
+
+    /// A table for a capture of about `rows` rows: as many slots (a power of two, 16 to
+    /// ``maximumSlots``), so a small capture does not fill and free a large table.
+    init(rows: Int = maximumSlots) {
+        slots = Array(repeating: nil, count: TableSlots.count(for: rows, maximum: Self.maximumSlots))
+    }
 
     /// The text of `range`, from the table when the same bytes were seen last in its slot.
     mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
@@ -17,7 +24,7 @@ struct TextCache {
         }
         var hash: UInt32 = 2_166_136_261
         for index in range { hash = (hash ^ UInt32(bytes[index])) &* 16_777_619 }
-        let slot = Int(hash % UInt32(Self.slotCount))
+        let slot = Int(hash % UInt32(slots.count))
         if var cached = slots[slot], cached.utf8.count == range.count {
             let same = cached.withUTF8 { utf8 in ByteLine.same(utf8, bytes, range) }
             if same {

@@ -35,11 +35,12 @@ struct NetstatChunk: Sendable {
             HugePageAdvice.advise(state.chunk.result.sockets)
             var tokens: [Range<Int>] = []
             tokens.reserveCapacity(16)
-            var localHosts: TextCache? = TextCache()
-            var pidLists = PIDLists()
-            // The chunk's own copy of the file name: the sockets of chunks parsed at once do not
-            // share (and contend for) the reference count of one string.
-            let file = String(decoding: Array(text.file.utf8), as: UTF8.self)
+            var localHosts: TextCache? = TextCache(rows: ranges.count)
+            var pidLists = PIDLists(rows: ranges.count)
+            // A chunk's own copy of the file name: the sockets of chunks parsed at once do not
+            // share (and contend for) the reference count of one string. A whole text, read in
+            // one pass, shares its name.
+            let file = lines == 0..<text.lineCount ? text.file : String(decoding: Array(text.file.utf8), as: UTF8.self)
             let lineRanges = text.lineRanges
             for index in lines {
                 let range = lineRanges[index]
@@ -69,7 +70,7 @@ struct NetstatChunk: Sendable {
                 } else if !state.chunk.result.sockets.isEmpty,
                           let span = NetstatOwnerLines.span(bytes: bytes, tokens: &tokens) {
                     state.addOwnerLine(span, offset: range.lowerBound, line: index + 1)
-                } else {
+                } else if !state.readEnglishDecoration(bytes, tokens: &tokens) {
                     state.readOther(text.line(index), index: index, text: text)
                 }
             }
@@ -204,6 +205,19 @@ struct NetstatChunk: Sendable {
             ownerIndexByPID.set(chunk.result.ownerProcesses.count, for: pid)
             chunk.result.ownerProcesses.append(ProcessFact(
                 pid: pid, name: ByteLine.string(bytes, image), services: services, source: text.location(line: imageLine)))
+        }
+
+        /// The English title or header (any blanks between their words), as
+        /// ``readOther(_:index:text:)`` reads them, without making their text; false for any
+        /// other line. (No elevation message has their words: `NetstatDecorationTests`.)
+        mutating func readEnglishDecoration(_ bytes: UnsafeBufferPointer<UInt8>, tokens: inout [Range<Int>]) -> Bool {
+            guard let decision = NetstatDecoration.english(bytes, tokens: &tokens), decision.known else { return false }
+            chunk.result.decorationLines += 1
+            if chunk.firstRowIndex == nil {
+                chunk.knownPreamble = true
+                if decision.header { chunk.knownHeader = true }
+            }
+            return true
         }
 
         /// A line that is neither a row nor an owner line: decoration, pasted noise, a

@@ -27,6 +27,33 @@ enum NetstatDecoration {
         return WindowsLanguages.netstatHeaders.contains(collapsed)
     }
 
+    /// The English title (`Active Connections`) and header (`Proto  Local Address  Foreign
+    /// Address  State`, with or without `PID`) with their words joined by one blank.
+    static let englishTitle = "Active Connections"
+    static let englishHeader = "Proto Local Address Foreign Address State"
+
+    /// What ``isKnown(_:)`` and ``isKnownHeader(_:)`` say of the English title and header.
+    static let englishTitleDecision = (known: isKnown(Substring(englishTitle)), header: isKnownHeader(Substring(englishTitle)))
+    static let englishHeaderDecision = (
+        known: isKnown(Substring(englishHeader)) && isKnown(Substring(englishHeader + " PID")),
+        header: isKnownHeader(Substring(englishHeader)) && isKnownHeader(Substring(englishHeader + " PID")))
+
+    /// When the line's words are those of the English title or header, what ``isKnown(_:)``
+    /// and ``isKnownHeader(_:)`` say of it (they read only its words); nil for any other line.
+    /// `tokens` is scratch space.
+    static func english(_ bytes: UnsafeBufferPointer<UInt8>, tokens: inout [Range<Int>]) -> (known: Bool, header: Bool)? {
+        guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 }),
+              first == UInt8(ascii: "A") || first == UInt8(ascii: "P") else { return nil }
+        ByteLine.tokens(bytes, into: &tokens)
+        if tokens.count == 2, ByteLine.equals(bytes, tokens[0], "Active"), ByteLine.equals(bytes, tokens[1], "Connections") {
+            return englishTitleDecision
+        }
+        guard tokens.count == 6 || tokens.count == 7 else { return nil }
+        let words: [StaticString] = ["Proto", "Local", "Address", "Foreign", "Address", "State", "PID"]
+        for (token, word) in zip(tokens, words) where !ByteLine.equals(bytes, token, word) { return nil }
+        return englishHeaderDecision
+    }
+
     /// True when a line could be a header or title of an unknown language: it has no
     /// `address:port` token and does not start like a socket row.
     static func couldBeDecoration(_ line: Substring) -> Bool {

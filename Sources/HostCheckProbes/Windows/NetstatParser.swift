@@ -207,16 +207,25 @@ enum NetstatParser {
 /// The `[pid]` arrays of the rows, shared between rows of the same PID (a capture has few
 /// PIDs and many rows): a small direct-mapped table, compared on every lookup.
 struct PIDLists {
-    private static let slotCount = 1024
+    /// The most slots a table has.
+    static let maximumSlots = 1024
 
     /// Windows PIDs are multiples of four: their low bits would leave three slots in four empty.
-    private static func slot(_ pid: Int) -> Int { (pid >> 2) & (slotCount - 1) }
+    private func slot(_ pid: Int) -> Int { (pid >> 2) & (pids.count - 1) }
     /// The PID each slot holds a list for, -1 for none.
-    private var pids: [Int] = Array(repeating: -1, count: slotCount)
-    private var lists: [[Int]] = Array(repeating: [], count: slotCount)
+    private var pids: [Int]
+    private var lists: [[Int]]
+
+    /// A table for a capture of about `rows` rows: as many slots (a power of two, 16 to
+    /// ``maximumSlots``), so a small capture does not fill and free a large table.
+    init(rows: Int = maximumSlots) {
+        let count = TableSlots.count(for: rows, maximum: Self.maximumSlots)
+        pids = Array(repeating: -1, count: count)
+        lists = Array(repeating: [], count: count)
+    }
 
     mutating func list(_ pid: Int) -> [Int] {
-        let slot = Self.slot(pid)
+        let slot = slot(pid)
         if pids[slot] == pid { return lists[slot] }
         let made = [pid]
         pids[slot] = pid
@@ -225,21 +234,33 @@ struct PIDLists {
     }
 }
 
+/// The size of a direct-mapped table (of PIDs, of texts).
+enum TableSlots {
+    /// The power of two at least `rows` (at least 16), at most `maximum` (a power of two).
+    static func count(for rows: Int, maximum: Int) -> Int {
+        var count = 16
+        while count < rows, count < maximum { count <<= 1 }
+        return min(count, maximum)
+    }
+}
+
 /// The index of each PID's process record, looked up for every row with owner lines: a small
 /// direct-mapped table in front of a dictionary, so most lookups hash nothing (a capture has
-/// few PIDs and many rows).
+/// few PIDs and many rows). The table is made at the first record (most captures have no
+/// owner lines).
 struct PIDIndex {
     private static let slotCount = 1024
 
     /// Windows PIDs are multiples of four: their low bits would leave three slots in four empty.
     private static func slot(_ pid: Int) -> Int { (pid >> 2) & (slotCount - 1) }
-    /// The PID each slot holds an index for, -1 for none.
-    private var pids: [Int] = Array(repeating: -1, count: slotCount)
-    private var indices: [Int] = Array(repeating: 0, count: slotCount)
+    /// The PID each slot holds an index for, -1 for none; empty until the first record.
+    private var pids: [Int] = []
+    private var indices: [Int] = []
     private var all: [Int: Int] = [:]
 
     /// The index recorded for `pid`, nil when none is.
     mutating func index(of pid: Int) -> Int? {
+        guard !pids.isEmpty else { return nil }
         let slot = Self.slot(pid)
         if pids[slot] == pid { return indices[slot] }
         guard let index = all[pid] else { return nil }
@@ -250,6 +271,10 @@ struct PIDIndex {
 
     /// Records `index` for `pid`.
     mutating func set(_ index: Int, for pid: Int) {
+        if pids.isEmpty {
+            pids = Array(repeating: -1, count: Self.slotCount)
+            indices = Array(repeating: 0, count: Self.slotCount)
+        }
         let slot = Self.slot(pid)
         pids[slot] = pid
         indices[slot] = index

@@ -14,6 +14,12 @@ enum TasklistCSVParser {
     }
 
     static func parse(_ text: CaptureText) -> ProcessCapture {
+        if let read = TasklistCSVBytes.parse(text) { return read }
+        return parseLines(text)
+    }
+
+    /// Reads the capture line by line as text (the path for every shape).
+    static func parseLines(_ text: CaptureText) -> ProcessCapture {
         var result = ProcessCapture()
         var sawRow = false
         var sawHeader = false
