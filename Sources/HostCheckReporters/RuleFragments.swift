@@ -1,9 +1,9 @@
 import HostCheckCore
 
-/// The members of a result that come from its rule, laid out once and copied into the result of
-/// that rule on every host (docs/architecture.md, "Performance"): pack, rule, title, severity and
-/// tags before the outcome, remediation and compliance after it. A fleet's results JSON repeats
-/// them for every host, and they are most of its bytes.
+/// The members of a self-contained result that come from its rule, laid out once and copied into
+/// the result of that rule on every host (docs/architecture.md, "Performance"): pack, rule, title,
+/// severity and tags before the outcome, remediation and compliance after it. Every NDJSON
+/// `result` line of a fleet repeats them (the results JSON, version 3, keeps them in `rules` only).
 ///
 /// An entry is kept for each position in a host's results (every host runs the rules in the same
 /// order) and copied only when the result's rule members, and the writer's depth and layout, are
@@ -24,7 +24,7 @@ struct RuleFragments: Sendable {
         if position < entries.count, entries[position].fits(result, depth: json.depth, pretty: json.pretty) {
             let entry = entries[position]
             json.appendMembers(entry.head, count: Self.headMembers)
-            json.writeOutcomeMembers(result)
+            json.writeOutcomeMembers(result, omittingNulls: false)
             json.appendMembers(entry.tail, count: Self.tailMembers)
             return
         }
@@ -32,7 +32,7 @@ struct RuleFragments: Sendable {
         let headStart = json.bytes.count
         json.writeRuleHead(result)
         let head = Array(json.bytes[headStart...])
-        json.writeOutcomeMembers(result)
+        json.writeOutcomeMembers(result, omittingNulls: false)
         let tailStart = json.bytes.count
         json.writeRuleTail(result)
         let entry = Entry(result, depth: depth, pretty: json.pretty, head: head, tail: Array(json.bytes[tailStart...]))
