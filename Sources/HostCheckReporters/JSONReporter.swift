@@ -71,9 +71,10 @@ package struct JSONReporter: BuiltinReporter {
     ///   more is written.
     package mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
         try results.results.withUnsafeBufferPointer { results in
+            guard let first = results.baseAddress else { return }
             for position in results.indices {
-                try rules.check(results[position], position: position)
-                writer.write(results[position])
+                try rules.check(resultAt: first + position, position: position)
+                writer.write(resultAt: first + position)
             }
         }
         out.write(writer.takeString())

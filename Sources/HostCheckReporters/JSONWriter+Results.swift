@@ -68,67 +68,6 @@ extension JSONWriter {
         endObject()
     }
 
-    /// Writes one piece of evidence, `{socket, processes, source, note}`, `socket` and processes
-    /// in the snapshot shape. With `omittingNulls` (results-3) the members whose value is `null`
-    /// are left out, of the evidence and of its socket, processes and sources.
-    mutating func write(_ evidence: Evidence, omittingNulls: Bool) {
-        beginObject()
-        if let socket = evidence.socket {
-            key("socket"); write(socket, omittingNulls: omittingNulls)
-        } else if !omittingNulls {
-            key("socket"); null()
-        }
-        key("processes"); write(processes: evidence.processes, omittingNulls: omittingNulls)
-        if let source = evidence.source {
-            key("source"); write(source, omittingNulls: omittingNulls)
-        } else if !omittingNulls {
-            key("source"); null()
-        }
-        if let note = evidence.note {
-            key("note"); string(note)
-        } else if !omittingNulls {
-            key("note"); null()
-        }
-        endObject()
-    }
-
-    /// Writes one result of results-3: host, pack, rule (which name its entry of `rules`, where
-    /// its title, severity, tags, remediation and compliance are), then ``writeOutcomeMembers(_:omittingNulls:)``
-    /// with the evidence's `null` members left out.
-    mutating func write(_ result: RuleResult) {
-        beginObject()
-        key("host"); string(result.host)
-        key("pack"); string(result.pack)
-        key("rule"); string(result.rule)
-        writeOutcomeMembers(result, omittingNulls: true)
-        endObject()
-    }
-
-    /// Writes the members of the result's outcome on its host: outcome, message,
-    /// missing_coverage, waived_outcome, waiver, evidence (``write(_:omittingNulls:)-(Evidence,_)``),
-    /// evidence_total.
-    mutating func writeOutcomeMembers(_ result: RuleResult, omittingNulls: Bool) {
-        key("outcome"); string(result.outcome.rawValue)
-        key("message"); string(result.message)
-        key("missing_coverage"); strings(result.missingCoverage)
-        key("waived_outcome"); string(result.waivedOutcome?.rawValue)
-        key("waiver")
-        if let waiver = result.waiver {
-            beginObject()
-            key("reason"); string(waiver.reason)
-            key("expires"); string(waiver.expires)
-            key("source"); write(waiver.location)
-            endObject()
-        } else {
-            null()
-        }
-        key("evidence")
-        beginArray()
-        for evidence in result.evidence { write(evidence, omittingNulls: omittingNulls) }
-        endArray()
-        key("evidence_total"); int(result.evidenceTotal)
-    }
-
     /// Writes compliance mappings as `{framework: [control ids]}`, frameworks sorted.
     mutating func write(compliance: [String: [String]]) {
         beginObject()

@@ -11,7 +11,7 @@ extension JSONWriter {
         beginObject()
         key("host"); string(result.host)
         writeRuleHead(result)
-        writeOutcomeMembers(result, omittingNulls: false)
+        writeOutcomeMembers(result)
         writeRuleTail(result)
         endObject()
     }
@@ -40,5 +40,41 @@ extension JSONWriter {
     mutating func writeRuleTail(_ result: RuleResult) {
         key("remediation"); string(result.remediation)
         key("compliance"); write(compliance: result.compliance)
+    }
+
+    /// Writes the members of the result's outcome on its host: outcome, message,
+    /// missing_coverage, waived_outcome, waiver, evidence (``write(_:)-(Evidence)``), evidence_total.
+    mutating func writeOutcomeMembers(_ result: RuleResult) {
+        key("outcome"); string(result.outcome.rawValue)
+        key("message"); string(result.message)
+        key("missing_coverage"); strings(result.missingCoverage)
+        key("waived_outcome"); string(result.waivedOutcome?.rawValue)
+        key("waiver")
+        if let waiver = result.waiver {
+            beginObject()
+            key("reason"); string(waiver.reason)
+            key("expires"); string(waiver.expires)
+            key("source"); write(waiver.location)
+            endObject()
+        } else {
+            null()
+        }
+        key("evidence")
+        beginArray()
+        for evidence in result.evidence { write(evidence) }
+        endArray()
+        key("evidence_total"); int(result.evidenceTotal)
+    }
+
+    /// Writes one piece of evidence with every key, `{socket, processes, source, note}`, `null`
+    /// when there is none; `socket` and processes in the snapshot shape.
+    mutating func write(_ evidence: Evidence) {
+        beginObject()
+        key("socket")
+        if let socket = evidence.socket { write(socket) } else { null() }
+        key("processes"); write(processes: evidence.processes)
+        key("source"); write(evidence.source)
+        key("note"); string(evidence.note)
+        endObject()
     }
 }

@@ -39,15 +39,17 @@ struct ResultRules: Sendable {
         self.places = places
     }
 
-    /// Checks that `result`, at `position` among its host's results, names an entry of `rules`
-    /// with its title, severity, tags, remediation and compliance.
-    mutating func check(_ result: RuleResult, position: Int) throws(ResultRuleMismatch) {
+    /// Checks that the result at `pointer`, at `position` among its host's results, names an
+    /// entry of `rules` with its title, severity, tags, remediation and compliance. The result is
+    /// read in place (not copied).
+    mutating func check(resultAt pointer: UnsafePointer<RuleResult>, position: Int) throws(ResultRuleMismatch) {
         let place: Int
-        if position < byPosition.count, rules[byPosition[position]].id == result.rule, rules[byPosition[position]].pack == result.pack {
+        if position < byPosition.count, rules[byPosition[position]].id == pointer.pointee.rule,
+           rules[byPosition[position]].pack == pointer.pointee.pack {
             place = byPosition[position]
         } else {
-            guard let found = places[Key(pack: result.pack, id: result.rule)] else {
-                throw ResultRuleMismatch(pack: result.pack, rule: result.rule, host: result.host, problem: "is not in `rules`")
+            guard let found = places[Key(pack: pointer.pointee.pack, id: pointer.pointee.rule)] else {
+                throw ResultRuleMismatch(pack: pointer.pointee.pack, rule: pointer.pointee.rule, host: pointer.pointee.host, problem: "is not in `rules`")
             }
             place = found
             if position < byPosition.count {
@@ -56,11 +58,14 @@ struct ResultRules: Sendable {
                 byPosition.append(found)
             }
         }
-        let rule = rules[place]
-        guard rule.severity == result.severity, rule.title == result.title, rule.tags == result.tags,
-              rule.remediation == result.remediation, rule.compliance == result.compliance else {
+        let same = rules.withUnsafeBufferPointer { rules in
+            rules[place].severity == pointer.pointee.severity && rules[place].title == pointer.pointee.title
+                && rules[place].tags == pointer.pointee.tags && rules[place].remediation == pointer.pointee.remediation
+                && rules[place].compliance == pointer.pointee.compliance
+        }
+        guard same else {
             throw ResultRuleMismatch(
-                pack: result.pack, rule: result.rule, host: result.host,
+                pack: pointer.pointee.pack, rule: pointer.pointee.rule, host: pointer.pointee.host,
                 problem: "differs from its entry in `rules` (title, severity, tags, remediation or compliance)")
         }
     }

@@ -24,7 +24,7 @@ struct RuleFragments: Sendable {
         if position < entries.count, entries[position].fits(result, depth: json.depth, pretty: json.pretty) {
             let entry = entries[position]
             json.appendMembers(entry.head, count: Self.headMembers)
-            json.writeOutcomeMembers(result, omittingNulls: false)
+            json.writeOutcomeMembers(result)
             json.appendMembers(entry.tail, count: Self.tailMembers)
             return
         }
@@ -32,7 +32,7 @@ struct RuleFragments: Sendable {
         let headStart = json.bytes.count
         json.writeRuleHead(result)
         let head = Array(json.bytes[headStart...])
-        json.writeOutcomeMembers(result, omittingNulls: false)
+        json.writeOutcomeMembers(result)
         let tailStart = json.bytes.count
         json.writeRuleTail(result)
         let entry = Entry(result, depth: depth, pretty: json.pretty, head: head, tail: Array(json.bytes[tailStart...]))

@@ -1,18 +1,14 @@
 /// Writers for the fact shapes of the snapshot JSON (docs/architecture.md, "Contracts"), reused by the results JSON.
 ///
 /// Every key is always written, `null` when the value is nil, except that the sockets and
-/// processes of results-3 evidence leave those keys out (`omittingNulls`).
+/// processes of results-3 evidence leave those keys out (``RawJSONBuffer/omitsNulls``,
+/// `JSONWriter+Result`).
 extension JSONWriter {
-    /// Writes `{file, line}` (plus `column` when known) — the `source` of sockets and processes;
-    /// with `omittingNulls` (results-3 evidence), `line` only when known.
-    package mutating func write(_ location: SourceLocation, omittingNulls: Bool = false) {
+    /// Writes `{file, line}` (plus `column` when known) — the `source` of sockets and processes.
+    package mutating func write(_ location: SourceLocation) {
         beginObject()
         key("file"); string(location.file)
-        if let line = location.line {
-            key("line"); int(line)
-        } else if !omittingNulls {
-            key("line"); null()
-        }
+        key("line"); int(location.line)
         if let column = location.column {
             key("column"); int(column)
         }
@@ -106,18 +102,17 @@ extension JSONWriter {
         key("coverage"); write(host.coverage)
     }
 
-    /// Writes one socket in the snapshot shape; with `omittingNulls`, without the members whose
-    /// value is `null` (the evidence of the results JSON, results-3).
+    /// Writes one socket in the snapshot shape.
     ///
     /// The object is laid out in scratch memory and appended in one copy (``RawJSONBuffer``):
     /// the same bytes as the generic calls, at a fraction of their cost.
-    package mutating func write(_ socket: SocketFact, omittingNulls: Bool = false) {
+    package mutating func write(_ socket: SocketFact) {
         prepareValue()
         let depth = self.depth
         let pretty = self.pretty
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.bound(socket, depth: depth)) { scratch in
             guard let base = scratch.baseAddress else { return }
-            var raw = RawJSONBuffer(start: base, pretty: pretty, omitsNulls: omittingNulls)
+            var raw = RawJSONBuffer(start: base, pretty: pretty)
             withUnsafePointer(to: socket) { Self.layOut($0, depth: depth, into: &raw) }
             appendRaw(raw.written)
         }

@@ -4,31 +4,29 @@
 extension JSONWriter {
     /// Writes one process in the snapshot shape: pid, ppid, name, name_truncated, path,
     /// cmdline, user, services (`null`: not captured; `[]`: the source lists none), kernel, the
-    /// identity members in ``SnapshotKeys/processIdentity`` order, and source. With
-    /// `omittingNulls`, the members whose value is `null` are left out (results-3 evidence).
-    package mutating func write(_ process: ProcessFact, omittingNulls: Bool = false) {
-        withUnsafePointer(to: process) { write(processAt: $0, omittingNulls: omittingNulls) }
+    /// identity members in ``SnapshotKeys/processIdentity`` order, and source.
+    package mutating func write(_ process: ProcessFact) {
+        withUnsafePointer(to: process) { write(processAt: $0) }
     }
 
-    /// Writes an array of processes in the snapshot shape, each read in place (not copied);
-    /// with `omittingNulls`, without their members whose value is `null`.
-    package mutating func write(processes: [ProcessFact], omittingNulls: Bool = false) {
+    /// Writes an array of processes in the snapshot shape, each read in place (not copied).
+    package mutating func write(processes: [ProcessFact]) {
         beginArray()
         processes.withUnsafeBufferPointer { buffer in
             guard let first = buffer.baseAddress else { return }
-            for index in buffer.indices { write(processAt: first + index, omittingNulls: omittingNulls) }
+            for index in buffer.indices { write(processAt: first + index) }
         }
         endArray()
     }
 
     /// Writes the process at `pointer` as the next value.
-    mutating func write(processAt pointer: UnsafePointer<ProcessFact>, omittingNulls: Bool = false) {
+    mutating func write(processAt pointer: UnsafePointer<ProcessFact>) {
         prepareValue()
         let depth = self.depth
         let pretty = self.pretty
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.bound(pointer, depth: depth)) { scratch in
             guard let base = scratch.baseAddress else { return }
-            var raw = RawJSONBuffer(start: base, pretty: pretty, omitsNulls: omittingNulls)
+            var raw = RawJSONBuffer(start: base, pretty: pretty)
             Self.layOut(pointer, depth: depth, into: &raw)
             appendRaw(raw.written)
         }
@@ -105,7 +103,7 @@ extension JSONWriter {
     }
 
     /// An array of strings whose elements sit at `depth + 1`, closed at `depth`.
-    private static func layOutStrings(_ values: borrowing [String], depth: Int, into raw: inout RawJSONBuffer) {
+    static func layOutStrings(_ values: borrowing [String], depth: Int, into raw: inout RawJSONBuffer) {
         raw.byte(UInt8(ascii: "["))
         let count = values.withUnsafeBufferPointer { strings in
             for index in strings.indices {
