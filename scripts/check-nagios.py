@@ -54,7 +54,9 @@ def main():
         for outcome in ("pass", "fail", "unknown", "error", "skip", "waived"):
             if perfdata.get(outcome) != document["summary"][outcome]:
                 problems.append(f"perfdata {outcome}={perfdata.get(outcome)}, results JSON {document['summary'][outcome]}")
-        fails = [r["severity"] for r in document["results"] if r["outcome"] == "fail"]
+        # Results version 3: a result's severity is its rule's, in `rules` by (pack, id).
+        severity = {(rule["pack"], rule["id"]): rule["severity"] for rule in document["rules"]}
+        fails = [severity[(r["pack"], r["rule"])] for r in document["results"] if r["outcome"] == "fail"]
         if any(s in ("high", "critical") for s in fails):
             expected = "CRITICAL"
         elif fails:

@@ -33,7 +33,7 @@ run() {
     "$@" || { echo "check-reports: FAILED: $*"; failed=1; }
 }
 [[ -f $results ]] || { echo "check-reports: error: $results is missing"; exit 2; }
-run python3 "$here/validate-json.py" "$schemas/results-2.json" "$results"
+run python3 "$here/validate-json.py" "$schemas/results-3.json" "$results"
 shopt -s nullglob
 snapshots=("$dir"/snapshot*.json)
 ((${#snapshots[@]})) && run python3 "$here/validate-json.py" "$schemas/snapshot-2.json" "${snapshots[@]}"

@@ -40,5 +40,5 @@ cp "$out/facts-live.json" "$out/fleet/live.json"
 expect_status "1" "$bin" check rules --fleet "$out/fleet" --format "json:$out/results-fleet.json"
 
 python3 scripts/validate-json.py docs/schema/snapshot-2.json "$out"/facts-*.json
-python3 scripts/validate-json.py docs/schema/results-2.json "$out"/results-*.json
+python3 scripts/validate-json.py docs/schema/results-3.json "$out"/results-*.json
 echo "validated $(ls "$out"/facts-*.json | wc -l) snapshots and $(ls "$out"/results-*.json | wc -l) results documents"

@@ -7,7 +7,7 @@ With --lines, every line of each FILE is a document of its own (NDJSON, such as
 `hostcheck check --format ndjson`; docs/schema/ndjson-1.json), reported as FILE:LINE.
 
 Every *.json schema next to SCHEMA is registered by its $id, so cross-file references
-(results-2.json -> snapshot-2.json) resolve without network access. Prints one line per
+(results-3.json -> snapshot-2.json) resolve without network access. Prints one line per
 problem and exits 0 when every file is valid, 1 when any file is invalid, 2 on a usage
 error or an unreadable schema. Needs the `jsonschema` package (Debian python3-jsonschema,
 or `pip install jsonschema`).

@@ -3,7 +3,7 @@ import HostCheckCore
 /// `--format NAME[:PATH]` for a NAME no built-in reporter has: the report plugin
 /// `hostcheck-report-NAME` (docs/plugins.md, "Report plugins").
 ///
-/// It is given the whole results document (results-2, what `--format json` writes, compact) on
+/// It is given the whole results document (results-3, what `--format json` writes, compact) on
 /// its standard input once the run is evaluated, and what it writes to standard output is the
 /// report, written to PATH through ``ReportDestination`` or to our standard output. A plugin
 /// that cannot be started, exits non-zero, is killed by a signal or at `--plugin-timeout`, or

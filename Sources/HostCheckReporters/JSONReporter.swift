@@ -1,7 +1,7 @@
 import HostCheckCore
 
 /// The results JSON for audit and machines (`--format json`, docs/architecture.md, "Contracts",
-/// `docs/schema/results-2.json`, a draft).
+/// `docs/schema/results-3.json`, a draft), compact unless `--pretty`.
 ///
 /// Streams: ``begin(_:to:)`` writes the head (generator, packs, rules, waivers, start time) and
 /// opens `results`; ``host(_:to:)`` appends that host's results; ``end(_:to:)`` closes `results`
@@ -9,11 +9,16 @@ import HostCheckCore
 /// most ``hostDiagnosticsLimit`` diagnostics each, plus a total) are laid out as each host comes
 /// and kept as bytes, spilled to a temporary file beyond a bound (``JSONHostEntries``), so memory
 /// does not grow with the hosts; results are never kept.
+///
+/// A result carries no more per host than a consumer needs: it names its rule (`pack`, `rule`),
+/// whose title, severity, tags, remediation and compliance are in `rules` only (each result is
+/// checked against its entry, ``ResultRules``), and its evidence leaves out the keys whose value
+/// is `null`.
 package struct JSONReporter: BuiltinReporter {
     package static let id = "json"
-    package static let summary = "results JSON for audit and machines (docs/schema/results-2.json)"
+    package static let summary = "results JSON for audit and machines (docs/schema/results-3.json)"
     /// The version of the results JSON this reporter writes (`hostcheck_results`).
-    package static let formatVersion = 2
+    package static let formatVersion = 3
     package static let honouredOptions: [ReporterOption] = [.pretty]
 
     /// The most diagnostics one `hosts` entry lists (`diagnostics_total` has the count).
@@ -23,8 +28,8 @@ package struct JSONReporter: BuiltinReporter {
     private var writer: JSONWriter
     private var hosts: JSONHostEntries
     private var runDiagnostics: [Diagnostic] = []
-    /// The results' members that come from their rules, laid out once (``RuleFragments``).
-    private var fragments = RuleFragments()
+    /// The entry of `rules` each result names, checked; the run's rules from ``begin(_:to:)`` on.
+    private var rules = ResultRules()
 
     /// - Parameters:
     ///   - options: ignored apart from being kept (JSON has no colour).
@@ -42,6 +47,7 @@ package struct JSONReporter: BuiltinReporter {
 
     package mutating func begin(_ run: RunInfo, to out: inout some TextOutputStream) throws {
         runDiagnostics = run.diagnostics
+        rules = try ResultRules(run.rules)
         writer.beginObject()
         writer.key("hostcheck_results"); writer.int(Self.formatVersion)
         writer.key("generator"); writer.write(run.generator)
@@ -60,10 +66,15 @@ package struct JSONReporter: BuiltinReporter {
         out.write(writer.takeString())
     }
 
+    /// Appends the host's results, each checked against its entry of `rules`.
+    /// - Throws: ``ResultRuleMismatch`` for a result whose rule is not that entry; then nothing
+    ///   more is written.
     package mutating func host(_ results: HostResults, to out: inout some TextOutputStream) throws {
-        results.results.withUnsafeBufferPointer { results in
+        try results.results.withUnsafeBufferPointer { results in
+            guard let first = results.baseAddress else { return }
             for position in results.indices {
-                writer.write(results[position], position: position, fragments: &fragments)
+                try rules.check(resultAt: first + position, position: position)
+                writer.write(resultAt: first + position)
             }
         }
         out.write(writer.takeString())

@@ -8,7 +8,8 @@ import HostCheckCore
 /// - `run`, first: `hostcheck_ndjson` (the format version), `generator`, `packs` (every pack
 ///   loaded, with its file and SHA-256, in the results JSON shape), `waivers_sha256`,
 ///   `diagnostics` (run-level);
-/// - `result`, one per (host, rule): `result` in the results JSON shape;
+/// - `result`, one per (host, rule): `result`, self-contained (the results-2 shape: with its
+///   rule's title, severity, tags, remediation and compliance, and every evidence key);
 /// - `host`, after that host's results: `host` with its sources, coverage and at most
 ///   ``hostDiagnosticsLimit`` diagnostics (`diagnostics_total` has the count);
 /// - `summary`, last: `summary` and the diagnostics found during the run.
@@ -59,7 +60,7 @@ package struct NDJSONReporter: BuiltinReporter {
         results.results.withUnsafeBufferPointer { results in
             for position in results.indices {
                 var line = open("result")
-                line.key("result"); line.write(results[position], position: position, fragments: &fragments)
+                line.key("result"); line.writeSelfContained(results[position], position: position, fragments: &fragments)
                 out.write(close(&line))
             }
         }

@@ -1,9 +1,9 @@
 import HostCheckCore
 
-/// The members of a result that come from its rule, laid out once and copied into the result of
-/// that rule on every host (docs/architecture.md, "Performance"): pack, rule, title, severity and
-/// tags before the outcome, remediation and compliance after it. A fleet's results JSON repeats
-/// them for every host, and they are most of its bytes.
+/// The members of a self-contained result that come from its rule, laid out once and copied into
+/// the result of that rule on every host (docs/architecture.md, "Performance"): pack, rule, title,
+/// severity and tags before the outcome, remediation and compliance after it. Every NDJSON
+/// `result` line of a fleet repeats them (the results JSON, version 3, keeps them in `rules` only).
 ///
 /// An entry is kept for each position in a host's results (every host runs the rules in the same
 /// order) and copied only when the result's rule members, and the writer's depth and layout, are

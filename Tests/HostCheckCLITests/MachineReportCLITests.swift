@@ -84,7 +84,7 @@ import Glibc
         var channels = try ReportChannels(
             specs: [FormatSpec(parsing: "\(format):\(fifo)")], options: try ReportOptions.parse([]), registry: .builtin,
             pluginTimeout: 1)
-        try channels.begin(RunInfo(packs: [], rules: [], startedAt: "2026-11-27T10:00:00Z"))
+        try channels.begin(RunInfo(packs: [], rules: [RuleInfo(pack: "p", id: "r", severity: .high)], startedAt: "2026-11-27T10:00:00Z"))
         try channels.host(Self.host("alpha"))
         let first = Self.available(reader)
         try channels.host(Self.host("beta"))

@@ -36,6 +36,8 @@ import Testing
         let text = try String(contentsOfFile: digest, encoding: .utf8)
         #expect(text.hasPrefix("hostcheck: 1 host(s), "), "\(text)")
         #expect(text.contains("- UNKNOWN ") || text.contains("- FAIL "), "\(text)")
+        // The severity comes from the rule's entry in `rules` (results version 3).
+        #expect(["info", "low", "medium", "high", "critical"].contains { text.contains("(\($0)) ") }, "\(text)")
     }
 
     @Test(.enabled(if: hasJQ, "needs jq"))

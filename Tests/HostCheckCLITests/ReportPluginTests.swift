@@ -26,7 +26,7 @@ import Testing
         #expect(report == "fancy report\n")
         let results = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: received))) as? [String: Any])
-        #expect(results["hostcheck_results"] as? Int == 2)
+        #expect(results["hostcheck_results"] as? Int == 3)
         let first = try #require((results["results"] as? [[String: Any]])?.first)
         #expect(first["outcome"] as? String == "fail" && first["rule"] as? String == "no-telnet", "\(first)")
     }

@@ -96,7 +96,7 @@ import Testing
         let check = try HostCheckRunner.run(["check", Self.pack, "--snapshot", path, "--format", "json:" + results])
         #expect(check.status == 0, "\(check.stderr)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: results))) as? [String: Any])
-        #expect(document["hostcheck_results"] as? Int == 2)
+        #expect(document["hostcheck_results"] as? Int == 3)
         let host = try #require((document["hosts"] as? [[String: Any]])?.first)
         #expect((host["coverage_line"] as? String)?.hasSuffix("netns=host-only (states, ports, users, netns: assumed from snapshot-1, which does not record them; processes: partial: a snapshot-1 document lists only the processes that hold a socket)") == true)
         let v1WithAV2Key = try Self.replacingFirst(#""owners":"full""#, with: #""owners":"full","states":"listening""#, in: text)

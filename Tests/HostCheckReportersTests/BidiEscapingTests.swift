@@ -27,7 +27,7 @@ import HostCheckCore
 
     static func render(_ id: String) throws -> String {
         let descriptor = try #require(ReporterCatalog.builtin.first { $0.id == id })
-        return try Samples.render(descriptor.make(ReporterOptions()), hosts: [host])
+        return try Samples.render(descriptor.make(ReporterOptions()), hosts: [host], run: Samples.run(covering: [host]))
     }
 
     /// Every string value of a JSON document.

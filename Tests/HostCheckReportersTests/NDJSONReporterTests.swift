@@ -62,6 +62,28 @@ import HostCheckCore
         #expect(host.keys == schema["$defs"]?["host_line"]?["properties"]?["host"]?["properties"]?.keys)
         let results = try ResultsSchemaTests.schema("results-2.json")
         #expect(host.keys == results["$defs"]?["host"]?["properties"]?.keys)
+        #expect(host.keys == (try ResultsSchemaTests.schema("results-3.json"))["$defs"]?["host"]?["properties"]?.keys)
         #expect(all.first?["hostcheck_ndjson"]?.int == schema["$defs"]?["run_line"]?["properties"]?["hostcheck_ndjson"]?["const"]?.int)
+    }
+
+    /// A result line stays self-contained, in the results-2 shape that ndjson-1.json refers to:
+    /// its rule's title, severity, tags, remediation and compliance, and every evidence key,
+    /// `null` when unknown (results-3 leaves those to `rules` and leaves the nulls out).
+    @Test func resultLinesKeepTheSelfContainedShape() throws {
+        let schema = try ResultsSchemaTests.schema("results-2.json")
+        #expect(try ResultsSchemaTests.schema("ndjson-1.json")["$defs"]?["result_line"]?["properties"]?["result"]?["$ref"]?.string
+            == "results-2.json#/$defs/result")
+        let all = try lines([Samples.hostResults])
+        let results = all.compactMap { $0["record"]?.string == "result" ? $0["result"] : nil }
+        #expect(results.count == Samples.hostResults.results.count)
+        #expect(results.allSatisfy { $0.keys == schema["$defs"]?["result"]?["properties"]?.keys })
+        let failing = try #require(results.first { $0["rule"]?.string == "magaya-3691-owner" })
+        #expect(failing["severity"]?.string == "high" && failing["remediation"]?.string == Samples.failing.remediation)
+        let evidence = try #require(failing["evidence"]?.items.first)
+        #expect(evidence.keys == ["socket", "processes", "source", "note"])
+        #expect(evidence["note"]?.value == .null)
+        #expect(evidence["socket"]?.keys == SnapshotKeys.socket)
+        #expect(evidence["socket"]?["v6only"]?.value == .null)
+        #expect(evidence["processes"]?.items.first?.keys == SnapshotKeys.process)
     }
 }

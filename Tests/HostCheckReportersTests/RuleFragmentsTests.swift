@@ -41,8 +41,8 @@ import HostCheckCore
         plain.beginArray()
         for host in hosts {
             for (position, result) in host.results.enumerated() {
-                cached.write(result, position: position, fragments: &fragments)
-                plain.write(result)
+                cached.writeSelfContained(result, position: position, fragments: &fragments)
+                plain.writeSelfContained(result)
             }
             #expect(cached.takeString() == plain.takeString())
         }
@@ -54,14 +54,14 @@ import HostCheckCore
     @Test func entriesAreLaidOutAgainAtAnotherDepth() {
         var fragments = RuleFragments()
         var shallow = JSONWriter(pretty: true)
-        shallow.write(Samples.failing, position: 0, fragments: &fragments)
+        shallow.writeSelfContained(Samples.failing, position: 0, fragments: &fragments)
         var deep = JSONWriter(pretty: true)
         deep.beginArray()
-        deep.write(Samples.failing, position: 0, fragments: &fragments)
+        deep.writeSelfContained(Samples.failing, position: 0, fragments: &fragments)
         deep.endArray()
         var expected = JSONWriter(pretty: true)
         expected.beginArray()
-        expected.write(Samples.failing)
+        expected.writeSelfContained(Samples.failing)
         expected.endArray()
         #expect(deep.takeString() == expected.takeString())
     }

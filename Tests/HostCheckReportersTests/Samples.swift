@@ -19,6 +19,24 @@ enum Samples {
         startedAt: "2026-11-27T10:00:00Z",
         diagnostics: [Diagnostic(.warning, "waiver for rule 'x' matched nothing", at: SourceLocation(file: "waivers.yaml", line: 4, column: 7))])
 
+    /// ``run`` with `rules` describing exactly the rules of `hosts`' results (as a `check` run's
+    /// rules do), each (pack, id) once, its fields those of its first result: what the results
+    /// JSON, whose results leave their rule's fields to `rules`, needs.
+    static func run(covering hosts: [HostResults]) -> RunInfo {
+        var covering = run
+        var seen = Set<String>()
+        covering.rules = hosts.flatMap(\.results).filter { seen.insert($0.pack + "/" + $0.rule).inserted }.map { result in
+            RuleInfo(pack: result.pack, id: result.rule, title: result.title, severity: result.severity, tags: result.tags,
+                     remediation: result.remediation, compliance: result.compliance)
+        }
+        return covering
+    }
+
+    /// Runs the results JSON reporter over `hosts`, with ``run(covering:)``.
+    static func renderJSON(_ hosts: [HostResults], pretty: Bool = false) throws -> String {
+        try render(JSONReporter(options: ReporterOptions(), pretty: pretty), hosts: hosts, run: run(covering: hosts))
+    }
+
     static let netstatSocket = SocketFact(
         protocol: .tcp, family: .ipv4, localAddress: "0.0.0.0", localPort: 3691, state: .listening,
         ownership: .owned, pids: [6120], source: SourceLocation(file: "netstat.txt", line: 8))

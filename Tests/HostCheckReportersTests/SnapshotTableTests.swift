@@ -87,8 +87,9 @@ import HostCheckCore
     func jsonIsCompactUnlessPretty(_ id: String) throws {
         let descriptor = try #require(ReporterCatalog.builtin.first { $0.id == id })
         #expect(descriptor.options.contains(.pretty))
-        let compact = try Samples.render(descriptor.make(ReporterOptions()), hosts: [Samples.hostResults])
-        let pretty = try Samples.render(descriptor.make(ReporterOptions(pretty: true)), hosts: [Samples.hostResults])
+        let run = Samples.run(covering: [Samples.hostResults])
+        let compact = try Samples.render(descriptor.make(ReporterOptions()), hosts: [Samples.hostResults], run: run)
+        let pretty = try Samples.render(descriptor.make(ReporterOptions(pretty: true)), hosts: [Samples.hostResults], run: run)
         #expect(compact.split(separator: "\n").count == 1)
         #expect(pretty.split(separator: "\n").count > 10)
     }

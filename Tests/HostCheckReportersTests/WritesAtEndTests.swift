@@ -12,7 +12,7 @@ import HostCheckCore
         let descriptor = try #require(ReporterCatalog.builtin.first { $0.id == id })
         var reporter = descriptor.make(ReporterOptions())
         var header = ""
-        try reporter.begin(Samples.run, to: &header)
+        try reporter.begin(Samples.run(covering: [Samples.hostResults]), to: &header)
         var perHost = ""
         for host in [Samples.hostResults, Samples.hostResults] { try reporter.host(host, to: &perHost) }
         var rest = ""

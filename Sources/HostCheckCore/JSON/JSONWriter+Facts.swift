@@ -1,6 +1,8 @@
 /// Writers for the fact shapes of the snapshot JSON (docs/architecture.md, "Contracts"), reused by the results JSON.
 ///
-/// Every key is always written, `null` when the value is nil.
+/// Every key is always written, `null` when the value is nil, except that the sockets and
+/// processes of results-3 evidence leave those keys out (``RawJSONBuffer/omitsNulls``,
+/// `JSONWriter+Result`).
 extension JSONWriter {
     /// Writes `{file, line}` (plus `column` when known) — the `source` of sockets and processes.
     package mutating func write(_ location: SourceLocation) {
@@ -133,7 +135,8 @@ extension JSONWriter {
         return bound
     }
 
-    /// The socket object, its members at `depth + 1`, closed at `depth`.
+    /// The socket object, its members at `depth + 1`, closed at `depth`; the members whose value
+    /// is nil are `null`, or left out when `raw` omits nulls.
     ///
     /// The socket is read in place (its strings and arrays are not retained): batches of one
     /// array are laid out on several tasks at once.
@@ -143,22 +146,21 @@ extension JSONWriter {
         raw.member("protocol", ",\"protocol\":", index: 0, depth: inner); raw.plain(pointer.pointee.protocol.rawValue)
         raw.member("family", ",\"family\":", index: 1, depth: inner); raw.plain(pointer.pointee.family.rawValue)
         raw.member("local_address", ",\"local_address\":", index: 2, depth: inner); raw.string(pointer.pointee.localAddress)
-        raw.member("local_port", ",\"local_port\":", index: 3, depth: inner); raw.int(pointer.pointee.localPort)
-        raw.member("local_port_name", ",\"local_port_name\":", index: 4, depth: inner); raw.string(pointer.pointee.localPortName)
-        raw.member("local_zone", ",\"local_zone\":", index: 5, depth: inner); raw.string(pointer.pointee.localZone)
-        raw.member("remote_address", ",\"remote_address\":", index: 6, depth: inner); raw.string(pointer.pointee.remoteAddress)
-        raw.member("remote_port", ",\"remote_port\":", index: 7, depth: inner); raw.int(pointer.pointee.remotePort)
-        raw.member("remote_port_name", ",\"remote_port_name\":", index: 8, depth: inner)
-        raw.string(pointer.pointee.remotePortName)
+        raw.member("local_port", ",\"local_port\":", index: 3, depth: inner, int: pointer.pointee.localPort)
+        raw.member("local_port_name", ",\"local_port_name\":", index: 4, depth: inner, string: pointer.pointee.localPortName)
+        raw.member("local_zone", ",\"local_zone\":", index: 5, depth: inner, string: pointer.pointee.localZone)
+        raw.member("remote_address", ",\"remote_address\":", index: 6, depth: inner, string: pointer.pointee.remoteAddress)
+        raw.member("remote_port", ",\"remote_port\":", index: 7, depth: inner, int: pointer.pointee.remotePort)
+        raw.member("remote_port_name", ",\"remote_port_name\":", index: 8, depth: inner, string: pointer.pointee.remotePortName)
         raw.member("state", ",\"state\":", index: 9, depth: inner); raw.plain(pointer.pointee.state.rawValue)
-        raw.member("state_raw", ",\"state_raw\":", index: 10, depth: inner); raw.string(pointer.pointee.rawState)
-        raw.member("v6only", ",\"v6only\":", index: 11, depth: inner); raw.bool(pointer.pointee.v6only)
-        raw.member("netns", ",\"netns\":", index: 12, depth: inner); raw.uint(pointer.pointee.netns)
+        raw.member("state_raw", ",\"state_raw\":", index: 10, depth: inner, string: pointer.pointee.rawState)
+        raw.member("v6only", ",\"v6only\":", index: 11, depth: inner, bool: pointer.pointee.v6only)
+        raw.member("netns", ",\"netns\":", index: 12, depth: inner, uint: pointer.pointee.netns)
         raw.member("ownership", ",\"ownership\":", index: 13, depth: inner); raw.plain(pointer.pointee.ownership.rawValue)
-        raw.member("ownership_reason", ",\"ownership_reason\":", index: 14, depth: inner)
         switch pointer.pointee.ownershipReason {
-        case .some(let reason): raw.string(reason.rawValue)
-        case .none: raw.null()
+        case .some(let reason):
+            raw.member("ownership_reason", ",\"ownership_reason\":", index: 14, depth: inner); raw.string(reason.rawValue)
+        case .none: raw.nullMember("ownership_reason", ",\"ownership_reason\":", index: 14, depth: inner)
         }
         raw.member("pids", ",\"pids\":", index: 15, depth: inner)
         raw.byte(UInt8(ascii: "["))
@@ -176,7 +178,7 @@ extension JSONWriter {
         raw.member("source", ",\"source\":", index: 16, depth: inner)
         raw.byte(UInt8(ascii: "{"))
         raw.member("file", ",\"file\":", index: 0, depth: inner + 1); raw.repeatedFile(of: pointer)
-        raw.member("line", ",\"line\":", index: 1, depth: inner + 1); raw.int(pointer.pointee.source.line)
+        raw.member("line", ",\"line\":", index: 1, depth: inner + 1, int: pointer.pointee.source.line)
         if let column = pointer.pointee.source.column {
             raw.member("column", ",\"column\":", index: 2, depth: inner + 1); raw.int(column)
         }

@@ -50,29 +50,30 @@ extension JSONWriter {
         return bound
     }
 
-    /// The process object, its members at `depth + 1`, closed at `depth`; read in place.
+    /// The process object, its members at `depth + 1`, closed at `depth`; read in place. The
+    /// members whose value is nil are `null`, or left out when `raw` omits nulls.
     static func layOut(_ pointer: UnsafePointer<ProcessFact>, depth: Int, into raw: inout RawJSONBuffer) {
         let inner = depth + 1
         raw.byte(UInt8(ascii: "{"))
         raw.member("pid", ",\"pid\":", index: 0, depth: inner); raw.int(pointer.pointee.pid)
-        raw.member("ppid", ",\"ppid\":", index: 1, depth: inner); raw.int(pointer.pointee.ppid)
-        raw.member("name", ",\"name\":", index: 2, depth: inner); raw.string(pointer.pointee.name)
+        raw.member("ppid", ",\"ppid\":", index: 1, depth: inner, int: pointer.pointee.ppid)
+        raw.member("name", ",\"name\":", index: 2, depth: inner, string: pointer.pointee.name)
         raw.member("name_truncated", ",\"name_truncated\":", index: 3, depth: inner); raw.bool(pointer.pointee.nameTruncated)
-        raw.member("path", ",\"path\":", index: 4, depth: inner); raw.string(pointer.pointee.path)
-        raw.member("cmdline", ",\"cmdline\":", index: 5, depth: inner); raw.string(pointer.pointee.cmdline)
-        raw.member("user", ",\"user\":", index: 6, depth: inner); raw.string(pointer.pointee.user)
-        raw.member("services", ",\"services\":", index: 7, depth: inner)
+        raw.member("path", ",\"path\":", index: 4, depth: inner, string: pointer.pointee.path)
+        raw.member("cmdline", ",\"cmdline\":", index: 5, depth: inner, string: pointer.pointee.cmdline)
+        raw.member("user", ",\"user\":", index: 6, depth: inner, string: pointer.pointee.user)
         if pointer.pointee.servicesListed {
+            raw.member("services", ",\"services\":", index: 7, depth: inner)
             layOutStrings(pointer.pointee.services, depth: inner, into: &raw)
         } else {
-            raw.null()
+            raw.nullMember("services", ",\"services\":", index: 7, depth: inner)
         }
         raw.member("kernel", ",\"kernel\":", index: 8, depth: inner); raw.bool(pointer.pointee.kernel)
         layOutIdentity(pointer, depth: inner, into: &raw)
         raw.member("source", ",\"source\":", index: 23, depth: inner)
         raw.byte(UInt8(ascii: "{"))
         raw.member("file", ",\"file\":", index: 0, depth: inner + 1); raw.string(pointer.pointee.source.file)
-        raw.member("line", ",\"line\":", index: 1, depth: inner + 1); raw.int(pointer.pointee.source.line)
+        raw.member("line", ",\"line\":", index: 1, depth: inner + 1, int: pointer.pointee.source.line)
         if let column = pointer.pointee.source.column {
             raw.member("column", ",\"column\":", index: 2, depth: inner + 1); raw.int(column)
         }
@@ -84,25 +85,25 @@ extension JSONWriter {
 
     /// The identity members (9 to 22) of the process at `pointer`, at `depth`.
     private static func layOutIdentity(_ pointer: UnsafePointer<ProcessFact>, depth: Int, into raw: inout RawJSONBuffer) {
-        raw.member("uid", ",\"uid\":", index: 9, depth: depth); raw.int(pointer.pointee.identity.uid)
-        raw.member("exe_deleted", ",\"exe_deleted\":", index: 10, depth: depth); raw.bool(pointer.pointee.identity.exeDeleted)
-        raw.member("path_verified", ",\"path_verified\":", index: 11, depth: depth); raw.bool(pointer.pointee.identity.pathVerified)
-        raw.member("path_problem", ",\"path_problem\":", index: 12, depth: depth); raw.string(pointer.pointee.identity.pathProblem)
-        raw.member("sha256", ",\"sha256\":", index: 13, depth: depth); raw.string(pointer.pointee.identity.sha256)
-        raw.member("mnt_ns", ",\"mnt_ns\":", index: 14, depth: depth); raw.uint(pointer.pointee.identity.mountNamespace)
-        raw.member("unit", ",\"unit\":", index: 15, depth: depth); raw.string(pointer.pointee.identity.unit)
-        raw.member("cgroup", ",\"cgroup\":", index: 16, depth: depth); raw.string(pointer.pointee.identity.cgroup)
-        raw.member("container_id", ",\"container_id\":", index: 17, depth: depth); raw.string(pointer.pointee.identity.containerID)
-        raw.member("parent_name", ",\"parent_name\":", index: 18, depth: depth); raw.string(pointer.pointee.identity.parentName)
-        raw.member("parent_path", ",\"parent_path\":", index: 19, depth: depth); raw.string(pointer.pointee.identity.parentPath)
-        raw.member("name_mismatch", ",\"name_mismatch\":", index: 20, depth: depth); raw.bool(pointer.pointee.identity.nameMismatch)
-        raw.member("signer", ",\"signer\":", index: 21, depth: depth); raw.string(pointer.pointee.identity.signer)
-        raw.member("signature_status", ",\"signature_status\":", index: 22, depth: depth)
-        raw.string(pointer.pointee.identity.signatureStatus)
+        raw.member("uid", ",\"uid\":", index: 9, depth: depth, int: pointer.pointee.identity.uid)
+        raw.member("exe_deleted", ",\"exe_deleted\":", index: 10, depth: depth, bool: pointer.pointee.identity.exeDeleted)
+        raw.member("path_verified", ",\"path_verified\":", index: 11, depth: depth, bool: pointer.pointee.identity.pathVerified)
+        raw.member("path_problem", ",\"path_problem\":", index: 12, depth: depth, string: pointer.pointee.identity.pathProblem)
+        raw.member("sha256", ",\"sha256\":", index: 13, depth: depth, string: pointer.pointee.identity.sha256)
+        raw.member("mnt_ns", ",\"mnt_ns\":", index: 14, depth: depth, uint: pointer.pointee.identity.mountNamespace)
+        raw.member("unit", ",\"unit\":", index: 15, depth: depth, string: pointer.pointee.identity.unit)
+        raw.member("cgroup", ",\"cgroup\":", index: 16, depth: depth, string: pointer.pointee.identity.cgroup)
+        raw.member("container_id", ",\"container_id\":", index: 17, depth: depth, string: pointer.pointee.identity.containerID)
+        raw.member("parent_name", ",\"parent_name\":", index: 18, depth: depth, string: pointer.pointee.identity.parentName)
+        raw.member("parent_path", ",\"parent_path\":", index: 19, depth: depth, string: pointer.pointee.identity.parentPath)
+        raw.member("name_mismatch", ",\"name_mismatch\":", index: 20, depth: depth, bool: pointer.pointee.identity.nameMismatch)
+        raw.member("signer", ",\"signer\":", index: 21, depth: depth, string: pointer.pointee.identity.signer)
+        raw.member(
+            "signature_status", ",\"signature_status\":", index: 22, depth: depth, string: pointer.pointee.identity.signatureStatus)
     }
 
     /// An array of strings whose elements sit at `depth + 1`, closed at `depth`.
-    private static func layOutStrings(_ values: borrowing [String], depth: Int, into raw: inout RawJSONBuffer) {
+    static func layOutStrings(_ values: borrowing [String], depth: Int, into raw: inout RawJSONBuffer) {
         raw.byte(UInt8(ascii: "["))
         let count = values.withUnsafeBufferPointer { strings in
             for index in strings.indices {

@@ -18,11 +18,15 @@ struct RawJSONBuffer {
 
     /// Whether ``repeatedString(_:)`` keeps the last text (for a run of facts, not one).
     let remembersRepeats: Bool
+    /// Whether a member whose value is nil is left out rather than written `null`
+    /// (``member(_:_:index:depth:string:)`` and its siblings): the evidence of the results JSON.
+    let omitsNulls: Bool
 
-    init(start: UnsafeMutablePointer<UInt8>, pretty: Bool, remembersRepeats: Bool = false) {
+    init(start: UnsafeMutablePointer<UInt8>, pretty: Bool, remembersRepeats: Bool = false, omitsNulls: Bool = false) {
         self.start = start
         self.pretty = pretty
         self.remembersRepeats = remembersRepeats
+        self.omitsNulls = omitsNulls
     }
 
     /// The most bytes a string value may take: quotes plus six bytes per input byte (`\u00XX`).
