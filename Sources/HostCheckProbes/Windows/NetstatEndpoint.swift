@@ -64,7 +64,7 @@ struct NetstatEndpoint: Sendable, Hashable {
 
 /// An `address:port` token read as byte ranges of its line, before any text is made (the
 /// parser's hot path makes each string once, for the fact that keeps it).
-struct NetstatEndpointSpan {
+struct NetstatEndpointSpan: Equatable {
     var host: Range<Int>
     var zone: Range<Int>?
     var port: Int?
