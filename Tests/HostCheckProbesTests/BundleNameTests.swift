@@ -1,0 +1,32 @@
+import HostCheckCore
+@testable import HostCheckProbes
+import Testing
+
+/// The byte path of a bundle's name (``CaptureFiles/lastComponent(of:)``) gives what
+/// ``FileSystem/lastComponent(of:)`` gives, on the paths it reads and those it leaves.
+@Suite struct BundleNameTests {
+    @Test(arguments: [
+        "/tmp/hcfleets/10000/win-00001", "/tmp/fleet/win-1/", "/a//b//", "/", "//", "/a", "/a/.", "/a/..", "/a/./b",
+        "/a/b/..", "/./a", "/../a", "/a/.b", "/a/b..", "/a/...", "relative/dir", ".", "..", "a/..", "/caf\u{E9}/h\u{F4}te",
+        "/a/\u{301}b", "/a/b\u{301}", "/a\r\n/b", "/a/b c", "/a/\t", "/a/b/c.d",
+    ])
+    func theSameNameAsTheFileSystemGives(path: String) {
+        #expect(CaptureFiles.lastComponent(of: path) == FileSystem.lastComponent(of: path))
+    }
+
+    /// The protocols and families of one pass are those the sets list.
+    @Test func rowKindsAreThoseOfTheRows() {
+        var capture = SocketCapture()
+        #expect(capture.protocols.isEmpty && capture.families.isEmpty)
+        let source = SourceLocation(file: "c.txt")
+        capture.sockets.append(SocketFact(
+            protocol: .udp, family: .ipv6, localAddress: "::", localPort: 1, state: .listening, ownership: .unknown, source: source))
+        #expect(capture.protocols == [.udp] && capture.families == [.ipv6])
+        capture.sockets.append(SocketFact(
+            protocol: .tcp, family: .ipv4, localAddress: "0.0.0.0", localPort: 2, state: .listening, ownership: .unknown,
+            source: source))
+        #expect(capture.protocols == [.tcp, .udp] && capture.families == [.ipv4, .ipv6])
+        let kinds = capture.rowKinds
+        #expect(kinds.tcp && kinds.udp && kinds.ipv4 && kinds.ipv6)
+    }
+}
