@@ -13,20 +13,4 @@ import Testing
     func theSameNameAsTheFileSystemGives(path: String) {
         #expect(CaptureFiles.lastComponent(of: path) == FileSystem.lastComponent(of: path))
     }
-
-    /// The protocols and families of one pass are those the sets list.
-    @Test func rowKindsAreThoseOfTheRows() {
-        var capture = SocketCapture()
-        #expect(capture.protocols.isEmpty && capture.families.isEmpty)
-        let source = SourceLocation(file: "c.txt")
-        capture.sockets.append(SocketFact(
-            protocol: .udp, family: .ipv6, localAddress: "::", localPort: 1, state: .listening, ownership: .unknown, source: source))
-        #expect(capture.protocols == [.udp] && capture.families == [.ipv6])
-        capture.sockets.append(SocketFact(
-            protocol: .tcp, family: .ipv4, localAddress: "0.0.0.0", localPort: 2, state: .listening, ownership: .unknown,
-            source: source))
-        #expect(capture.protocols == [.tcp, .udp] && capture.families == [.ipv4, .ipv6])
-        let kinds = capture.rowKinds
-        #expect(kinds.tcp && kinds.udp && kinds.ipv4 && kinds.ipv6)
-    }
 }
