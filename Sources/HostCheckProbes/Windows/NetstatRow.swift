@@ -109,11 +109,52 @@ struct NetstatRowSpan: Equatable {
     var proto: TransportProtocol
     var local: NetstatEndpointSpan
     var remote: NetstatEndpointSpan
-    var state: State
-    var pid: Int?
     /// True when the last token is all digits but no Windows PID (more than ten digits, or
     /// above 4294967295): the row is read, its owner is unknown (`owner-unreadable`).
     var pidUnreadable = false
+    // The state and PID in 32-bit fields, so that a span is small to copy (a line of more
+    // than 2 GiB is no row; a line read is at most `CaptureText.maximumLineBytes`).
+    private var stateKind: UInt8 = 0
+    private var stateStart: Int32 = 0
+    private var stateEnd: Int32 = 0
+    private var hasPID = false
+    private var pidNumber: UInt32 = 0
+
+    var state: State {
+        get {
+            let range = Int(stateStart)..<Int(stateEnd)
+            switch stateKind {
+            case 1: return .word(range)
+            case 2: return .words(range)
+            default: return .none
+            }
+        }
+        set {
+            let range: Range<Int>
+            switch newValue {
+            case .none:
+                stateKind = 0
+                range = 0..<0
+            case .word(let word):
+                stateKind = 1
+                range = word
+            case .words(let words):
+                stateKind = 2
+                range = words
+            }
+            stateStart = Int32(truncatingIfNeeded: range.lowerBound)
+            stateEnd = Int32(truncatingIfNeeded: range.upperBound)
+        }
+    }
+
+    /// The PID (at most 4294967295: a larger one is ``pidUnreadable``).
+    var pid: Int? {
+        get { hasPID ? Int(pidNumber) : nil }
+        set {
+            hasPID = newValue != nil
+            pidNumber = UInt32(truncatingIfNeeded: newValue ?? 0)
+        }
+    }
 
     /// Parses the bytes of one line; nil when they do not form a row. `tokens` is scratch
     /// space for a row of more than five tokens.
@@ -186,6 +227,7 @@ struct NetstatRowSpan: Equatable {
     private static func head(
         _ bytes: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ localToken: Range<Int>, _ remoteToken: Range<Int>
     ) -> (TransportProtocol, NetstatEndpointSpan, NetstatEndpointSpan)? {
+        guard bytes.count <= Int(Int32.max) else { return nil }
         let proto: TransportProtocol
         if ByteLine.equals(bytes, first, "TCP") || ByteLine.equals(bytes, first, "TCPv6") {
             proto = .tcp
