@@ -194,15 +194,18 @@ enum NetstatParser {
         let zone = row.local.zone(bytes, cache: &localHosts)
         let localAddress = row.local.host(bytes, cache: &localHosts)
         let remote = remoteUnconnected ? nil : row.remote
-        sockets.append(SocketFact(
+        let warning = problems.isEmpty ? nil : Diagnostic(.warning, problems.joined(separator: "; "), at: location)
+        let fact = SocketFact(
             protocol: row.proto, family: row.local.family,
             localAddress: localAddress, localPort: row.local.port, localPortName: row.local.portName(bytes),
             localZone: zone,
             remoteAddress: remote.flatMap { $0.hostIsWildcard(bytes) ? nil : $0.host(bytes, cache: &noCache) },
             remotePort: remote?.port, remotePortName: remote?.portName(bytes),
             state: state, rawState: rawState,
-            ownership: ownership, ownershipReason: reason, pids: pids, source: location))
-        return problems.isEmpty ? nil : Diagnostic(.warning, problems.joined(separator: "; "), at: location)
+            ownership: ownership, ownershipReason: reason, pids: pids, source: location)
+        // Moved in, not copied (a copy retains and releases each of its references).
+        sockets.append(consume fact)
+        return warning
     }
 }
 
