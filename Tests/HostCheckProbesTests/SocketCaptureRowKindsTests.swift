@@ -20,4 +20,14 @@ import Testing
         let kinds = capture.rowKinds
         #expect(kinds.tcp && kinds.udp && kinds.ipv4 && kinds.ipv6)
     }
+
+    /// Every combination of kinds has its number, and the number gives the kinds back.
+    @Test func everyCombinationHasItsIndex() {
+        for index in 0..<16 {
+            #expect(SocketCapture.RowKinds(index: index).index == index)
+        }
+        #expect(NetstatCoverage.shownNotes[0] == nil)
+        #expect(NetstatCoverage.shownNotes[15]?.hasPrefix("tcp, udp, ipv4, ipv6: assumed from the rows") == true)
+        #expect(NetstatCoverage.shownNotes[1 | 8]?.hasPrefix("tcp, ipv6: assumed") == true)
+    }
 }

@@ -34,6 +34,19 @@ package struct SocketCapture: Sendable, Equatable {
         var ipv4 = false
         var ipv6 = false
 
+        init() {}
+
+        /// The kinds of a number of four bits (``index``).
+        init(index: Int) {
+            tcp = index & 1 != 0
+            udp = index & 2 != 0
+            ipv4 = index & 4 != 0
+            ipv6 = index & 8 != 0
+        }
+
+        /// A number of four bits, one for each kind shown: 0 to 15.
+        var index: Int { (tcp ? 1 : 0) | (udp ? 2 : 0) | (ipv4 ? 4 : 0) | (ipv6 ? 8 : 0) }
+
         func shows(_ proto: TransportProtocol) -> Bool {
             switch proto {
             case .tcp: tcp

@@ -37,13 +37,7 @@ enum NetstatCoverage {
             tcp: kinds.tcp ? .full : .none, udp: kinds.udp ? .full : .none,
             ipv4: kinds.ipv4 ? .full : .none, ipv6: kinds.ipv6 ? .full : .none,
             owners: owners)
-        let shown = TransportProtocol.allCases.filter(kinds.shows).map(\.rawValue)
-            + AddressFamily.allCases.filter(kinds.shows).map(\.rawValue)
-        if !shown.isEmpty {
-            coverage.assumed.append(
-                shown.joined(separator: ", ") + ": assumed from the rows: netstat lists every protocol and family "
-                    + "unless run with -p, and each shows in a row")
-        }
+        if let note = shownNotes[kinds.index] { coverage.assumed.append(note) }
         if !kinds.udp { coverage.assumed.append("udp: assumed from the rows: no UDP row (netstat -p tcp?)") }
         if !kinds.tcp { coverage.assumed.append("tcp: assumed from the rows: no TCP row (netstat -p udp?)") }
         if !kinds.ipv6 { coverage.assumed.append("ipv6: assumed from the rows: no IPv6 row (netstat -p tcp?)") }
@@ -55,6 +49,17 @@ enum NetstatCoverage {
         }
         if owners == .none { coverage.assumed.append("owners: assumed from the rows: no PID column (netstat without -o)") }
         return coverage
+    }
+
+    /// The note on the protocols and families some row shows (nil: none shows), for each
+    /// combination (``SocketCapture/RowKinds/index``): made once, not for every capture.
+    static let shownNotes: [String?] = (0..<16).map { index in
+        let kinds = SocketCapture.RowKinds(index: index)
+        let shown = TransportProtocol.allCases.filter(kinds.shows).map(\.rawValue)
+            + AddressFamily.allCases.filter(kinds.shows).map(\.rawValue)
+        guard !shown.isEmpty else { return nil }
+        return shown.joined(separator: ", ") + ": assumed from the rows: netstat lists every protocol and family "
+            + "unless run with -p, and each shows in a row"
     }
 
     /// Rows without title and header: nothing, except the filter every row shows.
