@@ -70,6 +70,30 @@ enum ByteLine {
         return ~(((word & low) &+ low) | word | low)
     }
 
+    /// True when every byte is printable ASCII or a tab: no other control byte, no DEL, nothing
+    /// of eight bits. Eight bytes are examined at a time.
+    static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var index = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                // Bytes of eight bits, DEL, and those below 0x20 (the top three bits clear) but tabs.
+                let refused = word & 0x8080_8080_8080_8080 | zeroBytes(word ^ 0x7F7F_7F7F_7F7F_7F7F)
+                    | zeroBytes(word & 0xE0E0_E0E0_E0E0_E0E0) & ~zeroBytes(word ^ 0x0909_0909_0909_0909)
+                if refused != 0 { return false }
+                index += 8
+            }
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x20 && byte != 0x09 || byte >= 0x7F { return false }
+            index += 1
+        }
+        return true
+    }
+
     /// True when the bytes are only ASCII blanks (or NO-BREAK SPACE).
     static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0

@@ -117,8 +117,29 @@ enum CaptureFiles {
     /// (``CaptureFileList/directories``); `-` is a directory when a directory of that name is.
     static func bundleName(paths: [String], directories: [String]) -> String? {
         for path in paths where path == "-" ? FileSystem.isDirectory(path) == true : directories.contains(path) {
-            if let name = FileSystem.lastComponent(of: path) { return name }
+            if let name = lastComponent(of: path) { return name }
         }
         return nil
+    }
+
+    /// ``FileSystem/lastComponent(of:)``. An absolute ASCII path without a `.` or `..`
+    /// component (every bundle of a fleet) is read as bytes: it has the same components split
+    /// at each `/` as split at each `Character` `/` (in ASCII, no `/` joins another character).
+    static func lastComponent(of path: String) -> String? {
+        var path = path
+        let quick: String? = path.withUTF8 { bytes in
+            guard bytes.first == UInt8(ascii: "/"), bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var last: Range<Int>?
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "/") {
+                let component = start..<end
+                start = end + 1
+                if component.isEmpty { continue }
+                if ByteLine.equals(bytes, component, ".") || ByteLine.equals(bytes, component, "..") { return nil }
+                last = component
+            }
+            return last.map { ByteLine.string(bytes, $0) }
+        }
+        return quick ?? FileSystem.lastComponent(of: path)
     }
 }

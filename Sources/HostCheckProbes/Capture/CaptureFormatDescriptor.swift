@@ -60,6 +60,8 @@ package enum CaptureReading: Sendable {
 package struct CaptureDocument: Sendable {
     package var text: CaptureText
     package var decoded: DecodedBytes
+    /// The rows recognition read (``QuickRecognition``), for the `netstat` parser.
+    var knownRows = KnownRows()
 }
 
 /// What one capture file yields: sockets, processes, or both.

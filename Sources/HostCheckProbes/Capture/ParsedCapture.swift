@@ -101,10 +101,10 @@ struct ParsedCapture: Sendable {
             }
             return .done(parsed)
         }
-        if let format = QuickRecognition.format(of: text, among: formats) {
+        if let (format, rows) = QuickRecognition.recognise(text, among: formats) {
             parsed.source.format = format.id
             parsed.platform = format.platform
-            return .recognised(parsed, CaptureDocument(text: text, decoded: decoded), format)
+            return .recognised(parsed, CaptureDocument(text: text, decoded: decoded, knownRows: rows), format)
         }
         let lines = FormatRecognizer.lines(of: text)
         guard let format = FormatRecognizer.recognise(lines, among: formats) else {

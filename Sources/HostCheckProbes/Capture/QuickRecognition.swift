@@ -27,77 +27,131 @@ package enum QuickRecognition: Sendable, Hashable {
     /// The format of `text` among `formats` decided from bytes; nil when the string path must
     /// decide (a line of another shape, a format of unknown behaviour, no owner of the shape).
     static func format(of text: CaptureText, among formats: [CaptureFormatDescriptor]) -> CaptureFormatDescriptor? {
+        recognise(text, among: formats)?.format
+    }
+
+    /// ``format(of:among:)``, with the rows read on the way (for a `netstat` capture; else none),
+    /// so that the parser does not read them again.
+    static func recognise(
+        _ text: CaptureText, among formats: [CaptureFormatDescriptor]
+    ) -> (format: CaptureFormatDescriptor, rows: KnownRows)? {
         guard formats.allSatisfy({ $0.quick != .unknown }) else { return nil }
-        guard let shape = text.withBytes({ shape(of: $0, lines: text.lineRanges) }) else { return nil }
-        return formats.first { $0.quick == .owns(shape) }
+        var rows = KnownRows()
+        guard let shape = text.withBytes({ shape(of: $0, lines: text.lineRanges, rows: &rows) }),
+              let format = formats.first(where: { $0.quick == .owns(shape) }) else { return nil }
+        return (format, shape == .windowsNetstat ? rows : KnownRows())
     }
 
     /// The one shape of every non-blank line in the window ``FormatRecognizer/lines(of:)`` reads.
     static func shape(of bytes: UnsafeBufferPointer<UInt8>, lines: LineTable) -> QuickShape? {
+        var rows = KnownRows()
+        return shape(of: bytes, lines: lines, rows: &rows)
+    }
+
+    /// ``shape(of:lines:)``; when it is `netstat`, `rows` holds every line read.
+    static func shape(of bytes: UnsafeBufferPointer<UInt8>, lines: LineTable, rows: inout KnownRows) -> QuickShape? {
         var shape: QuickShape?
         var positive = false
         var seen = 0
         var index = 0
-        var tokens: [Range<Int>] = []
-        tokens.reserveCapacity(8)
-        while index < min(FormatRecognizer.scanLimit, lines.count), seen < FormatRecognizer.scanBytes {
+        let window = min(FormatRecognizer.scanLimit, lines.count)
+        while index < window, seen < FormatRecognizer.scanBytes {
             let range = lines[index]
             seen += range.count
-            index += 1
             let line = UnsafeBufferPointer(rebasing: bytes[range])
+            index += 1
             guard !ByteLine.isBlank(line) else { continue }
-            guard let kind = kind(of: line, tokens: &tokens) else { return nil }
+            guard let kind = kind(of: line, index: index - 1, window: window, rows: &rows) else { return nil }
             if let shape, shape != kind.shape { return nil }
             shape = kind.shape
             positive = positive || kind.counts
         }
-        return positive ? shape : nil
+        guard positive else { return nil }
+        if shape == .windowsNetstat { rows.end(lines: index) }
+        return shape
     }
 
-    /// A quick line's shape, and whether its format's recogniser counts it.
-    private static func kind(of line: UnsafeBufferPointer<UInt8>, tokens: inout [Range<Int>]) -> (shape: QuickShape, counts: Bool)? {
-        for byte in line where byte < 0x20 && byte != 0x09 || byte >= 0x7F { return nil }
-        ByteLine.tokens(line, into: &tokens)
-        guard let first = tokens.first else { return nil }
+    /// A quick line's shape, and whether its format's recogniser counts it. A row is recorded
+    /// in `rows` at `index` (of a text whose first `window` lines are read).
+    static func kind(
+        of line: UnsafeBufferPointer<UInt8>, index: Int, window: Int, rows: inout KnownRows
+    ) -> (shape: QuickShape, counts: Bool)? {
+        guard ByteLine.isPrintableASCII(line) else { return nil }
+        var cursor = 0
+        guard let first = ByteLine.nextToken(line, &cursor) else { return nil }
         if line[first.lowerBound] == UInt8(ascii: "\"") {
             guard first.lowerBound == 0 else { return nil }
-            return isTasklistRow(line, tokens: tokens).map { (.tasklistCSV, $0) }
+            return isTasklistRow(line).map { (.tasklistCSV, $0) }
         }
-        guard isNetstatLine(line, tokens: tokens) else { return nil }
         // A title or header alone is decided by the string path.
-        return (.windowsNetstat, tokens.count != 2 && !ByteLine.equals(line, first, "Proto"))
+        return netstatLine(line, index: index, window: window, rows: &rows).map { (.windowsNetstat, $0 == .row) }
+    }
+
+    /// A line of the quick `netstat` shape.
+    enum NetstatLine {
+        case title, header, row
     }
 
     /// The English title, the English header (with or without `PID`), or a row of TCP or UDP
     /// with two `host:port` endpoints, an English state word (TCP) and an optional PID that
-    /// ``NetstatRow`` reads.
-    static func isNetstatLine(_ line: UnsafeBufferPointer<UInt8>, tokens: [Range<Int>]) -> Bool {
-        if tokens.count == 2 { return ByteLine.equals(line, tokens[0], "Active") && ByteLine.equals(line, tokens[1], "Connections") }
-        if tokens.count == 6 || tokens.count == 7, ByteLine.equals(line, tokens[0], "Proto") {
-            let words: [StaticString] = ["Proto", "Local", "Address", "Foreign", "Address", "State", "PID"]
-            return zip(tokens, words).allSatisfy { ByteLine.equals(line, $0, $1) }
+    /// ``NetstatRowSpan`` reads (recorded in `rows` at `index`); nil for any other line. The
+    /// tokens are read one by one, at most one past the most a line of the shape has.
+    static func netstatLine(
+        _ line: UnsafeBufferPointer<UInt8>, index: Int, window: Int, rows: inout KnownRows
+    ) -> NetstatLine? {
+        var cursor = 0
+        guard let first = ByteLine.nextToken(line, &cursor), let second = ByteLine.nextToken(line, &cursor) else { return nil }
+        guard let third = ByteLine.nextToken(line, &cursor) else {
+            let title = ByteLine.equals(line, first, "Active") && ByteLine.equals(line, second, "Connections")
+            return title ? .title : nil
         }
-        guard (3...5).contains(tokens.count) else { return false }
-        let tcp = ByteLine.equals(line, tokens[0], "TCP")
-        guard tcp || ByteLine.equals(line, tokens[0], "UDP") else { return false }
-        for token in tokens[1...2] {
-            guard ByteLine.firstIndex(of: UInt8(ascii: ":"), in: line, token) != nil else { return false }
-            for byte in line[token] where !isEndpointByte(byte) { return false }
-        }
-        var next = 3
-        if tcp, next < tokens.count {
-            let word = tokens[next]
+        if ByteLine.equals(line, first, "Proto") { return isHeader(line, second, third, after: cursor) ? .header : nil }
+        let fourth = ByteLine.nextToken(line, &cursor)
+        let fifth = fourth == nil ? nil : ByteLine.nextToken(line, &cursor)
+        if fifth != nil, ByteLine.nextToken(line, &cursor) != nil { return nil }
+        let tcp = ByteLine.equals(line, first, "TCP")
+        guard tcp || ByteLine.equals(line, first, "UDP") else { return nil }
+        guard isEndpointToken(line, second), isEndpointToken(line, third) else { return nil }
+        // An English state word (TCP), then a PID, and nothing else.
+        var rest = fourth
+        if tcp, let word = rest {
             guard NetstatStateWords.commonWord(line, word) != nil || NetstatStateWords.isEnglish(ByteLine.string(line, word))
-            else { return false }
-            next += 1
+            else { return nil }
+            rest = fifth
+        } else if fifth != nil {
+            return nil
         }
-        if next < tokens.count {
-            guard ByteLine.isDigits(line, tokens[next]) else { return false }
-            next += 1
+        if let pid = rest, !ByteLine.isDigits(line, pid) { return nil }
+        guard let row = NetstatRowSpan(bytes: line, first: first, local: second, remote: third, fourth: fourth, fifth: fifth)
+        else { return nil }
+        rows.record(row, at: index, window: window)
+        return .row
+    }
+
+    /// Whether the tokens after `Proto` (`second`, `third`, then those after `cursor`) are
+    /// those of the English header: six or seven words in all.
+    private static func isHeader(_ line: UnsafeBufferPointer<UInt8>, _ second: Range<Int>, _ third: Range<Int>, after cursor: Int) -> Bool {
+        guard ByteLine.equals(line, second, "Local"), ByteLine.equals(line, third, "Address") else { return false }
+        var cursor = cursor
+        var count = 3
+        while let token = ByteLine.nextToken(line, &cursor) {
+            guard count < 7, ByteLine.equals(line, token, headerWords[count - 3]) else { return false }
+            count += 1
         }
-        // What `NetstatRow(bytes:)` reads, without making its strings (it fails only here).
-        var scratch: [Range<Int>] = []
-        return next == tokens.count && NetstatRowSpan(bytes: line, tokens: &scratch) != nil
+        return count >= 6
+    }
+
+    /// The words of the English header after `Proto Local Address`.
+    private static let headerWords: [StaticString] = ["Foreign", "Address", "State", "PID"]
+
+    /// A token with a `:` and only ``isEndpointByte(_:)`` bytes.
+    private static func isEndpointToken(_ line: UnsafeBufferPointer<UInt8>, _ token: Range<Int>) -> Bool {
+        var colon = false
+        for byte in line[token] {
+            guard isEndpointByte(byte) else { return false }
+            colon = colon || byte == UInt8(ascii: ":")
+        }
+        return colon
     }
 
     /// Digits, letters of hexadecimal, `.`, `:`, `[`, `]`, `%` (a zone) and `*`.
@@ -114,39 +168,72 @@ package enum QuickRecognition: Sendable, Hashable {
     /// The English header of `tasklist /fo csv` (nil: not counted), or a data row of its five
     /// quoted fields (true): an image and a session name of letters, digits, blanks and
     /// `._-#()`, a PID and a session number of digits, a memory use of digits, commas and ` K`.
-    static func isTasklistRow(_ line: UnsafeBufferPointer<UInt8>, tokens: [Range<Int>]) -> Bool? {
-        guard tokens.count <= 8 else { return nil }
-        for token in tokens where ByteLine.firstIndex(of: UInt8(ascii: "\""), in: line, token) == nil {
-            guard isCapitalisedWord(line[token]) else { return nil }
+    static func isTasklistRow(_ line: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var cursor = 0
+        var count = 0
+        while let token = ByteLine.nextToken(line, &cursor) {
+            count += 1
+            guard count <= 8 else { return nil }
+            if ByteLine.firstIndex(of: UInt8(ascii: "\""), in: line, token) == nil {
+                guard isCapitalisedWord(line[token]) else { return nil }
+            }
         }
         if ByteLine.equals(line, 0..<line.count, "\"Image Name\",\"PID\",\"Session Name\",\"Session#\",\"Mem Usage\"") {
             return false
         }
         guard line.count >= 2, line[line.count - 1] == UInt8(ascii: "\"") else { return nil }
         let inner = UnsafeBufferPointer(rebasing: line[1..<(line.count - 1)])
-        var fields: [Range<Int>] = []
-        var start = 0
-        var index = 0
-        while index + 2 < inner.count {
-            if inner[index] == UInt8(ascii: "\""), inner[index + 1] == UInt8(ascii: ","), inner[index + 2] == UInt8(ascii: "\"") {
-                fields.append(start..<index)
-                index += 3
-                start = index
-            } else {
-                index += 1
-            }
-        }
-        fields.append(start..<inner.count)
-        guard fields.count == 5 else { return nil }
-        for field in [fields[0], fields[2]] {
-            guard !field.isEmpty, inner[field].allSatisfy(isNameByte), !isPropertyName(inner, field) else { return nil }
-        }
-        guard ByteLine.isDigits(inner, fields[1]), fields[1].count <= 10, ByteLine.isDigits(inner, fields[3]) else { return nil }
-        let memory = fields[4]
+        guard let fields = FiveFields(inner) else { return nil }
+        guard isName(inner, fields.image), isName(inner, fields.sessionName) else { return nil }
+        guard ByteLine.isDigits(inner, fields.pid), fields.pid.count <= 10, ByteLine.isDigits(inner, fields.session) else { return nil }
+        let memory = fields.memory
         guard memory.count >= 3, ByteLine.equals(inner, (memory.upperBound - 2)..<memory.upperBound, " K"),
               inner[memory.lowerBound..<(memory.upperBound - 2)].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 || $0 == UInt8(ascii: ",") })
         else { return nil }
         return true
+    }
+
+    /// The five fields of a `tasklist` CSV row between its outer quotes, split at each `","`.
+    private struct FiveFields {
+        var image: Range<Int>
+        var pid: Range<Int>
+        var sessionName: Range<Int>
+        var session: Range<Int>
+        var memory: Range<Int>
+
+        /// Nil unless `inner` has exactly five fields.
+        init?(_ inner: UnsafeBufferPointer<UInt8>) {
+            var start = 0
+            var index = 0
+            var cuts = 0
+            image = 0..<0
+            pid = 0..<0
+            sessionName = 0..<0
+            session = 0..<0
+            while index + 2 < inner.count {
+                if inner[index] == UInt8(ascii: "\""), inner[index + 1] == UInt8(ascii: ","), inner[index + 2] == UInt8(ascii: "\"") {
+                    switch cuts {
+                    case 0: image = start..<index
+                    case 1: pid = start..<index
+                    case 2: sessionName = start..<index
+                    case 3: session = start..<index
+                    default: return nil
+                    }
+                    cuts += 1
+                    index += 3
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            guard cuts == 4 else { return nil }
+            memory = start..<inner.count
+        }
+    }
+
+    /// A non-empty field of ``isNameByte(_:)`` bytes that is no PowerShell property name.
+    private static func isName(_ inner: UnsafeBufferPointer<UInt8>, _ field: Range<Int>) -> Bool {
+        !field.isEmpty && inner[field].allSatisfy(isNameByte) && !isPropertyName(inner, field)
     }
 
     /// `Idle`, `Process`: an ASCII capital then lower-case letters (no other format's keyword).
@@ -166,14 +253,22 @@ package enum QuickRecognition: Sendable, Hashable {
         }
     }
 
-    /// Whether the field names a property some PowerShell export's recogniser looks for (any case).
+    /// Whether the field names a property some PowerShell export's recogniser looks for (any
+    /// ASCII case; every property name is ASCII).
     private static func isPropertyName(_ bytes: UnsafeBufferPointer<UInt8>, _ field: Range<Int>) -> Bool {
-        // A field with a byte no property name has (a dot, a digit, a blank) is none of them;
-        // only the others are made a string and looked up.
+        // A field with a byte no property name has (a dot, a digit, a blank) is none of them.
         for index in field where !propertyNameBytes[Int(bytes[index])] { return false }
-        let name = ByteLine.string(bytes, field).lowercased()
-        return propertyNames.contains(name)
+        return propertyNameUTF8.contains { name in
+            name.count == field.count && zip(name, bytes[field]).allSatisfy { $0 == asciiLowercased($1) }
+        }
     }
+
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
+    }
+
+    /// ``propertyNames`` as bytes.
+    static let propertyNameUTF8: [[UInt8]] = propertyNames.map { Array($0.utf8) }
 
     /// The bytes of ``propertyNames``, in either ASCII case: a table of 256.
     static let propertyNameBytes: [Bool] = {

@@ -31,7 +31,7 @@ enum SnapshotAssembler {
                 ownerProcesses += netstat.ownerProcesses
             }
             if let tasklist = file.processes {
-                processes += tasklist.processes
+                if processes.isEmpty { processes = tasklist.processes } else { processes += tasklist.processes }
                 if tasklist.describesSocketOwners { ownerRecords += tasklist.processes }
                 diagnostics += tasklist.diagnostics
             }
@@ -46,7 +46,8 @@ enum SnapshotAssembler {
             diagnostics.append(Diagnostic(
                 .note, "\(merge.merged) socket\(merge.merged == 1 ? "" : "s") listed without an owner in one file and with one in another merged into one"))
         }
-        processes = deduplicated(processes + ownerProcesses, diagnostics: &diagnostics, sockets: &sockets)
+        if !ownerProcesses.isEmpty { processes += ownerProcesses }
+        processes = deduplicated(processes, diagnostics: &diagnostics, sockets: &sockets)
         diagnostics += ownersWithoutSockets(ownerRecords, sockets: sockets)
         let info = files.compactMap(\.bundleInfo).first
         WindowsKernelProcess.complete(&processes, sockets: sockets, platform: info?.platform ?? platform)
@@ -64,8 +65,11 @@ enum SnapshotAssembler {
     static func deduplicated(
         _ processes: [ProcessFact], diagnostics: inout [Diagnostic], sockets: inout [SocketFact]
     ) -> [ProcessFact] {
+        // Without a repeated PID every record is kept as it is: the list is returned, not copied.
+        guard hasRepeatedPID(processes) else { return processes }
         var index: [Int: Int] = [:]
         var kept: [ProcessFact] = []
+        kept.reserveCapacity(processes.count)
         var disputed: Set<Int> = []
         for process in processes {
             guard let position = index[process.pid] else {
@@ -96,6 +100,19 @@ enum SnapshotAssembler {
             }
         }
         return kept
+    }
+
+    /// Whether two records have the same PID: compared pair by pair in a short list (a
+    /// `tasklist` of a few processes), through a set in a longer one.
+    static func hasRepeatedPID(_ processes: [ProcessFact]) -> Bool {
+        if processes.count <= 32 {
+            for later in processes.indices {
+                for earlier in 0..<later where processes[earlier].pid == processes[later].pid { return true }
+            }
+            return false
+        }
+        var seen = Set<Int>(minimumCapacity: processes.count)
+        return processes.contains { !seen.insert($0.pid).inserted }
     }
 
     /// A warning for each record of a socket owner (a signature export row) whose PID owns no

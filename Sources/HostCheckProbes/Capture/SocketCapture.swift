@@ -8,36 +8,60 @@ package struct SocketCapture: Sendable, Equatable {
     var hasPIDs = false
     /// The protocols and families that appear in the rows (the rows are read in place, not
     /// copied: this runs for every listing).
-    var protocols: Set<TransportProtocol> {
-        var tcp = false
-        var udp = false
+    var protocols: Set<TransportProtocol> { Set(TransportProtocol.allCases.filter(rowKinds.shows)) }
+    var families: Set<AddressFamily> { Set(AddressFamily.allCases.filter(rowKinds.shows)) }
+    /// ``protocols`` and ``families`` in one pass, without a set.
+    var rowKinds: RowKinds {
+        var kinds = RowKinds()
         for index in sockets.indices {
             switch sockets[index].protocol {
-            case .tcp: tcp = true
-            case .udp: udp = true
+            case .tcp: kinds.tcp = true
+            case .udp: kinds.udp = true
             }
-            if tcp && udp { break }
+            switch sockets[index].family {
+            case .ipv4: kinds.ipv4 = true
+            case .ipv6: kinds.ipv6 = true
+            }
+            if kinds.tcp && kinds.udp && kinds.ipv4 && kinds.ipv6 { break }
         }
-        var seen: Set<TransportProtocol> = []
-        if tcp { seen.insert(.tcp) }
-        if udp { seen.insert(.udp) }
-        return seen
+        return kinds
     }
-    var families: Set<AddressFamily> {
+
+    /// Which protocols and families some row has.
+    struct RowKinds {
+        var tcp = false
+        var udp = false
         var ipv4 = false
         var ipv6 = false
-        for index in sockets.indices {
-            switch sockets[index].family {
-            case .ipv4: ipv4 = true
-            case .ipv6: ipv6 = true
-            }
-            if ipv4 && ipv6 { break }
+
+        init() {}
+
+        /// The kinds of a number of four bits (``index``).
+        init(index: Int) {
+            tcp = index & 1 != 0
+            udp = index & 2 != 0
+            ipv4 = index & 4 != 0
+            ipv6 = index & 8 != 0
         }
-        var seen: Set<AddressFamily> = []
-        if ipv4 { seen.insert(.ipv4) }
-        if ipv6 { seen.insert(.ipv6) }
-        return seen
+
+        /// A number of four bits, one for each kind shown: 0 to 15.
+        var index: Int { (tcp ? 1 : 0) | (udp ? 2 : 0) | (ipv4 ? 4 : 0) | (ipv6 ? 8 : 0) }
+
+        func shows(_ proto: TransportProtocol) -> Bool {
+            switch proto {
+            case .tcp: tcp
+            case .udp: udp
+            }
+        }
+
+        func shows(_ family: AddressFamily) -> Bool {
+            switch family {
+            case .ipv4: ipv4
+            case .ipv6: ipv6
+            }
+        }
     }
+
     /// Lines read as title or header.
     var decorationLines = 0
     /// True when some rows of an owner column show no owner (a non-root capture).

@@ -25,8 +25,9 @@ struct NetstatChunk: Sendable {
     var gaps = ListingGaps()
 
     /// Parses the lines at `lines` (indices into the text's lines); `reserveExtra` rows of
-    /// room are reserved beyond the chunk's own, for the chunks it will absorb.
-    static func parse(_ text: CaptureText, lines: Range<Int>, reserveExtra: Int = 0) -> NetstatChunk {
+    /// room are reserved beyond the chunk's own, for the chunks it will absorb. The row of a
+    /// line `known` holds is taken from it, not read again.
+    static func parse(_ text: CaptureText, lines: Range<Int>, reserveExtra: Int = 0, known: KnownRows = KnownRows()) -> NetstatChunk {
         var state = ParseState()
         text.withBytes { all in
             let ranges = text.lineRanges[lines]
@@ -53,7 +54,7 @@ struct NetstatChunk: Sendable {
                         continue
                     }
                 }
-                if let row = NetstatRowSpan(bytes: bytes, tokens: &tokens) {
+                if let row = index < known.count ? known[index] : NetstatRowSpan(bytes: bytes, tokens: &tokens) {
                     state.finishOwner(text: text, bytes: all)
                     if state.chunk.firstRowIndex == nil { state.chunk.firstRowIndex = index }
                     if row.pid != nil || row.pidUnreadable {

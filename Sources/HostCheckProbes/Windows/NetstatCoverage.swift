@@ -32,30 +32,34 @@ enum NetstatCoverage {
     /// A capture with its title and header: every state and port; protocols and families as
     /// the rows show them.
     static func fromRows(_ listing: SocketCapture, owners: CoverageLevel) -> Coverage {
-        let protocols = listing.protocols
-        let families = listing.families
+        let kinds = listing.rowKinds
         var coverage = Coverage(
-            tcp: protocols.contains(.tcp) ? .full : .none, udp: protocols.contains(.udp) ? .full : .none,
-            ipv4: families.contains(.ipv4) ? .full : .none, ipv6: families.contains(.ipv6) ? .full : .none,
+            tcp: kinds.tcp ? .full : .none, udp: kinds.udp ? .full : .none,
+            ipv4: kinds.ipv4 ? .full : .none, ipv6: kinds.ipv6 ? .full : .none,
             owners: owners)
-        let shown = TransportProtocol.allCases.filter(protocols.contains).map(\.rawValue)
-            + AddressFamily.allCases.filter(families.contains).map(\.rawValue)
-        if !shown.isEmpty {
-            coverage.assumed.append(
-                shown.joined(separator: ", ") + ": assumed from the rows: netstat lists every protocol and family "
-                    + "unless run with -p, and each shows in a row")
-        }
-        if !protocols.contains(.udp) { coverage.assumed.append("udp: assumed from the rows: no UDP row (netstat -p tcp?)") }
-        if !protocols.contains(.tcp) { coverage.assumed.append("tcp: assumed from the rows: no TCP row (netstat -p udp?)") }
-        if !families.contains(.ipv6) { coverage.assumed.append("ipv6: assumed from the rows: no IPv6 row (netstat -p tcp?)") }
-        if !families.contains(.ipv4) { coverage.assumed.append("ipv4: assumed from the rows: no IPv4 row (netstat -p tcpv6?)") }
-        if protocols.contains(.tcp), !listing.sockets.contains(where: { $0.protocol == .tcp && $0.state == .listening }) {
+        if let note = shownNotes[kinds.index] { coverage.assumed.append(note) }
+        if !kinds.udp { coverage.assumed.append("udp: assumed from the rows: no UDP row (netstat -p tcp?)") }
+        if !kinds.tcp { coverage.assumed.append("tcp: assumed from the rows: no TCP row (netstat -p udp?)") }
+        if !kinds.ipv6 { coverage.assumed.append("ipv6: assumed from the rows: no IPv6 row (netstat -p tcp?)") }
+        if !kinds.ipv4 { coverage.assumed.append("ipv4: assumed from the rows: no IPv4 row (netstat -p tcpv6?)") }
+        if kinds.tcp, !listing.sockets.contains(where: { $0.protocol == .tcp && $0.state == .listening }) {
             coverage.tcp = .partial
             coverage.assumed.append(
                 "tcp: assumed from the rows: no listening TCP row, so no listeners are listed (netstat without -a)")
         }
         if owners == .none { coverage.assumed.append("owners: assumed from the rows: no PID column (netstat without -o)") }
         return coverage
+    }
+
+    /// The note on the protocols and families some row shows (nil: none shows), for each
+    /// combination (``SocketCapture/RowKinds/index``): made once, not for every capture.
+    static let shownNotes: [String?] = (0..<16).map { index in
+        let kinds = SocketCapture.RowKinds(index: index)
+        let shown = TransportProtocol.allCases.filter(kinds.shows).map(\.rawValue)
+            + AddressFamily.allCases.filter(kinds.shows).map(\.rawValue)
+        guard !shown.isEmpty else { return nil }
+        return shown.joined(separator: ", ") + ": assumed from the rows: netstat lists every protocol and family "
+            + "unless run with -p, and each shows in a row"
     }
 
     /// Rows without title and header: nothing, except the filter every row shows.

@@ -64,21 +64,40 @@ struct NetstatEndpoint: Sendable, Hashable {
 
 /// An `address:port` token read as byte ranges of its line, before any text is made (the
 /// parser's hot path makes each string once, for the fact that keeps it).
-struct NetstatEndpointSpan {
-    var host: Range<Int>
-    var zone: Range<Int>?
-    var port: Int?
-    var portName: Range<Int>?
+///
+/// Offsets are kept in 32 bits, so that a row's span is small to copy (recognition hands it to
+/// the parser, ``KnownRows``): a token further than 2 GiB into its line is not read (a line
+/// read is at most ``CaptureText/maximumLineBytes``).
+struct NetstatEndpointSpan: Equatable {
+    private var hostStart: Int32
+    private var hostEnd: Int32
+    /// -1 for none.
+    private var zoneStart: Int32
+    private var zoneEnd: Int32
+    private var portNameStart: Int32
+    private var portNameEnd: Int32
+    /// -1 for none.
+    private var portNumber: Int32
     var bracketed: Bool
     var hostHasColon: Bool
 
+    /// The host, without brackets and zone.
+    var host: Range<Int> { Int(hostStart)..<Int(hostEnd) }
+    /// The zone after `%`, when there is one.
+    var zone: Range<Int>? { zoneStart < 0 ? nil : Int(zoneStart)..<Int(zoneEnd) }
+    /// The port number; nil for `*` or a service name.
+    var port: Int? { portNumber < 0 ? nil : Int(portNumber) }
+    /// The service name printed instead of a port number.
+    var portName: Range<Int>? { portNameStart < 0 ? nil : Int(portNameStart)..<Int(portNameEnd) }
+
     /// Parses the `addr:port` token at `range`; nil when it has no `:` or an empty part.
     init?(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
-        guard let colon = ByteLine.lastIndex(of: 0x3A, in: bytes, range) else { return nil }
+        guard range.upperBound <= Int(Int32.max),
+              let colon = ByteLine.lastIndex(of: 0x3A, in: bytes, range) else { return nil }
         var hostRange = range.lowerBound..<colon
         let portRange = (colon + 1)..<range.upperBound
         guard !hostRange.isEmpty, !portRange.isEmpty else { return nil }
-        bracketed = false
+        var bracketed = false
         if bytes[hostRange.lowerBound] == 0x5B {
             guard hostRange.count >= 2, bytes[hostRange.upperBound - 1] == 0x5D else { return nil }
             hostRange = (hostRange.lowerBound + 1)..<(hostRange.upperBound - 1)
@@ -100,27 +119,34 @@ struct NetstatEndpointSpan {
                 break
             }
         }
-        zone = nil
+        var zone: Range<Int>?
         if let percent {
             let zoneRange = (percent + 1)..<hostRange.upperBound
             zone = zoneRange.isEmpty ? nil : zoneRange
             hostRange = hostRange.lowerBound..<percent
         }
         guard !hostRange.isEmpty else { return nil }
-        host = hostRange
-        hostHasColon = bracketed || colonBeforePercent
+        var port: Int?
+        var portName: Range<Int>?
         if ByteLine.equals(bytes, portRange, "*") {
             port = nil
-            portName = nil
         } else if let number = ByteLine.number(bytes, portRange, maxDigits: 5) {
             guard number <= 65535 else { return nil }
             port = number
-            portName = nil
         } else {
             guard portRange.contains(where: { bytes[$0] < 0x30 || bytes[$0] > 0x39 }) else { return nil }
-            port = nil
             portName = portRange
         }
+        // Every offset is at most `range.upperBound`, and a port at most 65535: all fit.
+        hostStart = Int32(truncatingIfNeeded: hostRange.lowerBound)
+        hostEnd = Int32(truncatingIfNeeded: hostRange.upperBound)
+        zoneStart = zone.map { Int32(truncatingIfNeeded: $0.lowerBound) } ?? -1
+        zoneEnd = zone.map { Int32(truncatingIfNeeded: $0.upperBound) } ?? -1
+        portNameStart = portName.map { Int32(truncatingIfNeeded: $0.lowerBound) } ?? -1
+        portNameEnd = portName.map { Int32(truncatingIfNeeded: $0.upperBound) } ?? -1
+        portNumber = port.map { Int32(truncatingIfNeeded: $0) } ?? -1
+        self.bracketed = bracketed
+        hostHasColon = bracketed || colonBeforePercent
     }
 
     /// The address family: bracketed or IPv6-shaped hosts are IPv6, everything else IPv4.

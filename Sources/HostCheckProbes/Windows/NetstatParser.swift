@@ -11,9 +11,9 @@ import HostCheckCore
 /// A large capture can be read in chunks on several tasks (``parse(_:tasks:)``): the facts are
 /// the same as those of one sequential pass (``NetstatChunk``).
 enum NetstatParser {
-    /// Reads the whole capture in one pass.
-    static func parse(_ text: CaptureText) -> SocketCapture {
-        finish(NetstatChunk.parse(text, lines: 0..<text.lineCount), text: text)
+    /// Reads the whole capture in one pass; the rows of the first lines may be `known`.
+    static func parse(_ text: CaptureText, known: KnownRows = KnownRows()) -> SocketCapture {
+        finish(NetstatChunk.parse(text, lines: 0..<text.lineCount, known: known), text: text)
     }
 
     /// Below this many lines a capture is read in one pass.
@@ -29,8 +29,10 @@ enum NetstatParser {
     /// The calling task reads the first chunk into the array that will hold every socket, then
     /// moves in those of the other chunks, in order, as they are done (while the next ones are
     /// read); waiting, it reads chunks itself.
-    static func parse(_ text: CaptureText, tasks: Int, minimumLines: Int = chunkingThreshold) async -> SocketCapture {
-        guard tasks > 1, text.lineCount >= minimumLines else { return parse(text) }
+    static func parse(
+        _ text: CaptureText, tasks: Int, minimumLines: Int = chunkingThreshold, known: KnownRows = KnownRows()
+    ) async -> SocketCapture {
+        guard tasks > 1, text.lineCount >= minimumLines else { return parse(text, known: known) }
         let bounds = NetstatChunk.bounds(text, count: max(chunkCount, tasks))
         guard bounds.count > 1 else { return parse(text) }
         let reserve = text.lineCount - bounds[0].count
@@ -192,15 +194,18 @@ enum NetstatParser {
         let zone = row.local.zone(bytes, cache: &localHosts)
         let localAddress = row.local.host(bytes, cache: &localHosts)
         let remote = remoteUnconnected ? nil : row.remote
-        sockets.append(SocketFact(
+        let warning = problems.isEmpty ? nil : Diagnostic(.warning, problems.joined(separator: "; "), at: location)
+        let fact = SocketFact(
             protocol: row.proto, family: row.local.family,
             localAddress: localAddress, localPort: row.local.port, localPortName: row.local.portName(bytes),
             localZone: zone,
             remoteAddress: remote.flatMap { $0.hostIsWildcard(bytes) ? nil : $0.host(bytes, cache: &noCache) },
             remotePort: remote?.port, remotePortName: remote?.portName(bytes),
             state: state, rawState: rawState,
-            ownership: ownership, ownershipReason: reason, pids: pids, source: location))
-        return problems.isEmpty ? nil : Diagnostic(.warning, problems.joined(separator: "; "), at: location)
+            ownership: ownership, ownershipReason: reason, pids: pids, source: location)
+        // Moved in, not copied (a copy retains and releases each of its references).
+        sockets.append(consume fact)
+        return warning
     }
 }
 
@@ -289,6 +294,6 @@ extension NetstatParser {
         coverage: .sockets(states: .asCaptured, owners: .withOption, processes: false),
         recognise: { WindowsLineClass.count(.netstat, in: $0) },
         reading: .parsed(
-            parse: { CaptureFacts(sockets: parse($0.text)) },
-            parallel: { CaptureFacts(sockets: await parse($0.text, tasks: $1)) }))
+            parse: { CaptureFacts(sockets: parse($0.text, known: $0.knownRows)) },
+            parallel: { CaptureFacts(sockets: await parse($0.text, tasks: $1, known: $0.knownRows)) }))
 }

@@ -96,9 +96,9 @@ struct NetstatRow: Sendable, Hashable {
 }
 
 /// A socket row read as byte ranges of its line (``NetstatRow`` before any text is made).
-struct NetstatRowSpan {
+struct NetstatRowSpan: Equatable {
     /// Where the state word(s) are.
-    enum State {
+    enum State: Equatable {
         case none
         /// One word.
         case word(Range<Int>)
@@ -109,11 +109,52 @@ struct NetstatRowSpan {
     var proto: TransportProtocol
     var local: NetstatEndpointSpan
     var remote: NetstatEndpointSpan
-    var state: State
-    var pid: Int?
     /// True when the last token is all digits but no Windows PID (more than ten digits, or
     /// above 4294967295): the row is read, its owner is unknown (`owner-unreadable`).
     var pidUnreadable = false
+    // The state and PID in 32-bit fields, so that a span is small to copy (a line of more
+    // than 2 GiB is no row; a line read is at most `CaptureText.maximumLineBytes`).
+    private var stateKind: UInt8 = 0
+    private var stateStart: Int32 = 0
+    private var stateEnd: Int32 = 0
+    private var hasPID = false
+    private var pidNumber: UInt32 = 0
+
+    var state: State {
+        get {
+            let range = Int(stateStart)..<Int(stateEnd)
+            switch stateKind {
+            case 1: return .word(range)
+            case 2: return .words(range)
+            default: return .none
+            }
+        }
+        set {
+            let range: Range<Int>
+            switch newValue {
+            case .none:
+                stateKind = 0
+                range = 0..<0
+            case .word(let word):
+                stateKind = 1
+                range = word
+            case .words(let words):
+                stateKind = 2
+                range = words
+            }
+            stateStart = Int32(truncatingIfNeeded: range.lowerBound)
+            stateEnd = Int32(truncatingIfNeeded: range.upperBound)
+        }
+    }
+
+    /// The PID (at most 4294967295: a larger one is ``pidUnreadable``).
+    var pid: Int? {
+        get { hasPID ? Int(pidNumber) : nil }
+        set {
+            hasPID = newValue != nil
+            pidNumber = UInt32(truncatingIfNeeded: newValue ?? 0)
+        }
+    }
 
     /// Parses the bytes of one line; nil when they do not form a row. `tokens` is scratch
     /// space for a row of more than five tokens.
@@ -126,35 +167,25 @@ struct NetstatRowSpan {
         var cursor = lead
         guard let first = ByteLine.nextToken(bytes, &cursor), let localToken = ByteLine.nextToken(bytes, &cursor),
               let remoteToken = ByteLine.nextToken(bytes, &cursor) else { return nil }
-        if ByteLine.equals(bytes, first, "TCP") || ByteLine.equals(bytes, first, "TCPv6") {
-            proto = .tcp
-        } else if ByteLine.equals(bytes, first, "UDP") || ByteLine.equals(bytes, first, "UDPv6") {
-            proto = .udp
-        } else {
-            return nil
-        }
-        guard let local = NetstatEndpointSpan(bytes: bytes, range: localToken),
-              let remote = NetstatEndpointSpan(bytes: bytes, range: remoteToken) else { return nil }
-        self.local = local
-        self.remote = remote
         let fourth = ByteLine.nextToken(bytes, &cursor)
         let fifth = fourth == nil ? nil : ByteLine.nextToken(bytes, &cursor)
         if fifth != nil, ByteLine.nextToken(bytes, &cursor) != nil {
-            ByteLine.tokens(bytes, into: &tokens)
-            var last = tokens.count
-            pid = nil
-            switch Self.pid(bytes, tokens[last - 1]) {
-            case .notPID: break
-            case .pid(let value):
-                pid = value
-                last -= 1
-            case .unreadable:
-                pidUnreadable = true
-                last -= 1
-            }
-            state = .words(tokens[3].lowerBound..<tokens[last - 1].upperBound)
-            return
+            self.init(bytes: bytes, first: first, local: localToken, remote: remoteToken, splitting: &tokens)
+        } else {
+            self.init(bytes: bytes, first: first, local: localToken, remote: remoteToken, fourth: fourth, fifth: fifth)
         }
+    }
+
+    /// The row whose only tokens are `first` (its protocol), `local`, `remote`, then `fourth`
+    /// and `fifth` when present (`fifth` only after `fourth`); nil when they do not form a row.
+    init?(
+        bytes: UnsafeBufferPointer<UInt8>, first: Range<Int>, local localToken: Range<Int>, remote remoteToken: Range<Int>,
+        fourth: Range<Int>?, fifth: Range<Int>?
+    ) {
+        guard let (proto, local, remote) = Self.head(bytes, first, localToken, remoteToken) else { return nil }
+        self.proto = proto
+        self.local = local
+        self.remote = remote
         pid = nil
         state = .none
         if let lastToken = fifth ?? fourth, case let token = Self.pid(bytes, lastToken), token != .notPID {
@@ -165,6 +196,49 @@ struct NetstatRowSpan {
         } else if let fourth {
             state = .word(fourth)
         }
+    }
+
+    /// The row of more than five tokens whose first three are `first`, `local` and `remote`:
+    /// the line is split whole into `tokens`.
+    private init?(
+        bytes: UnsafeBufferPointer<UInt8>, first: Range<Int>, local localToken: Range<Int>, remote remoteToken: Range<Int>,
+        splitting tokens: inout [Range<Int>]
+    ) {
+        guard let (proto, local, remote) = Self.head(bytes, first, localToken, remoteToken) else { return nil }
+        self.proto = proto
+        self.local = local
+        self.remote = remote
+        ByteLine.tokens(bytes, into: &tokens)
+        var last = tokens.count
+        pid = nil
+        switch Self.pid(bytes, tokens[last - 1]) {
+        case .notPID: break
+        case .pid(let value):
+            pid = value
+            last -= 1
+        case .unreadable:
+            pidUnreadable = true
+            last -= 1
+        }
+        state = .words(tokens[3].lowerBound..<tokens[last - 1].upperBound)
+    }
+
+    /// The protocol and the two endpoints of a row's first three tokens; nil when they are not.
+    private static func head(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ localToken: Range<Int>, _ remoteToken: Range<Int>
+    ) -> (TransportProtocol, NetstatEndpointSpan, NetstatEndpointSpan)? {
+        guard bytes.count <= Int(Int32.max) else { return nil }
+        let proto: TransportProtocol
+        if ByteLine.equals(bytes, first, "TCP") || ByteLine.equals(bytes, first, "TCPv6") {
+            proto = .tcp
+        } else if ByteLine.equals(bytes, first, "UDP") || ByteLine.equals(bytes, first, "UDPv6") {
+            proto = .udp
+        } else {
+            return nil
+        }
+        guard let local = NetstatEndpointSpan(bytes: bytes, range: localToken),
+              let remote = NetstatEndpointSpan(bytes: bytes, range: remoteToken) else { return nil }
+        return (proto, local, remote)
     }
 
     /// The state word when it is one of the English words of nearly every row, with its state.
