@@ -97,12 +97,7 @@ package struct Evaluator: Sendable {
         failure: Diagnostic?
     ) -> RuleResult {
         func result(_ outcome: Outcome, _ message: String, evidence: [Evidence] = [], total: Int? = nil) -> RuleResult {
-            RuleResult(
-                host: host.name, pack: prepared.rule.pack, rule: prepared.rule.id, title: prepared.rule.title,
-                severity: prepared.rule.severity, tags: prepared.rule.tags, outcome: outcome, message: message,
-                evidence: evidence, evidenceTotal: total, remediation: prepared.rule.remediation,
-                compliance: prepared.rule.compliance
-            )
+            RuleResult(host: host.name, metadata: prepared.metadata, outcome: outcome, message: message, evidence: evidence, evidenceTotal: total)
         }
         guard prepared.rule.enabled else { return result(.skip, "rule disabled") }
         let scope = ScopeCheck.check(prepared.rule.scope, host: host)
