@@ -67,8 +67,8 @@ package struct Evaluator: Sendable {
 
     /// Every rule on one host.
     package func evaluate(_ snapshot: Snapshot) -> HostResults {
-        let processes = snapshot.processesByPID()
-        let contexts = snapshot.sockets.map { SocketContext(socket: $0, processes: processes, platform: snapshot.host.platform) }
+        let owners = OwnerTable(processes: snapshot.processes, platform: snapshot.host.platform)
+        let contexts = snapshot.sockets.map { SocketContext(socket: $0, owners: owners) }
         let failure = snapshot.diagnostics.first { $0.severity == .error }
         // The contexts without the bookkeeping sockets, made once for every rule that does not see them.
         let withoutBookkeeping = contexts.contains { BookkeepingSockets.contains($0.socket) }
@@ -84,8 +84,8 @@ package struct Evaluator: Sendable {
 
     /// One rule on one snapshot (used by ``PackTester``), waivers applied.
     func evaluate(_ rule: Rule, on snapshot: Snapshot) -> RuleResult {
-        let processes = snapshot.processesByPID()
-        let contexts = snapshot.sockets.map { SocketContext(socket: $0, processes: processes, platform: snapshot.host.platform) }
+        let owners = OwnerTable(processes: snapshot.processes, platform: snapshot.host.platform)
+        let contexts = snapshot.sockets.map { SocketContext(socket: $0, owners: owners) }
         return evaluate(
             PreparedRule(rule), host: snapshot.host, contexts: contexts, visible: BookkeepingSockets.visible(contexts, to: rule),
             processes: snapshot.processes,

@@ -14,24 +14,15 @@ final class SocketContext: Sendable {
 
     let socket: SocketFact
     /// The owners' PIDs with their process records (nil when the snapshot has none).
-    let owners: [(pid: Int, process: ProcessFact?)]
-
-    /// Looks up the owners of `socket`. On Windows, PID 4 without a process record is the
-    /// kernel process (``WindowsKernelProcess``).
-    init(socket: SocketFact, processes: [Int: ProcessFact], platform: Platform) {
-        self.socket = socket
-        guard socket.ownership == .owned else {
-            owners = []
-            return
-        }
-        owners = socket.pids.map { pid in
-            if let process = processes[pid] { return (pid, process) }
-            return (pid, WindowsKernelProcess.standIn(for: pid, platform: platform, source: socket.source))
-        }
-    }
-
+    let owners: [OwnerTable.Owner]
     /// The process records known for this socket's owners.
-    var processes: [ProcessFact] { owners.compactMap(\.process) }
+    let processes: [ProcessFact]
+
+    /// Looks up the owners of `socket` in its host's `table`.
+    init(socket: SocketFact, owners table: OwnerTable) {
+        self.socket = socket
+        (owners, processes) = table.owners(of: socket)
+    }
 
     func evaluate(_ predicate: Predicate, _ quantifier: Quantifier) -> Truth {
         switch predicate {
@@ -53,13 +44,17 @@ final class SocketContext: Sendable {
             guard !owners.isEmpty else { return .maybe(.ownership) }
             switch quantifier {
             case .some:
+                // One owner, the common case, judged without copying its record into a closure.
+                if owners.count == 1 { return Self.evaluate(predicate, pid: owners[0].pid, process: owners[0].process) }
                 return Truth.any(owners.lazy.map { Self.evaluate(predicate, pid: $0.pid, process: $0.process) })
             case .every(let supervisors):
-                func isKept(_ owner: (pid: Int, process: ProcessFact?)) -> Bool {
+                func isKept(_ owner: OwnerTable.Owner) -> Bool {
                     // A renamed process is no supervisor, whatever it calls itself.
                     guard let name = owner.process?.name, owner.process?.identity.nameMismatch != true else { return true }
                     return !supervisors.contains(name)
                 }
+                // One owner is judged whether or not it is a supervisor (no other owner exists).
+                if owners.count == 1 { return Self.evaluate(predicate, pid: owners[0].pid, process: owners[0].process) }
                 // The owners judged, in their order, without copying them into a new array.
                 if supervisors.isEmpty || !owners.contains(where: isKept) {
                     return Truth.all(owners.lazy.map { Self.evaluate(predicate, pid: $0.pid, process: $0.process) })

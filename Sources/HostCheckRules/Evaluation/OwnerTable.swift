@@ -1,0 +1,43 @@
+import HostCheckCore
+
+/// The owners of one host's sockets, looked up once per host (Benchmarks/README.md, "Fleet").
+/// Each PID with a process record gets one owner list and one process list, and every socket
+/// that PID alone owns shares them: a host's contexts hold references to its few process
+/// records instead of a copy of the record per socket.
+struct OwnerTable {
+    /// An owner's PID with its process record (nil when the snapshot has none).
+    typealias Owner = (pid: Int, process: ProcessFact?)
+
+    /// The lists of a socket owned by one PID that has a process record.
+    private struct Single {
+        let owners: [Owner]
+        let processes: [ProcessFact]
+    }
+
+    private let single: [Int: Single]
+    private let platform: Platform
+
+    /// Indexes `processes` by PID (the first record of a PID wins, as in
+    /// ``HostCheckCore/Snapshot/processesByPID()``).
+    init(processes: [ProcessFact], platform: Platform) {
+        var single: [Int: Single] = [:]
+        single.reserveCapacity(processes.count)
+        for process in processes where single[process.pid] == nil {
+            single[process.pid] = Single(owners: [(process.pid, process)], processes: [process])
+        }
+        self.single = single
+        self.platform = platform
+    }
+
+    /// The owners of `socket` with their process records, and the records alone. On Windows,
+    /// PID 4 without a process record is the kernel process (``WindowsKernelProcess``).
+    func owners(of socket: SocketFact) -> (owners: [Owner], processes: [ProcessFact]) {
+        guard socket.ownership == .owned else { return ([], []) }
+        if socket.pids.count == 1, let shared = single[socket.pids[0]] { return (shared.owners, shared.processes) }
+        let owners: [Owner] = socket.pids.map { pid in
+            if let shared = single[pid] { return shared.owners[0] }
+            return (pid, WindowsKernelProcess.standIn(for: pid, platform: platform, source: socket.source))
+        }
+        return (owners, owners.compactMap(\.process))
+    }
+}
