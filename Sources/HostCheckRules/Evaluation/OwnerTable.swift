@@ -1,12 +1,22 @@
 import HostCheckCore
 
 /// The owners of one host's sockets, looked up once per host (Benchmarks/README.md, "Fleet").
-/// Each PID with a process record gets one owner list and one process list, and every socket
+/// Each PID with a process record gets one ``Owner`` and one process list, and every socket
 /// that PID alone owns shares them: a host's contexts hold references to its few process
 /// records instead of a copy of the record per socket.
 struct OwnerTable {
-    /// An owner's PID with its process record (nil when the snapshot has none).
-    typealias Owner = (pid: Int, process: ProcessFact?)
+    /// An owner's PID with its process record (nil when the snapshot has none). A class: a
+    /// predicate reads the record in place, where an owner held by value is copied, with each
+    /// of the record's strings, for every condition judged on it.
+    final class Owner: Sendable {
+        let pid: Int
+        let process: ProcessFact?
+
+        init(pid: Int, process: ProcessFact?) {
+            self.pid = pid
+            self.process = process
+        }
+    }
 
     /// The lists of a socket owned by one PID that has a process record.
     private struct Single {
@@ -23,7 +33,7 @@ struct OwnerTable {
         var single: [Int: Single] = [:]
         single.reserveCapacity(processes.count)
         for process in processes where single[process.pid] == nil {
-            single[process.pid] = Single(owners: [(process.pid, process)], processes: [process])
+            single[process.pid] = Single(owners: [Owner(pid: process.pid, process: process)], processes: [process])
         }
         self.single = single
         self.platform = platform
@@ -36,7 +46,7 @@ struct OwnerTable {
         if socket.pids.count == 1, let shared = single[socket.pids[0]] { return (shared.owners, shared.processes) }
         let owners: [Owner] = socket.pids.map { pid in
             if let shared = single[pid] { return shared.owners[0] }
-            return (pid, WindowsKernelProcess.standIn(for: pid, platform: platform, source: socket.source))
+            return Owner(pid: pid, process: WindowsKernelProcess.standIn(for: pid, platform: platform, source: socket.source))
         }
         return (owners, owners.compactMap(\.process))
     }

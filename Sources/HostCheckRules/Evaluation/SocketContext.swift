@@ -20,8 +20,8 @@ final class SocketContext: Sendable {
 
     /// Looks up the owners of `socket` in its host's `table`.
     init(socket: SocketFact, owners table: OwnerTable) {
-        self.socket = socket
         (owners, processes) = table.owners(of: socket)
+        self.socket = socket
     }
 
     func evaluate(_ predicate: Predicate, _ quantifier: Quantifier) -> Truth {
@@ -44,7 +44,6 @@ final class SocketContext: Sendable {
             guard !owners.isEmpty else { return .maybe(.ownership) }
             switch quantifier {
             case .some:
-                // One owner, the common case, judged without copying its record into a closure.
                 if owners.count == 1 { return Self.evaluate(predicate, pid: owners[0].pid, process: owners[0].process) }
                 return Truth.any(owners.lazy.map { Self.evaluate(predicate, pid: $0.pid, process: $0.process) })
             case .every(let supervisors):
