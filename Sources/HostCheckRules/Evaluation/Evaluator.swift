@@ -112,12 +112,12 @@ package struct Evaluator: Sendable {
         } else {
             var decision = switch prepared.rule.subject {
             case .sockets:
-                RuleEvaluation(prepared: prepared, host: host, contexts: visible).decide()
-            case .processes: ProcessRuleEvaluation(rule: prepared.rule, host: host, processes: processes).decide()
+                RuleEvaluation(prepared: prepared, contexts: visible).decide(on: host)
+            case .processes: ProcessRuleEvaluation(rule: prepared.rule, processes: processes).decide(on: host)
             }
             if let condition = prepared.rule.condition {
-                decision = RuleConditionCheck(rule: prepared.rule, condition: condition, host: host, contexts: contexts, processes: processes)
-                    .apply(to: decision)
+                decision = RuleConditionCheck(rule: prepared.rule, condition: condition, contexts: contexts, processes: processes)
+                    .apply(to: decision, on: host)
             }
             outcome = result(decision.outcome, decision.message, evidence: decision.evidence, total: decision.evidenceTotal)
             outcome.missingCoverage = decision.missingCoverage

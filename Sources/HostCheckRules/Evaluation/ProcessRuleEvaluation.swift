@@ -4,10 +4,9 @@ import HostCheckCore
 /// over the processes the sources list instead of sockets (docs/rule-packs.md, "Process rules").
 struct ProcessRuleEvaluation {
     let rule: Rule
-    let host: HostInfo
     let processes: [ProcessFact]
 
-    func decide() -> RuleEvaluation.Decision {
+    func decide(on host: HostInfo) -> RuleEvaluation.Decision {
         let select = Self.ownerPredicate(rule.select)
         let expect: Predicate? = if case .predicate(let predicate) = rule.expect { Self.ownerPredicate(predicate) } else { nil }
         var failing: [ProcessFact] = []
