@@ -11,9 +11,11 @@ public struct Evidence: Sendable, Hashable {
 
     /// Creates evidence; `source` defaults to the socket's source.
     public init(socket: SocketFact? = nil, processes: [ProcessFact] = [], source: SourceLocation? = nil, note: String? = nil) {
+        // The location first, while `socket` is still unused, so that `socket` moves into place
+        // rather than being copied.
+        self.source = if let source { source } else { socket?.source }
         self.socket = socket
         self.processes = processes
-        self.source = source ?? socket?.source
         self.note = note
     }
 }
