@@ -14,10 +14,11 @@ struct ProcessRuleEvaluation {
         var selected: [ProcessFact] = []
         var certain = 0
         for process in processes {
-            let sel = SocketContext.evaluate(select, pid: process.pid, process: process)
+            let owner = OwnerTable.Owner(pid: process.pid, process: process)
+            let sel = owner.evaluate(select)
             if sel.isNo { continue }
             if sel.isYes { certain += 1 }
-            let ok = expect.map { SocketContext.evaluate($0, pid: process.pid, process: process) } ?? .no
+            let ok = expect.map { owner.evaluate($0) } ?? .no
             if sel.isYes, ok.isNo {
                 failing.append(process)
             } else if !ok.isYes {

@@ -44,21 +44,18 @@ final class SocketContext: Sendable {
             guard !owners.isEmpty else { return .maybe(.ownership) }
             switch quantifier {
             case .some:
-                if owners.count == 1 { return Self.evaluate(predicate, pid: owners[0].pid, process: owners[0].process) }
-                return Truth.any(owners.lazy.map { Self.evaluate(predicate, pid: $0.pid, process: $0.process) })
+                return Truth.any(owners.lazy.map { $0.evaluate(predicate) })
             case .every(let supervisors):
                 func isKept(_ owner: OwnerTable.Owner) -> Bool {
                     // A renamed process is no supervisor, whatever it calls itself.
                     guard let name = owner.process?.name, owner.process?.identity.nameMismatch != true else { return true }
                     return !supervisors.contains(name)
                 }
-                // One owner is judged whether or not it is a supervisor (no other owner exists).
-                if owners.count == 1 { return Self.evaluate(predicate, pid: owners[0].pid, process: owners[0].process) }
                 // The owners judged, in their order, without copying them into a new array.
                 if supervisors.isEmpty || !owners.contains(where: isKept) {
-                    return Truth.all(owners.lazy.map { Self.evaluate(predicate, pid: $0.pid, process: $0.process) })
+                    return Truth.all(owners.lazy.map { $0.evaluate(predicate) })
                 }
-                return Truth.all(owners.lazy.filter(isKept).map { Self.evaluate(predicate, pid: $0.pid, process: $0.process) })
+                return Truth.all(owners.lazy.filter(isKept).map { $0.evaluate(predicate) })
             }
         }
     }
@@ -84,17 +81,6 @@ final class SocketContext: Sendable {
         case .none(let items): Truth.any(items.lazy.map(evaluateAbsentOwner)).negated
         case .field(let field, let matcher): matcher.evaluate(field == .ownerKernel ? .boolean(true) : .absent)
         case .owner(let inner): evaluateAbsentOwner(inner)
-        }
-    }
-
-    /// A condition on one owner; its fields are `owner.*` fields (a nested `owner` is the same owner).
-    static func evaluate(_ predicate: Predicate, pid: Int, process: ProcessFact?) -> Truth {
-        switch predicate {
-        case .all(let items): Truth.all(items.lazy.map { evaluate($0, pid: pid, process: process) })
-        case .any(let items): Truth.any(items.lazy.map { evaluate($0, pid: pid, process: process) })
-        case .none(let items): Truth.any(items.lazy.map { evaluate($0, pid: pid, process: process) }).negated
-        case .field(let field, let matcher): matcher.evaluate(field.value(pid: pid, process: process))
-        case .owner(let inner): evaluate(inner, pid: pid, process: process)
         }
     }
 
