@@ -62,7 +62,7 @@ public struct RuleResult: Sendable, Hashable {
     /// The coverage dimensions whose gap made the result `unknown` (`tcp`, `ipv6`, `states`,
     /// `ports`, `users`, `netns`; `owners` when an owner was not seen and the sources do not
     /// cover owners fully); empty otherwise.
-    public var missingCoverage: [String] = []
+    public var missingCoverage: [String]
 
     /// The most evidence a result carries (docs/architecture.md, "Evaluation").
     public static let evidenceLimit = 50
@@ -78,27 +78,26 @@ public struct RuleResult: Sendable, Hashable {
             pack: pack, rule: rule, title: title, severity: severity, tags: tags, remediation: remediation,
             compliance: compliance)
         self.init(
-            host: host, metadata: metadata, outcome: outcome, message: message, evidence: evidence,
-            evidenceTotal: evidenceTotal)
-        self.waivedOutcome = waivedOutcome
-        self.waiver = waiver
+            host: host, metadata: metadata, outcome: outcome, message: message, waivedOutcome: waivedOutcome,
+            waiver: waiver, evidence: evidence, evidenceTotal: evidenceTotal)
     }
 
     /// Creates a result of the rule described by `metadata` (shared by all of its results),
     /// keeping the first ``evidenceLimit`` pieces of evidence; `evidenceTotal` defaults to
     /// `evidence.count`.
     package init(
-        host: String, metadata: RuleMetadata, outcome: Outcome, message: String, evidence: [Evidence] = [],
-        evidenceTotal: Int? = nil
+        host: String, metadata: RuleMetadata, outcome: Outcome, message: String, waivedOutcome: Outcome? = nil,
+        waiver: AppliedWaiver? = nil, evidence: [Evidence] = [], evidenceTotal: Int? = nil, missingCoverage: [String] = []
     ) {
         self.host = host
         self.metadata = metadata
         self.outcome = outcome
         self.message = message
-        waivedOutcome = nil
-        waiver = nil
+        self.waivedOutcome = waivedOutcome
+        self.waiver = waiver
         self.evidence = evidence.count > Self.evidenceLimit ? Array(evidence.prefix(Self.evidenceLimit)) : evidence
         self.evidenceTotal = evidenceTotal ?? evidence.count
+        self.missingCoverage = missingCoverage
     }
 
     /// The id of the rule's pack.
