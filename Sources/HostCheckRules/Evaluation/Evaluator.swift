@@ -172,8 +172,9 @@ package struct WaiverUsage: Sendable, Hashable {
 
     /// Records the waivers applied to one host's results.
     package mutating func record(_ results: HostResults) {
-        for result in results.results {
-            if let location = result.waiver?.location { applied.insert(location) }
+        // Indices, not elements: a result is read in place instead of copied.
+        for index in results.results.indices {
+            if let location = results.results[index].waiver?.location { applied.insert(location) }
         }
     }
 }
