@@ -32,8 +32,10 @@ struct OwnerTable {
     init(processes: [ProcessFact], platform: Platform) {
         var single: [Int: Single] = [:]
         single.reserveCapacity(processes.count)
-        for process in processes where single[process.pid] == nil {
-            single[process.pid] = Single(owners: [Owner(pid: process.pid, process: process)], processes: [process])
+        // Indices, not elements: iterating the elements would copy each record once more.
+        for index in processes.indices where single[processes[index].pid] == nil {
+            let pid = processes[index].pid
+            single[pid] = Single(owners: [Owner(pid: pid, process: processes[index])], processes: [processes[index]])
         }
         self.single = single
         self.platform = platform
