@@ -80,10 +80,7 @@ struct CheckCommand: CapabilityCommand {
         var waiverUsage = WaiverUsage()
         var progress = Progress(total: hostJobs.count, enabled: !fleetReport.quiet && !channels.streamsToTerminal)
         try await HostEvaluation.forEach(hostJobs, evaluator: evaluator, parallelism: jobs) { results in
-            for result in results.results {
-                counts.add(result.outcome)
-                tally.add(result, failOn: failOn)
-            }
+            tally.add(results, failOn: failOn, counting: &counts)
             waiverUsage.record(results)
             try channels.host(results)
             progress.advance()

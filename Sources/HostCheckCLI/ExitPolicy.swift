@@ -22,15 +22,22 @@ struct ExitPolicy {
         /// The reporter's own count, when it decides the exit code.
         var reporter: (any ExitCodeTally)?
 
-        mutating func add(_ result: RuleResult, failOn: Severity?) {
-            reporter?.add(result)
-            switch result.outcome {
-            case .fail:
-                if result.severity >= (failOn ?? .info) { failAtThreshold = true }
-            case .unknown, .error:
-                unknownOrError = true
-            case .pass, .skip, .waived:
-                break
+        /// Adds a host's results, and their outcomes to `counts`. The results are read in place
+        /// (by index, not element by element, which copies each), and copied only for a
+        /// reporter's own count.
+        mutating func add(_ results: HostResults, failOn: Severity?, counting counts: inout OutcomeCounts) {
+            for index in results.results.indices {
+                reporter?.add(results.results[index])
+                let outcome = results.results[index].outcome
+                counts.add(outcome)
+                switch outcome {
+                case .fail:
+                    if results.results[index].severity >= (failOn ?? .info) { failAtThreshold = true }
+                case .unknown, .error:
+                    unknownOrError = true
+                case .pass, .skip, .waived:
+                    break
+                }
             }
         }
     }

@@ -51,7 +51,7 @@ import Testing
         let filter = PortFilter(select: rule.select)
         for port in [7, 8, 22, 23, 24, 80, 511, 512, 514, 515, 3691] {
             for socket in [T.socket(.tcp, "0.0.0.0", port, pids: [1]), T.socket(.udp, "::", port, ownership: .unknown)] {
-                let sel = SocketContext(socket: socket, processes: [:], platform: .linux).evaluate(rule.select, .some)
+                let sel = SocketContext(socket: socket, owners: OwnerTable(processes: [], platform: .linux)).evaluate(rule.select, .some)
                 if filter?.admits(port) == false { #expect(sel.isNo, "\(select) port \(port)") }
             }
         }

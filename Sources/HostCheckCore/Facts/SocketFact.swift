@@ -122,6 +122,13 @@ public struct SocketFact: Sendable, Hashable {
 
     /// The exposure of the local address; nil when the address is not an IP (a host name).
     public var exposure: Exposure? {
+        // The wildcard and loopback addresses most sockets have, known without a parse: a rule
+        // may test the exposure of every socket of every host.
+        switch localAddress {
+        case "0.0.0.0", "::": return .any
+        case "127.0.0.1", "::1": return .loopback
+        default: break
+        }
         guard let address = IPAddress(localAddress) else { return nil }
         if address.isUnspecified { return .any }
         if address.isLoopback { return .loopback }

@@ -11,9 +11,11 @@ public struct Evidence: Sendable, Hashable {
 
     /// Creates evidence; `source` defaults to the socket's source.
     public init(socket: SocketFact? = nil, processes: [ProcessFact] = [], source: SourceLocation? = nil, note: String? = nil) {
+        // The location first, while `socket` is still unused, so that `socket` moves into place
+        // rather than being copied.
+        self.source = if let source { source } else { socket?.source }
         self.socket = socket
         self.processes = processes
-        self.source = source ?? socket?.source
         self.note = note
     }
 }
@@ -36,19 +38,15 @@ public struct AppliedWaiver: Sendable, Hashable {
 }
 
 /// The result of one rule on one host.
+///
+/// The rule's own fields (``pack``, ``rule``, ``title``, ``severity``, ``tags``,
+/// ``remediation``, ``compliance``) are the same for every host, and are kept in one shared
+/// immutable box per rule (``RuleMetadata``); they read and write as plain values.
 public struct RuleResult: Sendable, Hashable {
     /// The host name.
     public var host: String
-    /// The id of the rule's pack.
-    public var pack: String
-    /// The rule id.
-    public var rule: String
-    /// The rule title; nil when the rule has none.
-    public var title: String?
-    /// The rule's severity (after pack overrides).
-    public var severity: Severity
-    /// The rule's tags.
-    public var tags: [String]
+    /// The rule's fields, shared by its results.
+    package private(set) var metadata: RuleMetadata
     /// The outcome; `waived` when a waiver applied (the original is in `waivedOutcome`).
     public var outcome: Outcome
     /// One line that explains the outcome to a person.
@@ -61,14 +59,10 @@ public struct RuleResult: Sendable, Hashable {
     public var evidence: [Evidence]
     /// How many pieces of evidence there were before the cap.
     public var evidenceTotal: Int
-    /// How to fix a failure; nil when the rule gives none.
-    public var remediation: String?
-    /// Compliance mappings of the rule: framework (`cis`, `nist_800_53`, …) to control ids.
-    public var compliance: [String: [String]]
     /// The coverage dimensions whose gap made the result `unknown` (`tcp`, `ipv6`, `states`,
     /// `ports`, `users`, `netns`; `owners` when an owner was not seen and the sources do not
     /// cover owners fully); empty otherwise.
-    public var missingCoverage: [String] = []
+    public var missingCoverage: [String]
 
     /// The most evidence a result carries (docs/architecture.md, "Evaluation").
     public static let evidenceLimit = 50
@@ -80,20 +74,72 @@ public struct RuleResult: Sendable, Hashable {
         waiver: AppliedWaiver? = nil, evidence: [Evidence] = [], evidenceTotal: Int? = nil,
         remediation: String? = nil, compliance: [String: [String]] = [:]
     ) {
+        let metadata = RuleMetadata(
+            pack: pack, rule: rule, title: title, severity: severity, tags: tags, remediation: remediation,
+            compliance: compliance)
+        self.init(
+            host: host, metadata: metadata, outcome: outcome, message: message, waivedOutcome: waivedOutcome,
+            waiver: waiver, evidence: evidence, evidenceTotal: evidenceTotal)
+    }
+
+    /// Creates a result of the rule described by `metadata` (shared by all of its results),
+    /// keeping the first ``evidenceLimit`` pieces of evidence; `evidenceTotal` defaults to
+    /// `evidence.count`.
+    package init(
+        host: String, metadata: RuleMetadata, outcome: Outcome, message: String, waivedOutcome: Outcome? = nil,
+        waiver: AppliedWaiver? = nil, evidence: [Evidence] = [], evidenceTotal: Int? = nil, missingCoverage: [String] = []
+    ) {
         self.host = host
-        self.pack = pack
-        self.rule = rule
-        self.title = title
-        self.severity = severity
-        self.tags = tags
+        self.metadata = metadata
         self.outcome = outcome
         self.message = message
         self.waivedOutcome = waivedOutcome
         self.waiver = waiver
-        self.evidence = Array(evidence.prefix(Self.evidenceLimit))
+        self.evidence = evidence.count > Self.evidenceLimit ? Array(evidence.prefix(Self.evidenceLimit)) : evidence
         self.evidenceTotal = evidenceTotal ?? evidence.count
-        self.remediation = remediation
-        self.compliance = compliance
+        self.missingCoverage = missingCoverage
+    }
+
+    /// The id of the rule's pack.
+    public var pack: String {
+        get { metadata.fields.pack }
+        set { metadata = metadata.replacing { $0.pack = newValue } }
+    }
+
+    /// The rule id.
+    public var rule: String {
+        get { metadata.fields.rule }
+        set { metadata = metadata.replacing { $0.rule = newValue } }
+    }
+
+    /// The rule title; nil when the rule has none.
+    public var title: String? {
+        get { metadata.fields.title }
+        set { metadata = metadata.replacing { $0.title = newValue } }
+    }
+
+    /// The rule's severity (after pack overrides).
+    public var severity: Severity {
+        get { metadata.fields.severity }
+        set { metadata = metadata.replacing { $0.severity = newValue } }
+    }
+
+    /// The rule's tags.
+    public var tags: [String] {
+        get { metadata.fields.tags }
+        set { metadata = metadata.replacing { $0.tags = newValue } }
+    }
+
+    /// How to fix a failure; nil when the rule gives none.
+    public var remediation: String? {
+        get { metadata.fields.remediation }
+        set { metadata = metadata.replacing { $0.remediation = newValue } }
+    }
+
+    /// Compliance mappings of the rule: framework (`cis`, `nist_800_53`, …) to control ids.
+    public var compliance: [String: [String]] {
+        get { metadata.fields.compliance }
+        set { metadata = metadata.replacing { $0.compliance = newValue } }
     }
 }
 

@@ -67,8 +67,8 @@ package struct Evaluator: Sendable {
 
     /// Every rule on one host.
     package func evaluate(_ snapshot: Snapshot) -> HostResults {
-        let processes = snapshot.processesByPID()
-        let contexts = snapshot.sockets.map { SocketContext(socket: $0, processes: processes, platform: snapshot.host.platform) }
+        let owners = OwnerTable(processes: snapshot.processes, platform: snapshot.host.platform)
+        let contexts = snapshot.sockets.map { SocketContext(socket: $0, owners: owners) }
         let failure = snapshot.diagnostics.first { $0.severity == .error }
         // The contexts without the bookkeeping sockets, made once for every rule that does not see them.
         let withoutBookkeeping = contexts.contains { BookkeepingSockets.contains($0.socket) }
@@ -84,68 +84,72 @@ package struct Evaluator: Sendable {
 
     /// One rule on one snapshot (used by ``PackTester``), waivers applied.
     func evaluate(_ rule: Rule, on snapshot: Snapshot) -> RuleResult {
-        let processes = snapshot.processesByPID()
-        let contexts = snapshot.sockets.map { SocketContext(socket: $0, processes: processes, platform: snapshot.host.platform) }
+        let owners = OwnerTable(processes: snapshot.processes, platform: snapshot.host.platform)
+        let contexts = snapshot.sockets.map { SocketContext(socket: $0, owners: owners) }
         return evaluate(
             PreparedRule(rule), host: snapshot.host, contexts: contexts, visible: BookkeepingSockets.visible(contexts, to: rule),
             processes: snapshot.processes,
             failure: snapshot.diagnostics.first { $0.severity == .error })
     }
 
+    /// The result of one rule, made once from its decision with the waiver applied (a result
+    /// built early and then changed is copied on the way).
     private func evaluate(
         _ prepared: PreparedRule, host: HostInfo, contexts: [SocketContext], visible: [SocketContext], processes: [ProcessFact],
         failure: Diagnostic?
     ) -> RuleResult {
-        func result(_ outcome: Outcome, _ message: String, evidence: [Evidence] = [], total: Int? = nil) -> RuleResult {
-            RuleResult(
-                host: host.name, pack: prepared.rule.pack, rule: prepared.rule.id, title: prepared.rule.title,
-                severity: prepared.rule.severity, tags: prepared.rule.tags, outcome: outcome, message: message,
-                evidence: evidence, evidenceTotal: total, remediation: prepared.rule.remediation,
-                compliance: prepared.rule.compliance
-            )
-        }
-        guard prepared.rule.enabled else { return result(.skip, "rule disabled") }
-        let scope = ScopeCheck.check(prepared.rule.scope, host: host)
-        if case .outOfScope(let reason) = scope { return result(.skip, reason) }
-        if let failure {
-            let message = MessageText.clip(failure.description, limit: 300)
-            return result(.error, message, evidence: [Evidence(source: failure.location, note: message)])
-        }
-        var outcome: RuleResult
-        if case .undecidable(let reason) = scope {
-            outcome = result(.unknown, reason)
-        } else {
-            var decision = switch prepared.rule.subject {
-            case .sockets:
-                RuleEvaluation(prepared: prepared, host: host, contexts: visible).decide()
-            case .processes: ProcessRuleEvaluation(rule: prepared.rule, host: host, processes: processes).decide()
-            }
-            if let condition = prepared.rule.condition {
-                decision = RuleConditionCheck(rule: prepared.rule, condition: condition, host: host, contexts: contexts, processes: processes)
-                    .apply(to: decision)
-            }
-            outcome = result(decision.outcome, decision.message, evidence: decision.evidence, total: decision.evidenceTotal)
-            outcome.missingCoverage = decision.missingCoverage
-        }
-        applyWaiver(to: &outcome, rule: prepared.rule, host: host)
-        return outcome
+        var decision = decide(prepared, host: host, contexts: contexts, visible: visible, processes: processes, failure: failure)
+        let waived = applyWaiver(to: &decision, rule: prepared.rule, host: host)
+        return RuleResult(
+            host: host.name, metadata: prepared.metadata, outcome: decision.outcome, message: decision.message,
+            waivedOutcome: waived?.outcome, waiver: waived?.waiver, evidence: decision.evidence,
+            evidenceTotal: decision.evidenceTotal, missingCoverage: decision.missingCoverage)
     }
 
-    private func applyWaiver(to result: inout RuleResult, rule: Rule, host: HostInfo) {
-        guard result.outcome == .fail || result.outcome == .unknown else { return }
+    /// The outcome of one rule before waivers: skipped, an error, or decided on the snapshot.
+    private func decide(
+        _ prepared: PreparedRule, host: HostInfo, contexts: [SocketContext], visible: [SocketContext], processes: [ProcessFact],
+        failure: Diagnostic?
+    ) -> RuleEvaluation.Decision {
+        func decision(_ outcome: Outcome, _ message: String, evidence: [Evidence] = []) -> RuleEvaluation.Decision {
+            RuleEvaluation.Decision(outcome: outcome, message: message, evidence: evidence, evidenceTotal: evidence.count)
+        }
+        guard prepared.rule.enabled else { return decision(.skip, "rule disabled") }
+        let scope = ScopeCheck.check(prepared.rule.scope, host: host)
+        if case .outOfScope(let reason) = scope { return decision(.skip, reason) }
+        if let failure {
+            let message = MessageText.clip(failure.description, limit: 300)
+            return decision(.error, message, evidence: [Evidence(source: failure.location, note: message)])
+        }
+        if case .undecidable(let reason) = scope { return decision(.unknown, reason) }
+        let decided = switch prepared.rule.subject {
+        case .sockets: RuleEvaluation(prepared: prepared, contexts: visible).decide(on: host)
+        case .processes: ProcessRuleEvaluation(rule: prepared.rule, processes: processes).decide(on: host)
+        }
+        guard let condition = prepared.rule.condition else { return decided }
+        return RuleConditionCheck(rule: prepared.rule, condition: condition, contexts: contexts, processes: processes)
+            .apply(to: decided, on: host)
+    }
+
+    /// Applies the first waiver for `rule` that matches the host to a fail or unknown: the
+    /// outcome becomes `waived`, and the outcome it replaced and the waiver are returned.
+    private func applyWaiver(
+        to decision: inout RuleEvaluation.Decision, rule: Rule, host: HostInfo
+    ) -> (outcome: Outcome, waiver: AppliedWaiver)? {
+        guard decision.outcome == .fail || decision.outcome == .unknown else { return nil }
         for waiver in activeWaivers where waiver.names(rule) {
             if waiver.hosts.isEmpty || waiver.hosts.contains(where: { $0.matches(host.name) }) {
-                result.waivedOutcome = result.outcome
-                result.outcome = .waived
-                result.waiver = waiver.applied
-                return
+                let replaced = decision.outcome
+                decision.outcome = .waived
+                return (replaced, waiver.applied)
             }
             if ScopeCheck.isUnknownHostName(host.name) {
-                result.outcome = .unknown
-                result.message += "; a waiver at \(waiver.location) may apply, but the host name is unknown"
-                return
+                decision.outcome = .unknown
+                decision.message += "; a waiver at \(waiver.location) may apply, but the host name is unknown"
+                return nil
             }
         }
+        return nil
     }
 
     /// Run-level warnings at the end: waivers (of rules evaluated) that waived nothing.
@@ -168,8 +172,9 @@ package struct WaiverUsage: Sendable, Hashable {
 
     /// Records the waivers applied to one host's results.
     package mutating func record(_ results: HostResults) {
-        for result in results.results {
-            if let location = result.waiver?.location { applied.insert(location) }
+        // Indices, not elements: a result is read in place instead of copied.
+        for index in results.results.indices {
+            if let location = results.results[index].waiver?.location { applied.insert(location) }
         }
     }
 }

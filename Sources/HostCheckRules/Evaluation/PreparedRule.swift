@@ -19,6 +19,8 @@ final class PreparedRule: Sendable {
     let expectSummary: String
     /// `expected <summary>` or `expected no such socket`, for a fail message.
     let expectedPhrase: String
+    /// The rule's fields that every one of its results carries, shared by them.
+    let metadata: RuleMetadata
 
     /// Prepares `rule`; `filtersPorts` false leaves it without a port filter (a `when:`
     /// condition's probe rule is judged on every socket).
@@ -28,6 +30,9 @@ final class PreparedRule: Sendable {
         seesBookkeeping = BookkeepingSockets.isSeen(by: rule)
         testedFields = rule.testedFields
         testsOwnerName = testedFields.contains(.ownerName)
+        metadata = RuleMetadata(
+            pack: rule.pack, rule: rule.id, title: rule.title, severity: rule.severity, tags: rule.tags,
+            remediation: rule.remediation, compliance: rule.compliance)
         switch rule.expect {
         case .nothing:
             expectSummary = "expect none"

@@ -4,10 +4,9 @@ import HostCheckCore
 /// over the processes the sources list instead of sockets (docs/rule-packs.md, "Process rules").
 struct ProcessRuleEvaluation {
     let rule: Rule
-    let host: HostInfo
     let processes: [ProcessFact]
 
-    func decide() -> RuleEvaluation.Decision {
+    func decide(on host: HostInfo) -> RuleEvaluation.Decision {
         let select = Self.ownerPredicate(rule.select)
         let expect: Predicate? = if case .predicate(let predicate) = rule.expect { Self.ownerPredicate(predicate) } else { nil }
         var failing: [ProcessFact] = []
@@ -15,10 +14,11 @@ struct ProcessRuleEvaluation {
         var selected: [ProcessFact] = []
         var certain = 0
         for process in processes {
-            let sel = SocketContext.evaluate(select, pid: process.pid, process: process)
+            let owner = OwnerTable.Owner(pid: process.pid, process: process)
+            let sel = owner.evaluate(select)
             if sel.isNo { continue }
             if sel.isYes { certain += 1 }
-            let ok = expect.map { SocketContext.evaluate($0, pid: process.pid, process: process) } ?? .no
+            let ok = expect.map { owner.evaluate($0) } ?? .no
             if sel.isYes, ok.isNo {
                 failing.append(process)
             } else if !ok.isYes {

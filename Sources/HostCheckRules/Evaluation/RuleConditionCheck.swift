@@ -7,14 +7,13 @@ import HostCheckCore
 struct RuleConditionCheck {
     let rule: Rule
     let condition: RuleCondition
-    let host: HostInfo
     let contexts: [SocketContext]
     let processes: [ProcessFact]
 
     /// The rule's decision given its own `decision`: unchanged when the condition holds; a pass
     /// when it is proven not to hold; when the condition is unknown, a pass stays a pass (it
     /// holds either way) and anything else is unknown.
-    func apply(to decision: RuleEvaluation.Decision) -> RuleEvaluation.Decision {
+    func apply(to decision: RuleEvaluation.Decision, on host: HostInfo) -> RuleEvaluation.Decision {
         var probe = rule
         probe.subject = condition.subject
         probe.select = condition.predicate
@@ -25,8 +24,8 @@ struct RuleConditionCheck {
         probe.unknownOwner = .unknown
         probe.condition = nil
         let exists = switch condition.subject {
-        case .sockets: RuleEvaluation(prepared: PreparedRule(probe, filtersPorts: false), host: host, contexts: contexts).decide()
-        case .processes: ProcessRuleEvaluation(rule: probe, host: host, processes: processes).decide()
+        case .sockets: RuleEvaluation(prepared: PreparedRule(probe, filtersPorts: false), contexts: contexts).decide(on: host)
+        case .processes: ProcessRuleEvaluation(rule: probe, processes: processes).decide(on: host)
         }
         let what = "when \(condition.summary)"
         switch exists.outcome {

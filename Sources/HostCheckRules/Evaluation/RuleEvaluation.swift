@@ -1,10 +1,12 @@
 import HostCheckCore
 
 /// One rule on one host: the four steps of docs/architecture.md, "Evaluation"; coverage and `unknown_owner`.
+///
+/// The host is an argument of ``decide(on:)`` rather than a stored property: the evaluation
+/// of each rule borrows it instead of copying its many fields (Benchmarks/README.md, "Fleet").
 struct RuleEvaluation {
     /// The rule, with what it needs worked out once per run (its port filter among them).
     let prepared: PreparedRule
-    let host: HostInfo
     let contexts: [SocketContext]
 
     /// The outcome before waivers, with the causes of an `unknown`.
@@ -18,7 +20,7 @@ struct RuleEvaluation {
         var missingCoverage: [String] = []
     }
 
-    func decide() -> Decision {
+    func decide(on host: HostInfo) -> Decision {
         var failing: [(SocketContext, Truth)] = []
         var undecided: [(SocketContext, Truth, Truth)] = []
         var selected: [SocketContext] = []
@@ -76,7 +78,7 @@ struct RuleEvaluation {
             decision.message += " (unknown_owner: \(prepared.rule.unknownOwner.rawValue))"
         }
         if decision.outcome == .pass || !anyCandidate {
-            applyCoverage(&decision)
+            applyCoverage(&decision, coverage: host.coverage)
         } else if decision.outcome == .unknown {
             if decision.causes.contains(.ownership), host.coverage.owners != .full { decision.missingCoverage = ["owners"] }
             // Another capture cannot settle what the owner's own identity leaves open.
@@ -148,8 +150,7 @@ struct RuleEvaluation {
     /// sources could show (``CoverageNeeds``; docs/architecture.md, "Coverage"). Partial owner
     /// coverage needs no rule here: the probe marks each socket whose owner it could not see as
     /// ownership `unknown`, so owner conditions on it are already unknown (step 2).
-    private func applyCoverage(_ decision: inout Decision) {
-        let coverage = host.coverage
+    private func applyCoverage(_ decision: inout Decision, coverage: Coverage) {
         let gaps = CoverageNeeds(rule: prepared.rule).gaps(in: coverage)
         guard !gaps.isEmpty else { return }
         var message = "\(decision.message), but the sources cover " + gaps.map(\.phrase).joined(separator: ", ")

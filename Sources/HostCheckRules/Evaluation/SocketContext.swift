@@ -14,24 +14,15 @@ final class SocketContext: Sendable {
 
     let socket: SocketFact
     /// The owners' PIDs with their process records (nil when the snapshot has none).
-    let owners: [(pid: Int, process: ProcessFact?)]
-
-    /// Looks up the owners of `socket`. On Windows, PID 4 without a process record is the
-    /// kernel process (``WindowsKernelProcess``).
-    init(socket: SocketFact, processes: [Int: ProcessFact], platform: Platform) {
-        self.socket = socket
-        guard socket.ownership == .owned else {
-            owners = []
-            return
-        }
-        owners = socket.pids.map { pid in
-            if let process = processes[pid] { return (pid, process) }
-            return (pid, WindowsKernelProcess.standIn(for: pid, platform: platform, source: socket.source))
-        }
-    }
-
+    let owners: [OwnerTable.Owner]
     /// The process records known for this socket's owners.
-    var processes: [ProcessFact] { owners.compactMap(\.process) }
+    let processes: [ProcessFact]
+
+    /// Looks up the owners of `socket` in its host's `table`.
+    init(socket: SocketFact, owners table: OwnerTable) {
+        (owners, processes) = table.owners(of: socket)
+        self.socket = socket
+    }
 
     func evaluate(_ predicate: Predicate, _ quantifier: Quantifier) -> Truth {
         switch predicate {
@@ -53,18 +44,18 @@ final class SocketContext: Sendable {
             guard !owners.isEmpty else { return .maybe(.ownership) }
             switch quantifier {
             case .some:
-                return Truth.any(owners.lazy.map { Self.evaluate(predicate, pid: $0.pid, process: $0.process) })
+                return Truth.any(owners.lazy.map { $0.evaluate(predicate) })
             case .every(let supervisors):
-                func isKept(_ owner: (pid: Int, process: ProcessFact?)) -> Bool {
+                func isKept(_ owner: OwnerTable.Owner) -> Bool {
                     // A renamed process is no supervisor, whatever it calls itself.
                     guard let name = owner.process?.name, owner.process?.identity.nameMismatch != true else { return true }
                     return !supervisors.contains(name)
                 }
                 // The owners judged, in their order, without copying them into a new array.
                 if supervisors.isEmpty || !owners.contains(where: isKept) {
-                    return Truth.all(owners.lazy.map { Self.evaluate(predicate, pid: $0.pid, process: $0.process) })
+                    return Truth.all(owners.lazy.map { $0.evaluate(predicate) })
                 }
-                return Truth.all(owners.lazy.filter(isKept).map { Self.evaluate(predicate, pid: $0.pid, process: $0.process) })
+                return Truth.all(owners.lazy.filter(isKept).map { $0.evaluate(predicate) })
             }
         }
     }
@@ -90,17 +81,6 @@ final class SocketContext: Sendable {
         case .none(let items): Truth.any(items.lazy.map(evaluateAbsentOwner)).negated
         case .field(let field, let matcher): matcher.evaluate(field == .ownerKernel ? .boolean(true) : .absent)
         case .owner(let inner): evaluateAbsentOwner(inner)
-        }
-    }
-
-    /// A condition on one owner; its fields are `owner.*` fields (a nested `owner` is the same owner).
-    static func evaluate(_ predicate: Predicate, pid: Int, process: ProcessFact?) -> Truth {
-        switch predicate {
-        case .all(let items): Truth.all(items.lazy.map { evaluate($0, pid: pid, process: process) })
-        case .any(let items): Truth.any(items.lazy.map { evaluate($0, pid: pid, process: process) })
-        case .none(let items): Truth.any(items.lazy.map { evaluate($0, pid: pid, process: process) }).negated
-        case .field(let field, let matcher): matcher.evaluate(field.value(pid: pid, process: process))
-        case .owner(let inner): evaluate(inner, pid: pid, process: process)
         }
     }
 
