@@ -3,7 +3,8 @@
 # failing first"): 150 compliant Windows bundles and `zz-bad`, made from the test fixtures.
 # Text and Markdown must name zz-bad in their first 30 lines, the HTML report in its first
 # 1280x800 viewport with and without Jenkins' Content-Security-Policy (scripts/check-html.sh),
-# and --format github must stay within --max-annotations.
+# --format github must stay within --max-annotations, JUnit's failing cases must carry zz-bad in
+# their classname, and the NDJSON must validate line by line against its schema.
 # usage: scripts/ci-fleet-reports.sh PATH/TO/hostcheck [OUTDIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +26,7 @@ cp "$fx/tasklist-nc64.csv" "$fleet/zz-bad/tasklist.csv"
 set +e
 (cd "$fleet" && "$bin" check --fleet . --now 2026-11-27 --format "text:$out/fleet.txt" \
   --format "markdown:$out/fleet.md" --format "html:$out/fleet.html" --format "github:$out/fleet-github.txt" \
-  --format "json:$out/fleet.json")
+  --format "json:$out/fleet.json" --format "junit:$out/fleet-junit.xml" --format "ndjson:$out/fleet.ndjson")
 status=$?
 set -e
 [ "$status" -eq 1 ] || { echo "ci-fleet-reports: expected exit 1, got $status"; exit 1; }
@@ -39,3 +40,15 @@ done
 python3 scripts/check-markdown.py "$out/fleet.md" --results "$out/fleet.json"
 python3 scripts/check-github.py "$out/fleet-github.txt" --results "$out/fleet.json"
 bash scripts/check-html.sh "$out/fleet.html" "$out/screenshots"
+python3 scripts/check-junit.py "$out/fleet-junit.xml" --results "$out/fleet.json"
+python3 - "$out/fleet-junit.xml" <<'PY'
+import sys
+import xml.etree.ElementTree as tree
+cases = tree.parse(sys.argv[1]).getroot().iter("testcase")
+failing = [case.get("classname", "") for case in cases if case.find("failure") is not None]
+hosts = sorted({name.split(".", 1)[0] for name in failing})
+if hosts != ["zz-bad"]:
+    sys.exit(f"ci-fleet-reports: failing JUnit cases name hosts {hosts} in classname, expected only zz-bad")
+print(f"ci-fleet-reports: fleet-junit.xml: {len(failing)} failing case(s), classname {sorted(set(failing))}")
+PY
+python3 scripts/check-ndjson.py "$out/fleet.ndjson" --results "$out/fleet.json"
